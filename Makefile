@@ -1,0 +1,34 @@
+# Lockstep: `make demo` starts the shell on the shipped example; `make test` runs every test.
+SWIFT ?= swift
+APT_PACKAGES = libedit-dev libyaml-dev tmux
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build release demo test bench deps clean
+
+all: build
+
+# Installs the C libraries (and tmux, for the terminal tests) when a fresh machine lacks them.
+deps:
+	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null; then \
+		echo "installing $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product lockstep
+
+demo: release
+	.build/release/lockstep examples/acme.yaml
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+bench: release
+	benchmarks/startup.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "lockstep",
+    products: [
+        .executable(name: "lockstep", targets: ["lockstep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - System libraries
+
+        /// libedit's native API (histedit.h), behind fixed-arity wrappers Swift can call.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        /// libyaml's event parser: workbooks are decoded straight from its events.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+
+        // MARK: - Core
+
+        /// Workbook storage, validation, commands, output and the plugin host; knows nothing of sales.
+        .target(name: "LockstepCore", dependencies: ["CYAML"], exclude: ["README.md"]),
+
+        // MARK: - Plugins (each depends on the core only)
+
+        /// Lead lifecycle: lead stages, criteria, hand-off SLAs, recycling, the team.
+        .target(name: "LockstepLeads", dependencies: ["LockstepCore"], path: "Plugins/Leads", exclude: ["README.md"]),
+        /// Sales processes and their stages, and the go-to-market strategy.
+        .target(name: "LockstepStages", dependencies: ["LockstepCore"], path: "Plugins/Stages", exclude: ["README.md"]),
+        /// Marketing activities, buying roles, customer needs and feedback loops.
+        .target(name: "LockstepMarketing", dependencies: ["LockstepCore"], path: "Plugins/Marketing", exclude: ["README.md"]),
+
+        // MARK: - Shell
+
+        /// The libedit shell, completion, history, undo and the batch runner.
+        .target(
+            name: "LockstepShell",
+            dependencies: [
+                "LockstepCore", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["README.md"]
+        ),
+
+        // MARK: - Executable
+
+        /// Thin entry point: hands the arguments and the built-in plugins to the shell.
+        .executableTarget(
+            name: "lockstep",
+            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"]
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "LockstepCoreTests",
+            dependencies: ["LockstepCore"]
+        ),
+        .testTarget(
+            name: "LockstepShellTests",
+            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["lockstep"],
+            exclude: ["BadWorkbooks"]
+        ),
+    ]
+)

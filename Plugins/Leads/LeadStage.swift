@@ -1,0 +1,52 @@
+import LockstepCore
+
+/// A stage of the lead lifecycle (Inquiry → MQL → SAL → SQL).
+public struct LeadStage: Sendable {
+    public static let owners = ["marketing", "sales", "lead-gen"]
+
+    /// Where ownership of a lead changes, and how fast the receiving side must act.
+    public struct Handoff: Sendable {
+        public var to: String?
+        public var acceptWithin: WorkbookDuration?
+        public var firstTouchWithin: WorkbookDuration?
+    }
+
+    public var id: String
+    public var name: String
+    public var owner: String?
+    /// An expression over lead fields; a stage id stands for that stage's criteria.
+    public var criteria: Located<String>?
+    public var handoff: Handoff?
+    public var rejectsTo: Located<String>?
+    /// The sales stage this lead stage hands over into (`process/stage`).
+    public var enters: Located<String>?
+    public var location: SourceLocation?
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A nurture track a rejected lead goes to, and the lead stage it returns to.
+public struct RecycleTrack: Sendable {
+    public var id: String
+    public var name: String
+    public var owner: String?
+    public var returnsTo: Located<String>?
+    public var location: SourceLocation?
+}
+
+/// Where the CRM export lives and how its columns map onto the lead fields.
+public struct LeadData: Sendable {
+    public static let presets = ["hubspot", "salesforce"]
+
+    public var file: String
+    public var preset: String?
+    public var columns: [(key: Located<String>, value: Located<String>)] = []
+    public var entered: [(key: Located<String>, value: Located<String>)] = []
+    public var firstTouch: Located<String>?
+    public var stageColumn: String?
+    public var stageValues: [(key: Located<String>, value: Located<String>)] = []
+    public var dateFormat: String?
+}

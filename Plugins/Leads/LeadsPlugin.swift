@@ -1,0 +1,19 @@
+import LockstepCore
+
+/// Lead definitions: lifecycle stages, criteria, hand-off SLAs and recycling.
+public struct LeadsPlugin: Plugin {
+    public init() {}
+
+    public let name = "leads"
+    public let summary = "lead lifecycle stages, criteria, hand-off SLAs, recycling and CRM data"
+    public var sections: [any WorkbookSection.Type] { [TeamSection.self, LeadsSection.self] }
+    public var itemKinds: [ItemKind] { [.leadStage, .recycle, .leadField] }
+}
+
+extension ItemKind {
+    static let leadStage = ItemKind("lead-stage", plural: "lead stages")
+    static let recycle = ItemKind("recycle", plural: "recycle tracks")
+    static let leadField = ItemKind("lead-field", plural: "lead fields")
+    /// Defined by the stages plugin; named here by the workbook's contract.
+    static let salesStage = ItemKind("stage", plural: "stages")
+}

@@ -1,0 +1,78 @@
+import LockstepCore
+
+extension LeadsSection {
+    public func encode() -> YAMLNode {
+        var out = MappingBuilder()
+        out.node("fields", .mapping(fields.map { ($0.name.value, .literal($0.type)) }))
+        out.node("stages", .sequence(stages.map(Self.encode)))
+        out.node("recycle", .sequence(recycle.map { track in
+            var fields = MappingBuilder()
+            fields.string("id", track.id)
+            fields.string("name", track.name)
+            fields.literal("owner", track.owner)
+            fields.string("returns_to", track.returnsTo?.value)
+            return fields.build()
+        }))
+        if let data { out.node("data", Self.encode(data)) }
+        return out.build()
+    }
+
+    private static func encode(_ stage: LeadStage) -> YAMLNode {
+        var fields = MappingBuilder()
+        fields.string("id", stage.id)
+        fields.string("name", stage.name)
+        fields.literal("owner", stage.owner)
+        fields.string("criteria", stage.criteria?.value)
+        if let handoff = stage.handoff {
+            var handoffFields = MappingBuilder()
+            handoffFields.literal("to", handoff.to)
+            handoffFields.literal("accept_within", handoff.acceptWithin)
+            handoffFields.literal("first_touch_within", handoff.firstTouchWithin)
+            fields.node("handoff", handoffFields.build())
+        }
+        fields.string("rejects_to", stage.rejectsTo?.value)
+        fields.string("enters", stage.enters?.value)
+        return fields.build()
+    }
+
+    private static func encode(_ data: LeadData) -> YAMLNode {
+        func pairs(_ list: [(key: Located<String>, value: Located<String>)]) -> YAMLNode {
+            .mapping(list.map { ($0.key.value, .string($0.value.value)) }, style: .flow)
+        }
+        var fields = MappingBuilder()
+        fields.string("file", data.file)
+        fields.literal("preset", data.preset)
+        fields.node("columns", pairs(data.columns))
+        fields.node("entered", pairs(data.entered))
+        fields.string("first_touch", data.firstTouch?.value)
+        fields.string("stage_column", data.stageColumn)
+        fields.node("stage_values", pairs(data.stageValues))
+        fields.string("date_format", data.dateFormat)
+        return fields.build()
+    }
+
+    public var items: [Item] {
+        var items = fields.map { Item(kind: .leadField, id: $0.name.value, name: $0.name.value, location: $0.name.location) }
+        for stage in stages {
+            var references: [Reference] = []
+            if let rejectsTo = stage.rejectsTo { references.append(Reference([.recycle, .leadStage], rejectsTo)) }
+            if let enters = stage.enters { references.append(Reference(.salesStage, enters)) }
+            items.append(Item(kind: .leadStage, id: stage.id, name: stage.name, location: stage.location, references: references))
+        }
+        for track in recycle {
+            let references = track.returnsTo.map { [Reference(.leadStage, $0)] } ?? []
+            items.append(Item(kind: .recycle, id: track.id, name: track.name, location: track.location, references: references))
+        }
+        return items
+    }
+
+    /// The data settings name lead stages and fields.
+    public var looseReferences: [Reference] {
+        guard let data else { return [] }
+        var references = data.columns.map { Reference(.leadField, $0.key) }
+        references += data.entered.flatMap { [Reference(.leadStage, $0.key), Reference(.leadField, $0.value)] }
+        references += data.stageValues.map { Reference(.leadStage, $0.key) }
+        if let firstTouch = data.firstTouch { references.append(Reference(.leadField, firstTouch)) }
+        return references
+    }
+}

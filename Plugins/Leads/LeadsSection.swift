@@ -1,0 +1,73 @@
+import LockstepCore
+
+/// The `leads` section: field schema, lead stages, recycle tracks and CRM data.
+public struct LeadsSection: WorkbookSection {
+    public static let key = "leads"
+    public static let writeOrder = 50
+    public static let fieldTypes = ["string", "number", "bool", "date"]
+
+    /// Field name → type, in the order written.
+    public var fields: [(name: Located<String>, type: String)] = []
+    public var stages: [LeadStage] = []
+    public var recycle: [RecycleTrack] = []
+    public var data: LeadData?
+
+    public init() {}
+
+    public init(decoding node: YAMLNode, context: DecodeContext) {
+        guard let leads = context.mapping(node, what: "leads", keys: ["fields", "stages", "recycle", "data"]) else { return }
+        for (name, type) in leads.pairs("fields") {
+            guard Self.fieldTypes.contains(type.value) else {
+                let hint = Suggestion.closest(to: type.value, in: Self.fieldTypes).map { "'\($0)'" } ?? "string, number, bool or date"
+                context.report(.invalidValue(type.location!, what: "type of field '\(name.value)'", value: type.value, expected: hint))
+                continue
+            }
+            fields.append((name, type.value))
+        }
+        stages = leads.list("stages").enumerated().compactMap { index, stageNode in
+            Self.decodeStage(stageNode, number: index + 1, context: context)
+        }
+        for (index, trackNode) in leads.list("recycle").enumerated() {
+            let keys = ["id", "name", "owner", "returns_to"]
+            guard let reader = context.item(trackNode, kind: "recycle track", number: index + 1, keys: keys),
+                  let id = reader.id() else { continue }
+            recycle.append(RecycleTrack(id: id, name: reader.string("name") ?? id, owner: reader.choice("owner", from: LeadStage.owners),
+                                        returnsTo: reader.located("returns_to"), location: reader.location))
+        }
+        if let data = leads.mapping("data", what: "leads data", keys: Self.dataKeys) {
+            self.data = Self.decodeData(data)
+        }
+    }
+
+    private static func decodeStage(_ node: YAMLNode, number: Int, context: DecodeContext) -> LeadStage? {
+        let keys = ["id", "name", "owner", "criteria", "handoff", "rejects_to", "enters"]
+        guard let reader = context.item(node, kind: "lead stage", number: number, keys: keys), let id = reader.id() else { return nil }
+        var stage = LeadStage(id: id, name: reader.string("name") ?? id)
+        stage.location = reader.location
+        stage.owner = reader.choice("owner", from: LeadStage.owners)
+        stage.criteria = reader.located("criteria")
+        if let handoff = reader.mapping("handoff", keys: ["to", "accept_within", "first_touch_within"]) {
+            stage.handoff = LeadStage.Handoff(to: handoff.choice("to", from: LeadStage.owners),
+                                              acceptWithin: handoff.duration("accept_within"),
+                                              firstTouchWithin: handoff.duration("first_touch_within"))
+        }
+        stage.rejectsTo = reader.located("rejects_to")
+        stage.enters = reader.located("enters")
+        return stage
+    }
+
+    static let dataKeys = ["file", "preset", "columns", "entered", "first_touch", "stage_column", "stage_values", "date_format"]
+
+    private static func decodeData(_ reader: MappingReader) -> LeadData? {
+        guard let file = reader.string("file", required: true) else { return nil }
+        var data = LeadData(file: file)
+        data.preset = reader.choice("preset", from: LeadData.presets)
+        data.columns = reader.pairs("columns")
+        data.entered = reader.pairs("entered")
+        data.firstTouch = reader.located("first_touch")
+        data.stageColumn = reader.string("stage_column")
+        data.stageValues = reader.pairs("stage_values")
+        data.dateFormat = reader.string("date_format")
+        return data
+    }
+}

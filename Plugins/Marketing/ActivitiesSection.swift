@@ -1,0 +1,91 @@
+import LockstepCore
+
+/// The `activities` section.
+public struct ActivitiesSection: WorkbookSection {
+    public static let key = "activities"
+    public static let writeOrder = 70
+    static let keys = ["id", "name", "kind", "stages", "personas", "needs", "channel", "cta", "response",
+                       "follow_up", "enablement", "kpi", "owner", "reviewed", "swot"]
+
+    public var activities: [Activity] = []
+
+    public init() {}
+
+    public init(decoding node: YAMLNode, context: DecodeContext) {
+        let nodes = context.sequence(node, what: "activities")
+        activities.reserveCapacity(nodes.count)
+        for (index, activityNode) in nodes.enumerated() {
+            guard let reader = context.item(activityNode, kind: "activity", number: index + 1, keys: Self.keys),
+                  let id = reader.id() else { continue }
+            activities.append(Self.decodeActivity(reader, id: id))
+        }
+    }
+
+    private static func decodeActivity(_ reader: MappingReader, id: String) -> Activity {
+        var activity = Activity(id: id, name: reader.string("name") ?? id)
+        activity.location = reader.location
+        activity.kind = reader.string("kind")
+        activity.stages = reader.strings("stages")
+        activity.personas = reader.strings("personas")
+        activity.needs = reader.strings("needs")
+        activity.channel = reader.string("channel")
+        activity.cta = reader.string("cta")
+        activity.response = reader.choice("response", from: Activity.responseChannels)
+        if let followUp = reader.mapping("follow_up", keys: ["channel", "owner"]) {
+            activity.followUp = Activity.FollowUp(channel: followUp.string("channel"), owner: followUp.string("owner"))
+        }
+        activity.enablement = reader.located("enablement")
+        activity.kpi = reader.string("kpi")
+        activity.owner = reader.string("owner")
+        activity.reviewed = reader.day("reviewed")
+        if let swot = reader.mapping("swot", keys: ["strengths", "weaknesses", "opportunities", "threats"]) {
+            activity.swot = Activity.SWOT(strengths: swot.string("strengths"), weaknesses: swot.string("weaknesses"),
+                                          opportunities: swot.string("opportunities"), threats: swot.string("threats"))
+        }
+        return activity
+    }
+
+    public func encode() -> YAMLNode {
+        .sequence(activities.map { activity in
+            var out = MappingBuilder()
+            out.string("id", activity.id)
+            out.string("name", activity.name)
+            out.string("kind", activity.kind)
+            out.list("stages", activity.stages.map(\.value))
+            out.list("personas", activity.personas.map(\.value))
+            out.list("needs", activity.needs.map(\.value))
+            out.string("channel", activity.channel)
+            out.string("cta", activity.cta)
+            out.literal("response", activity.response)
+            if let followUp = activity.followUp {
+                var fields = MappingBuilder()
+                fields.string("channel", followUp.channel)
+                fields.string("owner", followUp.owner)
+                out.node("follow_up", fields.build(style: .flow))
+            }
+            out.string("enablement", activity.enablement?.value)
+            out.string("kpi", activity.kpi)
+            out.string("owner", activity.owner)
+            out.literal("reviewed", activity.reviewed)
+            if let swot = activity.swot {
+                var fields = MappingBuilder()
+                fields.string("strengths", swot.strengths)
+                fields.string("weaknesses", swot.weaknesses)
+                fields.string("opportunities", swot.opportunities)
+                fields.string("threats", swot.threats)
+                out.node("swot", fields.build())
+            }
+            return out.build()
+        })
+    }
+
+    public var items: [Item] {
+        activities.map { activity in
+            var references = activity.stages.map { Reference(.stage, $0) }
+            references += activity.personas.map { Reference(.persona, $0) }
+            references += activity.needs.map { Reference(.need, $0) }
+            if let enablement = activity.enablement { references.append(Reference(.activity, enablement)) }
+            return Item(kind: .activity, id: activity.id, name: activity.name, location: activity.location, references: references)
+        }
+    }
+}

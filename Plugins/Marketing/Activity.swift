@@ -1,0 +1,45 @@
+import LockstepCore
+
+/// A marketing activity or piece of content, and what in the sales process it supports.
+public struct Activity: Sendable {
+    /// Kinds the format names; others are accepted, these are what completion offers.
+    public static let knownKinds = ["content", "campaign", "event", "email", "webinar", "case-study",
+                                    "tool", "battlecard", "enablement"]
+    public static let responseChannels = ["email", "web-form", "phone", "event", "chat"]
+
+    /// Who follows up a response, and how.
+    public struct FollowUp: Sendable {
+        public var channel: String?
+        public var owner: String?
+    }
+
+    /// Strengths, weaknesses, opportunities and threats (seed 004).
+    public struct SWOT: Sendable {
+        public var strengths: String?
+        public var weaknesses: String?
+        public var opportunities: String?
+        public var threats: String?
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: String?
+    public var stages: [Located<String>] = []
+    public var personas: [Located<String>] = []
+    public var needs: [Located<String>] = []
+    public var channel: String?
+    public var cta: String?
+    public var response: String?
+    public var followUp: FollowUp?
+    public var enablement: Located<String>?
+    public var kpi: String?
+    public var owner: String?
+    public var reviewed: Day?
+    public var swot: SWOT?
+    public var location: SourceLocation?
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}

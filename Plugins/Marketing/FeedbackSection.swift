@@ -1,0 +1,45 @@
+import LockstepCore
+
+/// A way field knowledge returns to marketing: win/loss reviews, ride-alongs, a field product team.
+public struct FeedbackLoop: Sendable {
+    public var id: String
+    public var name: String
+    public var cadence: String?
+    public var owner: String?
+    public var location: SourceLocation?
+}
+
+/// The `feedback` section.
+public struct FeedbackSection: WorkbookSection {
+    public static let key = "feedback"
+    public static let writeOrder = 80
+
+    public var loops: [FeedbackLoop] = []
+
+    public init() {}
+
+    public init(decoding node: YAMLNode, context: DecodeContext) {
+        for (index, loopNode) in context.sequence(node, what: "feedback").enumerated() {
+            let keys = ["id", "name", "cadence", "owner"]
+            guard let reader = context.item(loopNode, kind: "feedback item", number: index + 1, keys: keys),
+                  let id = reader.id() else { continue }
+            loops.append(FeedbackLoop(id: id, name: reader.string("name") ?? id, cadence: reader.string("cadence"),
+                                      owner: reader.string("owner"), location: reader.location))
+        }
+    }
+
+    public func encode() -> YAMLNode {
+        .sequence(loops.map { loop in
+            var out = MappingBuilder()
+            out.string("id", loop.id)
+            out.string("name", loop.name)
+            out.string("cadence", loop.cadence)
+            out.string("owner", loop.owner)
+            return out.build()
+        })
+    }
+
+    public var items: [Item] {
+        loops.map { Item(kind: .feedback, id: $0.id, name: $0.name, location: $0.location) }
+    }
+}

@@ -1,0 +1,23 @@
+import LockstepCore
+
+/// Marketing activities, personas, needs and feedback loops.
+public struct MarketingPlugin: Plugin {
+    public init() {}
+
+    public let name = "marketing"
+    public let summary = "marketing activities mapped to stages, buying roles and customer needs"
+    public let dependencies = ["stages"]
+    public var sections: [any WorkbookSection.Type] {
+        [NeedsSection.self, PersonasSection.self, ActivitiesSection.self, FeedbackSection.self]
+    }
+    public var itemKinds: [ItemKind] { [.activity, .persona, .need, .feedback] }
+}
+
+extension ItemKind {
+    static let need = ItemKind("need", plural: "needs")
+    static let persona = ItemKind("persona", plural: "personas")
+    static let activity = ItemKind("activity", plural: "activities")
+    static let feedback = ItemKind("feedback", plural: "feedback")
+    /// Defined by the stages plugin; named here by the workbook's contract.
+    static let stage = ItemKind("stage", plural: "stages")
+}

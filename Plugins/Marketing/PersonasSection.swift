@@ -1,0 +1,57 @@
+import LockstepCore
+
+/// A buying role: who takes part in the purchase, and the needs they carry.
+public struct Persona: Sendable {
+    public static let roles = ["economic-buyer", "technical-buyer", "user", "champion", "influencer", "procurement"]
+
+    public var id: String
+    public var name: String
+    public var role: String?
+    public var needs: [Located<String>] = []
+    public var location: SourceLocation?
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// The `personas` section.
+public struct PersonasSection: WorkbookSection {
+    public static let key = "personas"
+    public static let writeOrder = 30
+
+    public var personas: [Persona] = []
+
+    public init() {}
+
+    public init(decoding node: YAMLNode, context: DecodeContext) {
+        for (index, personaNode) in context.sequence(node, what: "personas").enumerated() {
+            guard let reader = context.item(personaNode, kind: "persona", number: index + 1, keys: ["id", "name", "role", "needs"]),
+                  let id = reader.id() else { continue }
+            var persona = Persona(id: id, name: reader.string("name") ?? id)
+            persona.location = reader.location
+            persona.role = reader.choice("role", from: Persona.roles)
+            persona.needs = reader.strings("needs")
+            personas.append(persona)
+        }
+    }
+
+    public func encode() -> YAMLNode {
+        .sequence(personas.map { persona in
+            var out = MappingBuilder()
+            out.string("id", persona.id)
+            out.string("name", persona.name)
+            out.literal("role", persona.role)
+            out.list("needs", persona.needs.map(\.value))
+            return out.build()
+        })
+    }
+
+    public var items: [Item] {
+        personas.map { persona in
+            Item(kind: .persona, id: persona.id, name: persona.name, location: persona.location,
+                 references: persona.needs.map { Reference(.need, $0) })
+        }
+    }
+}

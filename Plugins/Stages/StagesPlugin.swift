@@ -1,0 +1,16 @@
+import LockstepCore
+
+/// Sales processes and their stages.
+public struct StagesPlugin: Plugin {
+    public init() {}
+
+    public let name = "stages"
+    public let summary = "sales processes and their stages, and the go-to-market strategy"
+    public var sections: [any WorkbookSection.Type] { [StrategySection.self, ProcessesSection.self] }
+    public var itemKinds: [ItemKind] { [.process, .stage] }
+}
+
+extension ItemKind {
+    static let process = ItemKind("process", plural: "processes")
+    static let stage = ItemKind("stage", plural: "stages")
+}

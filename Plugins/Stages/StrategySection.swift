@@ -1,0 +1,34 @@
+import LockstepCore
+
+/// The common go-to-market strategy sales and marketing align to (seed 003).
+public struct StrategySection: WorkbookSection {
+    public static let key = "strategy"
+    public static let writeOrder = 10
+    static let keys = ["innovation", "value", "brand", "sales_role"]
+
+    public var innovation: String?
+    public var value: String?
+    public var brand: String?
+    public var salesRole: String?
+    public var location: SourceLocation?
+
+    public init() {}
+
+    public init(decoding node: YAMLNode, context: DecodeContext) {
+        guard let strategy = context.mapping(node, what: "strategy", keys: Self.keys) else { return }
+        location = strategy.location
+        innovation = strategy.string("innovation")
+        value = strategy.string("value")
+        brand = strategy.string("brand")
+        salesRole = strategy.string("sales_role")
+    }
+
+    public func encode() -> YAMLNode {
+        var out = MappingBuilder()
+        out.string("innovation", innovation)
+        out.string("value", value)
+        out.string("brand", brand)
+        out.string("sales_role", salesRole)
+        return out.build()
+    }
+}

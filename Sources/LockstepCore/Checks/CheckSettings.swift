@@ -1,0 +1,91 @@
+/// The workbook's `checks:` section: severity overrides, waivers and the team's own rules.
+public struct CheckSettings: Sendable {
+    /// A rule code or code prefix (`MK`, `LD00`) and the severity it gets, or `off`.
+    public struct Override: Sendable {
+        public var selector: Located<String>
+        public var level: String
+    }
+
+    /// A rule silenced for one target, with the reason a reviewer can read.
+    public struct Waiver: Sendable {
+        public var rule: Located<String>
+        public var target: Located<String>
+        public var reason: String
+        public var until: Day?
+        public var location: SourceLocation?
+    }
+
+    /// A team rule in the expression language; the expressions are checked by the rule engine.
+    public struct TeamRule: Sendable {
+        public var id: String
+        public var appliesTo: Located<String>
+        public var when: Located<String>?
+        public var require: Located<String>
+        public var severity: String
+        public var message: String
+        public var location: SourceLocation?
+    }
+
+    public static let levels = ["error", "warning", "info", "off"]
+
+    public var overrides: [Override] = []
+    public var waivers: [Waiver] = []
+    public var rules: [TeamRule] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { overrides.isEmpty && waivers.isEmpty && rules.isEmpty }
+
+    public init(decoding node: YAMLNode, context: DecodeContext) {
+        guard let checks = context.mapping(node, what: "checks", keys: ["severity", "waivers", "rules"]) else { return }
+        for (selector, level) in checks.pairs("severity") {
+            guard Self.levels.contains(level.value) else {
+                let hint = Suggestion.closest(to: level.value, in: Self.levels).map { "'\($0)'" } ?? "error, warning, info or off"
+                context.report(.invalidValue(level.location!, what: "severity of \(selector.value)", value: level.value, expected: hint))
+                continue
+            }
+            overrides.append(Override(selector: selector, level: level.value))
+        }
+        for node in checks.list("waivers") {
+            guard let waiver = context.mapping(node, what: "waiver", keys: ["rule", "target", "reason", "until"]) else { continue }
+            guard let rule = waiver.located("rule", required: true), let target = waiver.located("target", required: true),
+                  let reason = waiver.string("reason", required: true) else { continue }
+            waivers.append(Waiver(rule: rule, target: target, reason: reason, until: waiver.day("until"), location: waiver.location))
+        }
+        for node in checks.list("rules") {
+            let keys = ["id", "applies_to", "when", "require", "severity", "message"]
+            guard let rule = context.mapping(node, what: "rule", keys: keys) else { continue }
+            guard let id = rule.string("id", required: true), let appliesTo = rule.located("applies_to", required: true),
+                  let require = rule.located("require", required: true),
+                  let message = rule.string("message", required: true) else { continue }
+            let severity = rule.choice("severity", from: ["error", "warning", "info"]) ?? "warning"
+            rules.append(TeamRule(id: id, appliesTo: appliesTo, when: rule.located("when"), require: require,
+                                  severity: severity, message: message, location: rule.location))
+        }
+    }
+
+    public func encode() -> YAMLNode {
+        var pairs: [(String, YAMLNode)] = []
+        if !overrides.isEmpty {
+            pairs.append(("severity", .mapping(overrides.map { ($0.selector.value, .literal($0.level)) }, style: .flow)))
+        }
+        if !waivers.isEmpty {
+            pairs.append(("waivers", .sequence(waivers.map { waiver in
+                var fields: [(String, YAMLNode)] = [("rule", .string(waiver.rule.value)), ("target", .string(waiver.target.value)),
+                                                    ("reason", .string(waiver.reason))]
+                if let until = waiver.until { fields.append(("until", .literal(until.description))) }
+                return .mapping(fields)
+            })))
+        }
+        if !rules.isEmpty {
+            pairs.append(("rules", .sequence(rules.map { rule in
+                var fields: [(String, YAMLNode)] = [("id", .string(rule.id)), ("applies_to", .string(rule.appliesTo.value))]
+                if let when = rule.when { fields.append(("when", .string(when.value))) }
+                fields += [("require", .string(rule.require.value)), ("severity", .literal(rule.severity)),
+                           ("message", .string(rule.message))]
+                return .mapping(fields)
+            })))
+        }
+        return .mapping(pairs)
+    }
+}

@@ -1,0 +1,41 @@
+/// How much a finding matters; the order is the order of `--fail-on` thresholds.
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One problem a check found, kept as data so every output format can be built from it.
+public struct Finding: Sendable {
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    /// The offending item's id path, e.g. `new-business/negotiation`.
+    public var target: String
+    public var location: SourceLocation?
+
+    public init(rule: String, severity: Severity, message: String, target: String, location: SourceLocation?) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.target = target
+        self.location = location
+    }
+}
+
+/// A built-in check a plugin contributes.
+public protocol Check: Sendable {
+    var code: String { get }
+    var slug: String { get }
+    var defaultSeverity: Severity { get }
+    var summary: String { get }
+    func findings(in workbook: Workbook) -> [Finding]
+}

@@ -1,0 +1,28 @@
+/// What a running command may see and do; the shell's session provides it.
+public protocol CommandEnvironment: AnyObject {
+    var workbook: Workbook { get }
+    /// The loaded plugins, in load order.
+    var plugins: [any Plugin] { get }
+    var format: OutputFormat { get }
+    /// True once the user pressed Ctrl-C; long commands poll it and stop.
+    var isInterrupted: Bool { get }
+    /// Changes the workbook as one undoable step named `description`.
+    func edit(_ description: String, _ change: (inout Workbook) throws -> Void) throws
+    func emit(_ output: Output)
+    /// Asks a yes/no question; nil when nobody can answer (batch mode).
+    func confirm(_ question: String) -> Bool?
+}
+
+extension CommandEnvironment {
+    public var index: ItemIndex { ItemIndex(workbook) }
+}
+
+/// What a command prints.
+public enum Output: Sendable {
+    /// Data or prose for standard output.
+    case text(String)
+    /// A listing, rendered in the current `set format`.
+    case table(Table)
+    /// A status line ("saved acme.yaml"); on standard error in batch mode, so data stays clean.
+    case note(String)
+}

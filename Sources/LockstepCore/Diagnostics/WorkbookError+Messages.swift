@@ -1,0 +1,79 @@
+extension WorkbookError {
+    /// One line saying what is wrong, quoting the bad value.
+    public var message: String {
+        switch self {
+        case .unreadable(_, let reason):
+            return "cannot read the workbook: \(reason)"
+        case .emptyFile:
+            return "the workbook is empty"
+        case .notText(_, let byte):
+            return "this is not a text file (byte 0x\(String(byte, radix: 16, uppercase: true)))"
+        case .syntax(_, let problem, let context):
+            return "YAML syntax error: \(problem)" + (context.map { " \($0)" } ?? "")
+        case .secondDocument:
+            return "a second YAML document starts here ('---')"
+        case .missingVersion:
+            return "the workbook does not say its format version"
+        case .unsupportedVersion(_, let found):
+            return "unsupported format version '\(found)'"
+        case .wrongType(_, let what, let expected, let found):
+            return "\(what) should be \(expected), not \(found)"
+        case .missingKey(_, let key, let what):
+            return "\(what) has no '\(key)'"
+        case .unknownKey(_, let key, let what, let suggestion):
+            return "unknown key '\(key)' in \(what)" + Self.didYouMean(suggestion)
+        case .duplicateKey(_, let key, let first):
+            return "key '\(key)' appears twice (first at line \(first.line))"
+        case .sectionNeedsPlugin(_, let section, let plugin):
+            return "section '\(section)' belongs to plugin '\(plugin)', which this workbook does not load"
+        case .unknownPlugin(_, let name, let suggestion):
+            return "unknown plugin '\(name)'" + Self.didYouMean(suggestion)
+        case .missingDependency(_, let plugin, let needs):
+            return "plugin '\(plugin)' needs plugin '\(needs)', which this workbook does not load"
+        case .invalidValue(_, let what, let value, let expected):
+            return "\(what) '\(value)' is not \(expected)"
+        case .invalidID(_, let what, let value):
+            return "\(what) '\(value)' is not a valid id"
+        case .duplicateID(_, let kind, let id, let first):
+            return "duplicate \(kind) id '\(id)' (first defined at line \(first.line))"
+        case .unknownReference(_, let kind, let id, let suggestion):
+            return "unknown \(kind) '\(id)'" + Self.didYouMean(suggestion)
+        case .ambiguousReference(_, let kind, let id, let candidates):
+            return "\(kind) '\(id)' is ambiguous: it could be \(candidates.map { "'\($0)'" }.joined(separator: " or "))"
+        }
+    }
+
+    /// How to put it right.
+    public var fix: String {
+        switch self {
+        case .unreadable: return "check the path and the file's permissions"
+        case .emptyFile: return "start the workbook with the line 'lockstep: 1', or create one with 'new FILE'"
+        case .notText: return "open the workbook's YAML file, not a binary or spreadsheet file"
+        case .syntax: return "correct the YAML at this position (indentation, quotes, ':' after keys)"
+        case .secondDocument: return "keep one workbook per file: remove the '---' and what follows, or move it to its own file"
+        case .missingVersion: return "add 'lockstep: 1' as the first line"
+        case .unsupportedVersion: return "this Lockstep reads format 1: write 'lockstep: 1', or upgrade Lockstep for a newer format"
+        case .wrongType(_, _, let expected, _): return "write \(expected) here"
+        case .missingKey(_, let key, _): return "add '\(key): …'"
+        case .unknownKey(_, _, _, let suggestion):
+            return suggestion.map { "rename it to '\($0)'" } ?? "remove it, or see docs/workbook.md for the keys allowed here"
+        case .duplicateKey: return "keep one of the two"
+        case .sectionNeedsPlugin(_, _, let plugin): return "add '\(plugin)' to the workbook's 'plugins:' list"
+        case .unknownPlugin(_, _, let suggestion):
+            return suggestion.map { "write '\($0)'" } ?? "remove it from 'plugins:'; the built-in plugins are leads, stages and marketing"
+        case .missingDependency(_, _, let needs): return "add '\(needs)' to the workbook's 'plugins:' list"
+        case .invalidValue(_, _, _, let expected): return "write \(expected)"
+        case .invalidID(_, _, let value):
+            return "ids are lower-case words joined by hyphens, e.g. '\(Identifier.suggest(from: value))'"
+        case .duplicateID: return "give one of them another id"
+        case .unknownReference(_, let kind, _, let suggestion):
+            return suggestion.map { "write '\($0)'" } ?? "define the \(kind) first, or correct the id"
+        case .ambiguousReference(_, _, _, let candidates):
+            return "write the full id, e.g. '\(candidates.first ?? "process/stage")'"
+        }
+    }
+
+    private static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}

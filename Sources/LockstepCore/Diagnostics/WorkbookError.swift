@@ -1,0 +1,57 @@
+/// Why a workbook could not be read: one case per failure, each naming where and how to fix it.
+public enum WorkbookError: Error, Equatable, Sendable {
+    case unreadable(file: String, reason: String)
+    case emptyFile(file: String)
+    case notText(SourceLocation, byte: UInt8)
+    case syntax(SourceLocation, problem: String, context: String?)
+    case secondDocument(SourceLocation)
+    case missingVersion(file: String)
+    case unsupportedVersion(SourceLocation, found: String)
+    case wrongType(SourceLocation, what: String, expected: String, found: String)
+    case missingKey(SourceLocation, key: String, what: String)
+    case unknownKey(SourceLocation, key: String, what: String, suggestion: String?)
+    case duplicateKey(SourceLocation, key: String, first: SourceLocation)
+    case sectionNeedsPlugin(SourceLocation, section: String, plugin: String)
+    case unknownPlugin(SourceLocation, name: String, suggestion: String?)
+    case missingDependency(SourceLocation, plugin: String, needs: String)
+    case invalidValue(SourceLocation, what: String, value: String, expected: String)
+    case invalidID(SourceLocation, what: String, value: String)
+    case duplicateID(SourceLocation, kind: String, id: String, first: SourceLocation)
+    case unknownReference(SourceLocation, kind: String, id: String, suggestion: String?)
+    case ambiguousReference(SourceLocation, kind: String, id: String, candidates: [String])
+
+    /// Where the problem is; a file alone when there is no better place.
+    public var location: SourceLocation {
+        switch self {
+        case .unreadable(let file, _), .emptyFile(let file), .missingVersion(let file):
+            return SourceLocation(file: file, line: 1, column: 1)
+        case .notText(let at, _), .syntax(let at, _, _), .secondDocument(let at),
+             .unsupportedVersion(let at, _), .wrongType(let at, _, _, _), .missingKey(let at, _, _),
+             .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
+             .unknownPlugin(let at, _, _), .missingDependency(let at, _, _),
+             .invalidValue(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
+             .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _):
+            return at
+        }
+    }
+
+    /// The rule code, for the failures the rule catalogue names.
+    public var code: String? {
+        switch self {
+        case .unknownReference, .ambiguousReference: return "WB001"
+        case .duplicateID: return "WB002"
+        case .unknownPlugin: return "WB003"
+        default: return nil
+        }
+    }
+
+    /// `file:line:col: error: [CODE] message`, then the fix on an indented line.
+    public var rendered: String {
+        let code = self.code.map { "[\($0)] " } ?? ""
+        return "\(location): error: \(code)\(message)\n  fix: \(fix)"
+    }
+}
+
+extension WorkbookError: CustomStringConvertible {
+    public var description: String { rendered }
+}

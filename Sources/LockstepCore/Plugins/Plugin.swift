@@ -1,0 +1,28 @@
+/// What a plugin contributes: workbook sections, commands, checks, and extra validation.
+///
+/// A plugin depends on the core only; it reads another plugin's data through the
+/// workbook's generic items (`Workbook.items(of:)`), never by importing that plugin.
+public protocol Plugin: Sendable {
+    /// The name workbooks list under `plugins:`.
+    var name: String { get }
+    /// One line for the `plugins` listing.
+    var summary: String { get }
+    /// Plugins that must be loaded first (marketing needs stages).
+    var dependencies: [String] { get }
+    /// The top-level sections this plugin reads and writes.
+    var sections: [any WorkbookSection.Type] { get }
+    /// The kinds of item its sections hold, for `list KIND` and completion.
+    var itemKinds: [ItemKind] { get }
+    var commands: [Command] { get }
+    var checks: [any Check] { get }
+    /// Validation across sections beyond ids and references, run after every load.
+    func validate(_ workbook: Workbook, context: DecodeContext)
+}
+
+extension Plugin {
+    public var dependencies: [String] { [] }
+    public var itemKinds: [ItemKind] { [] }
+    public var commands: [Command] { [] }
+    public var checks: [any Check] { [] }
+    public func validate(_ workbook: Workbook, context: DecodeContext) {}
+}

@@ -1,0 +1,54 @@
+/// A kind of named thing in a workbook: `stage`, `activity`, `persona`…
+///
+/// Plugins define their kinds; a plugin refers to another plugin's kind by the same name,
+/// which is part of the workbook's public contract like the section keys.
+public struct ItemKind: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+    public let plural: String
+
+    public init(_ name: String, plural: String) {
+        self.name = name
+        self.plural = plural
+    }
+
+    public var description: String { name }
+}
+
+/// A reference from one item to another, by id, where it was written.
+public struct Reference: Sendable {
+    /// The kinds the id may name; the first is used in messages.
+    public var kinds: [ItemKind]
+    public var id: String
+    public var location: SourceLocation?
+
+    public init(_ kinds: [ItemKind], _ id: Located<String>) {
+        self.kinds = kinds
+        self.id = id.value
+        self.location = id.location
+    }
+
+    public init(_ kind: ItemKind, _ id: Located<String>) { self.init([kind], id) }
+}
+
+/// The generic view of a named thing: what the core needs to check ids and references,
+/// complete names in the shell and list items of any kind.
+public struct Item: Sendable {
+    public var kind: ItemKind
+    /// Unique within the kind; stages use `process/stage`.
+    public var id: String
+    /// A shorter id accepted in references while no other item of the kind shares it.
+    public var alias: String?
+    public var name: String
+    public var location: SourceLocation?
+    public var references: [Reference]
+
+    public init(kind: ItemKind, id: String, alias: String? = nil, name: String,
+                location: SourceLocation?, references: [Reference] = []) {
+        self.kind = kind
+        self.id = id
+        self.alias = alias
+        self.name = name
+        self.location = location
+        self.references = references
+    }
+}

@@ -1,0 +1,71 @@
+/// Looks items up by id or alias, and finds duplicate ids and unresolved references.
+public struct ItemIndex {
+    private var byID: [ItemKind: [String: Item]] = [:]
+    private var byAlias: [ItemKind: [String: [Item]]] = [:]
+    public private(set) var duplicates: [(item: Item, first: Item)] = []
+
+    public init(_ items: [Item]) {
+        for item in items {
+            if let first = byID[item.kind]?[item.id] {
+                duplicates.append((item, first))
+                continue
+            }
+            byID[item.kind, default: [:]][item.id] = item
+            if let alias = item.alias { byAlias[item.kind, default: [:]][alias, default: []].append(item) }
+        }
+    }
+
+    public init(_ workbook: Workbook) { self.init(workbook.items) }
+
+    /// The kinds some loaded section defines (a reference to another kind cannot be checked).
+    public var kinds: Set<ItemKind> { Set(byID.keys) }
+
+    public func ids(of kind: ItemKind) -> [String] { byID[kind].map { Array($0.keys) } ?? [] }
+
+    public func items(of kind: ItemKind) -> [Item] { byID[kind].map { Array($0.values) } ?? [] }
+
+    public enum Resolution {
+        case found(Item)
+        case ambiguous([Item])
+        case missing
+    }
+
+    public func resolve(_ id: String, as kind: ItemKind) -> Resolution {
+        if let item = byID[kind]?[id] { return .found(item) }
+        guard let matches = byAlias[kind]?[id] else { return .missing }
+        return matches.count == 1 ? .found(matches[0]) : .ambiguous(matches)
+    }
+
+    /// Every id and alias a user may type for `kind`, for completion and "did you mean".
+    public func names(of kind: ItemKind) -> [String] {
+        var names = ids(of: kind)
+        for (alias, items) in byAlias[kind] ?? [:] where items.count == 1 { names.append(alias) }
+        return names.sorted()
+    }
+
+    /// Duplicate ids (WB002) and references that name nothing (WB001).
+    public func problems(of items: [Item], loose: [Reference] = []) -> [WorkbookError] {
+        var errors: [WorkbookError] = duplicates.compactMap { pair in
+            guard let at = pair.item.location, let first = pair.first.location else { return nil }
+            return .duplicateID(at, kind: pair.item.kind.name, id: pair.item.id, first: first)
+        }
+        let known = kinds
+        for references in items.map(\.references) + [loose] {
+            for reference in references {
+                // A kind no loaded plugin defines cannot be checked, e.g. `enters` without stages.
+                let kinds = reference.kinds.filter { known.contains($0) }
+                guard !kinds.isEmpty, let at = reference.location else { continue }
+                let resolutions = kinds.map { resolve(reference.id, as: $0) }
+                if resolutions.contains(where: { if case .found = $0 { return true } else { return false } }) { continue }
+                if case .ambiguous(let matches)? = resolutions.first(where: { if case .ambiguous = $0 { return true } else { return false } }) {
+                    errors.append(.ambiguousReference(at, kind: kinds[0].name, id: reference.id, candidates: matches.map(\.id).sorted()))
+                    continue
+                }
+                let candidates = kinds.flatMap { names(of: $0) }
+                errors.append(.unknownReference(at, kind: kinds[0].name, id: reference.id,
+                                                suggestion: Suggestion.closest(to: reference.id, in: candidates)))
+            }
+        }
+        return errors
+    }
+}

@@ -1,0 +1,141 @@
+/// Typed access to one mapping of the workbook; every bad value is reported with its position.
+public struct MappingReader {
+    public let node: YAMLNode
+    /// How the mapping is named in messages: `stage 'discovery'`.
+    public let what: String
+    let values: [String: YAMLNode]
+    let context: DecodeContext
+
+    public var location: SourceLocation { context.location(of: node) }
+
+    /// The value node for `key`, nil when absent or written as null.
+    public func node(_ key: String) -> YAMLNode? {
+        guard let value = values[key], !value.isNull else { return nil }
+        return value
+    }
+
+    public func has(_ key: String) -> Bool { node(key) != nil }
+
+    public func location(of key: String) -> SourceLocation? { values[key].map(context.location(of:)) }
+
+    /// A string; reports a collection, and a missing value when `required`.
+    public func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = node(key) else {
+            if required { context.report(.missingKey(location, key: key, what: what)) }
+            return nil
+        }
+        guard let text = value.scalar else {
+            wrongType(key, value, expected: "text")
+            return nil
+        }
+        return text
+    }
+
+    public func located(_ key: String, required: Bool = false) -> Located<String>? {
+        string(key, required: required).map { Located($0, at: location(of: key)) }
+    }
+
+    /// An id: required, and lower-case words joined by hyphens.
+    public func id(_ key: String = "id") -> String? {
+        guard let text = string(key, required: true) else { return nil }
+        guard Identifier.isValid(text) else {
+            context.report(.invalidID(location(of: key)!, what: "\(key) of \(what)", value: text))
+            return nil
+        }
+        return text
+    }
+
+    public func int(_ key: String, in range: ClosedRange<Int>? = nil) -> Int? {
+        guard let value = node(key), let text = string(key) else { return nil }
+        let expected = range.map { "a whole number from \($0.lowerBound) to \($0.upperBound)" } ?? "a whole number"
+        guard let number = Int(text), range?.contains(number) ?? true else {
+            wrongType(key, value, expected: expected)
+            return nil
+        }
+        return number
+    }
+
+    public func bool(_ key: String) -> Bool? {
+        guard let value = node(key), let text = string(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            wrongType(key, value, expected: "true or false")
+            return nil
+        }
+    }
+
+    public func day(_ key: String) -> Day? {
+        guard let value = node(key), let text = string(key) else { return nil }
+        guard let day = Day(iso: text) else {
+            wrongType(key, value, expected: "a date written YYYY-MM-DD")
+            return nil
+        }
+        return day
+    }
+
+    public func duration(_ key: String) -> WorkbookDuration? {
+        guard let value = node(key), let text = string(key) else { return nil }
+        guard let duration = WorkbookDuration(text) else {
+            wrongType(key, value, expected: "a duration such as 24h, 2d or 2w")
+            return nil
+        }
+        return duration
+    }
+
+    /// One of a fixed set of words, with "did you mean" for a near miss.
+    public func choice(_ key: String, from allowed: [String]) -> String? {
+        guard let value = node(key), let text = string(key) else { return nil }
+        guard allowed.contains(text) else {
+            let hint = Suggestion.closest(to: text, in: allowed).map { "'\($0)'" } ?? "one of: \(allowed.joined(separator: ", "))"
+            context.report(.invalidValue(context.location(of: value), what: "\(key) of \(what)", value: text, expected: hint))
+            return nil
+        }
+        return text
+    }
+
+    /// A list of strings with their positions; a single string counts as a list of one.
+    public func strings(_ key: String) -> [Located<String>] {
+        guard let value = node(key) else { return [] }
+        if let text = value.scalar { return [Located(text, at: context.location(of: value))] }
+        return context.sequence(value, what: "\(key) of \(what)").compactMap { item in
+            guard let text = item.scalar else {
+                wrongType(key, item, expected: "a list of names")
+                return nil
+            }
+            return Located(text, at: context.location(of: item))
+        }
+    }
+
+    /// A nested mapping.
+    public func mapping(_ key: String, what nestedWhat: String? = nil, keys: [String]) -> MappingReader? {
+        guard let value = node(key) else { return nil }
+        return context.mapping(value, what: nestedWhat ?? "\(key) of \(what)", keys: keys)
+    }
+
+    /// A nested list of nodes.
+    public func list(_ key: String) -> [YAMLNode] {
+        context.sequence(node(key), what: "\(key) of \(what)")
+    }
+
+    /// A mapping of names to names (`columns: { score: HubSpot Score }`), in written order.
+    public func pairs(_ key: String) -> [(key: Located<String>, value: Located<String>)] {
+        guard let value = node(key) else { return [] }
+        guard case .mapping(let entries) = value.content else {
+            wrongType(key, value, expected: "a mapping such as { name: value }")
+            return []
+        }
+        return entries.compactMap { entry in
+            guard let name = entry.key.scalar, let text = entry.value.scalar else {
+                wrongType(key, entry.value, expected: "a mapping of names to single values")
+                return nil
+            }
+            return (Located(name, at: context.location(of: entry.key)), Located(text, at: context.location(of: entry.value)))
+        }
+    }
+
+    private func wrongType(_ key: String, _ value: YAMLNode, expected: String) {
+        context.report(.wrongType(context.location(of: value), what: "\(key) of \(what)", expected: expected, found: value.quotedForMessage))
+    }
+}

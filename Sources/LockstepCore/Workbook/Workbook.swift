@@ -1,0 +1,41 @@
+/// One client's alignment model: the plugins it uses and their sections.
+public struct Workbook: Sendable {
+    public static let formatVersion = 1
+
+    public var name: String?
+    /// Plugin names, as the file lists them.
+    public var plugins: [String]
+    public var sections: [String: any WorkbookSection]
+    public var checks: CheckSettings
+    /// The order the file wrote its top-level keys in, kept so saves stay close to the original.
+    public var keyOrder: [String]
+
+    public init(name: String? = nil, plugins: [String] = []) {
+        self.name = name
+        self.plugins = plugins
+        self.sections = [:]
+        self.checks = CheckSettings()
+        self.keyOrder = []
+    }
+
+    public func section<S: WorkbookSection>(_ type: S.Type) -> S? {
+        sections[S.key] as? S
+    }
+
+    /// Changes a section in place, creating it empty first when the workbook has none.
+    public mutating func update<S: WorkbookSection, R>(_ type: S.Type, _ change: (inout S) throws -> R) rethrows -> R {
+        var section = (sections[S.key] as? S) ?? S()
+        let result = try change(&section)
+        sections[S.key] = section
+        return result
+    }
+
+    /// Every named thing in every section.
+    public var items: [Item] {
+        sections.values.flatMap { $0.items }
+    }
+
+    public func items(of kind: ItemKind) -> [Item] {
+        items.filter { $0.kind == kind }
+    }
+}

@@ -1,0 +1,118 @@
+/// Every problem that kept a workbook from loading, in file order.
+public struct WorkbookLoadError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var errors: [WorkbookError]
+
+    public init(errors: [WorkbookError]) { self.errors = errors }
+
+    public var description: String { errors.map(\.rendered).joined(separator: "\n") }
+}
+
+/// Reads workbook files: YAML → sections of the loaded plugins → ids and references checked.
+public struct WorkbookLoader: Sendable {
+    public static let coreKeys = ["lockstep", "name", "plugins", "checks"]
+    /// Enough errors to fix in one sitting; more only repeat one mistake.
+    static let errorLimit = 50
+
+    public let registry: PluginRegistry
+
+    public init(registry: PluginRegistry) { self.registry = registry }
+
+    public func load(path: String) throws(WorkbookLoadError) -> Workbook {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(path)
+        } catch {
+            throw WorkbookLoadError(errors: [.unreadable(file: path, reason: error.reason)])
+        }
+        return try decode(bytes, file: path)
+    }
+
+    public func decode(_ bytes: [UInt8], file: String) throws(WorkbookLoadError) -> Workbook {
+        let parsed: YAMLNode?
+        do {
+            parsed = try YAMLReader.parse(bytes, file: file)
+        } catch {
+            throw WorkbookLoadError(errors: [error])
+        }
+        guard let root = parsed else { throw WorkbookLoadError(errors: [.emptyFile(file: file)]) }
+        let context = DecodeContext(file: file)
+        let workbook = decode(root, context: context)
+        if !context.errors.isEmpty {
+            let sorted = context.errors.enumerated().sorted { a, b in
+                (a.element.location.line, a.element.location.column, a.offset) < (b.element.location.line, b.element.location.column, b.offset)
+            }
+            throw WorkbookLoadError(errors: Array(sorted.map(\.element).prefix(Self.errorLimit)))
+        }
+        return workbook
+    }
+
+    private func decode(_ root: YAMLNode, context: DecodeContext) -> Workbook {
+        guard case .mapping(let entries) = root.content else {
+            context.report(.wrongType(context.location(of: root), what: "a workbook", expected: "a mapping of sections starting with 'lockstep: 1'",
+                                      found: root.quotedForMessage))
+            return Workbook()
+        }
+        let allowedKeys = Self.coreKeys + registry.available.flatMap { $0.sections.map { $0.key } }
+        guard let top = context.mapping(root, what: "the workbook", keys: allowedKeys) else {
+            return Workbook()
+        }
+        var workbook = Workbook(name: top.string("name"))
+        workbook.keyOrder = entries.compactMap { $0.key.scalar }
+        checkVersion(top, context: context)
+        workbook.plugins = plugins(top, present: workbook.keyOrder, context: context)
+        for entry in entries {
+            guard let key = entry.key.scalar, !Self.coreKeys.contains(key), let value = top.node(key) else { continue }
+            guard let owner = registry.owner(ofSection: key),
+                  let type = owner.sections.first(where: { $0.key == key }) else { continue }
+            guard workbook.plugins.contains(owner.name) else {
+                context.report(.sectionNeedsPlugin(context.location(of: entry.key), section: key, plugin: owner.name))
+                continue
+            }
+            workbook.sections[key] = type.init(decoding: value, context: context)
+        }
+        if let checks = top.node("checks") { workbook.checks = CheckSettings(decoding: checks, context: context) }
+        validate(workbook, context: context)
+        return workbook
+    }
+
+    /// Ids, references and each loaded plugin's own rules; also run after edits in tests.
+    public func validate(_ workbook: Workbook, context: DecodeContext) {
+        let items = workbook.items
+        for error in ItemIndex(items).problems(of: items, loose: workbook.sections.values.flatMap(\.looseReferences)) { context.report(error) }
+        for name in workbook.plugins {
+            registry.plugin(named: name)?.validate(workbook, context: context)
+        }
+    }
+
+    private func checkVersion(_ top: MappingReader, context: DecodeContext) {
+        guard let version = top.node("lockstep") else {
+            context.report(.missingVersion(file: context.file))
+            return
+        }
+        if version.scalar != String(Workbook.formatVersion) {
+            context.report(.unsupportedVersion(context.location(of: version), found: version.scalar ?? version.quotedForMessage))
+        }
+    }
+
+    /// The `plugins:` list, checked against the registry; without one, the plugins whose sections appear.
+    private func plugins(_ top: MappingReader, present keys: [String], context: DecodeContext) -> [String] {
+        guard top.has("plugins") else {
+            let owners = keys.compactMap { registry.owner(ofSection: $0)?.name }
+            return registry.withDependencies(registry.names.filter { owners.contains($0) })
+        }
+        var names: [String] = []
+        for name in top.strings("plugins") {
+            guard registry.plugin(named: name.value) != nil else {
+                context.report(.unknownPlugin(name.location!, name: name.value, suggestion: Suggestion.closest(to: name.value, in: registry.names)))
+                continue
+            }
+            names.append(name.value)
+        }
+        for name in top.strings("plugins") {
+            for needed in registry.plugin(named: name.value)?.dependencies ?? [] where !names.contains(needed) {
+                context.report(.missingDependency(name.location!, plugin: name.value, needs: needed))
+            }
+        }
+        return names
+    }
+}

@@ -1,0 +1,71 @@
+import LockstepCore
+
+extension Builtins {
+    static let set = ShellCommand(CommandSpec(
+        "set", summary: "Change a setting; with no argument, show them",
+        arguments: [ArgumentSpec("SETTING", completion: .words(["format"]), optional: true),
+                    ArgumentSpec("VALUE", completion: .words(OutputFormat.names), optional: true)],
+        examples: ["set format json", "set format table", "set"]
+    )) { session, invocation in
+        guard let setting = invocation.argument(0) else {
+            session.emit(.text("format \(session.format.rawValue)"))
+            return
+        }
+        guard setting == "format" else {
+            throw CommandError.usage("set: unknown setting '\(setting)'\(Suggestion.phrase(for: setting, in: ["format"]))",
+                                     fix: "settings: format")
+        }
+        guard let value = invocation.argument(1) else {
+            session.emit(.text("format \(session.format.rawValue)"))
+            return
+        }
+        guard let format = OutputFormat(rawValue: value) else {
+            throw CommandError.usage("set format: unknown format '\(value)'\(Suggestion.phrase(for: value, in: OutputFormat.names))",
+                                     fix: "formats: \(OutputFormat.names.joined(separator: ", "))")
+        }
+        session.format = format
+    }
+
+    static let plugins = ShellCommand(CommandSpec(
+        "plugins", summary: "List the plugins, which are loaded, and what each needs",
+        examples: ["plugins"]
+    )) { session, _ in
+        let rows: [[Table.Cell]] = session.registry.available.map { plugin in
+            let loaded = session.workbook.plugins.contains(plugin.name)
+            let sections = plugin.sections.map { $0.key }.joined(separator: ", ")
+            return [.text(plugin.name), .text(loaded ? "yes" : "no"), .text(plugin.dependencies.joined(separator: ", ")),
+                    .text(sections), .text(plugin.summary)]
+        }
+        session.emit(.table(Table(["plugin", "loaded", "needs", "sections", "what it holds"], rows: rows)))
+    }
+
+    static let list = ShellCommand(CommandSpec(
+        "list", summary: "List the items of one kind: ids and names",
+        arguments: [ArgumentSpec("KIND", completion: .kindNames)],
+        examples: ["list stages", "list personas"]
+    )) { session, invocation in
+        let name = invocation.arguments[0]
+        guard let kind = session.itemKind(named: name) else {
+            let names = session.itemKinds.map { $0.plural.replacingSpaces }
+            throw CommandError.usage("list: unknown kind '\(name)'\(Suggestion.phrase(for: name, in: names))",
+                                     fix: "kinds: \(names.joined(separator: ", "))")
+        }
+        let rows: [[Table.Cell]] = session.workbook.items(of: kind).map { [.text($0.id), .text($0.name)] }
+        session.emit(.table(Table(["id", "name"], rows: rows)))
+    }
+
+    static let quit = ShellCommand(CommandSpec(
+        "quit", summary: "Leave the shell (asks about unsaved changes)",
+        options: [OptionSpec("--discard", summary: "leave without saving and without asking")],
+        examples: ["quit"]
+    )) { _, invocation in
+        throw QuitRequest(discardChanges: invocation.flag("--discard"))
+    }
+
+    static let exit = ShellCommand(CommandSpec(
+        "exit", summary: "Same as quit",
+        options: [OptionSpec("--discard", summary: "leave without saving and without asking")]
+    )) { _, invocation in
+        throw QuitRequest(discardChanges: invocation.flag("--discard"))
+    }
+}

@@ -1,0 +1,14 @@
+import LockstepCore
+
+/// The commands every session has, whatever plugins are loaded.
+enum Builtins {
+    static let all: [ShellCommand] = [
+        help, plugins, load, unload, open, new, save, undo, redo, set, list, quit, exit,
+    ]
+}
+
+/// `quit`: a clean end of the session, which is not an error.
+struct QuitRequest: Error {
+    /// Leave without asking about unsaved changes.
+    let discardChanges: Bool
+}

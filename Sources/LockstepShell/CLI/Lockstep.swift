@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import LockstepCore
+
+/// The one entry point the `lockstep` executable calls.
+public enum Lockstep {
+    public static let version = "0.1.0"
+
+    /// Parses `arguments` (without the program name), runs, and returns the exit code.
+    public static func main(arguments: [String], plugins: [any Plugin]) -> Int32 {
+        let options: LockstepCommand
+        do {
+            options = try LockstepCommand.parse(arguments)
+        } catch {
+            let message = LockstepCommand.fullMessage(for: error)
+            if LockstepCommand.exitCode(for: error) == .success {
+                StandardOutput().write(message + "\n")
+                return 0
+            }
+            StandardOutput().writeError(message + "\n")
+            return 2
+        }
+        return run(options, registry: PluginRegistry(plugins))
+    }
+
+    static func run(_ options: LockstepCommand, registry: PluginRegistry) -> Int32 {
+        let output = StandardOutput()
+        let session = Session(registry: registry, output: output,
+                              renderOptions: RenderOptions(width: terminalWidth(), color: colorAllowed()))
+        guard let reader = makeReader(options, output: output) else { return 2 }
+        if let editor = reader as? EditLineReader {
+            editor.completer = { Completer(session: session).complete($0) }
+        }
+        let shell = Shell(session: session, reader: reader, keepGoing: options.keepGoing,
+                          history: reader.isInteractive ? HistoryFile.standard() : nil,
+                          color: reader.isInteractive && colorAllowed())
+        if let path = options.workbook {
+            if reader.isInteractive, !FileSystem.exists(path) {
+                try? session.startNew(path: path, name: nil)
+                session.emit(.note("\(path) does not exist yet: this is a new workbook, and 'save' creates the file"))
+            } else {
+                do {
+                    try session.open(path)
+                } catch {
+                    shell.report(error, line: 0)
+                    return 2
+                }
+            }
+        }
+        if reader.isInteractive {
+            Interrupt.installHandler()
+            output.write("Lockstep \(version): type 'help' for commands, Tab to complete, Ctrl-D to leave.\n")
+        }
+        return shell.run()
+    }
+
+    private static func makeReader(_ options: LockstepCommand, output: OutputSink) -> LineReader? {
+        if let commands = options.commands {
+            return ScriptedLineReader(CommandLineSyntax.statements(commands), sourceName: "-c")
+        }
+        if let script = options.script {
+            guard let reader = PlainLineReader(path: script) else {
+                output.writeError("error: cannot read script '\(script)'\n  fix: check the path and the file's permissions\n")
+                return nil
+            }
+            return reader
+        }
+        if isatty(STDIN_FILENO) == 1,
+           let editor = EditLineReader(programName: "lockstep", history: HistoryFile.standard()?.load() ?? []) {
+            return editor
+        }
+        return PlainLineReader()
+    }
+}

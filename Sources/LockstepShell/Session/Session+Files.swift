@@ -1,0 +1,56 @@
+import LockstepCore
+
+extension Session {
+    /// Reads a workbook file and makes it the session's workbook.
+    func open(_ path: String) throws(CommandError) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(path)
+        } catch {
+            throw .workbook(WorkbookLoadError(errors: [.unreadable(file: path, reason: error.reason)]))
+        }
+        let loaded: Workbook
+        do {
+            loaded = try WorkbookLoader(registry: registry).decode(bytes, file: path)
+        } catch {
+            throw .workbook(error)
+        }
+        replace(with: loaded, path: path, fingerprint: Fingerprint(bytes))
+    }
+
+    /// Starts an empty workbook with every plugin loaded, to be saved to `path`.
+    func startNew(path: String?, name: String?) throws(CommandError) {
+        if let path, FileSystem.exists(path) {
+            throw .failed("\(path) already exists", fix: "open it with 'open \(path)', or choose another file name")
+        }
+        replace(with: Workbook(name: name, plugins: registry.names), path: path, fingerprint: nil)
+        stateID = -1  // a new workbook is unsaved until the first save
+    }
+
+    /// Writes the workbook atomically, refusing to overwrite a file someone else changed.
+    func save(to target: String?, force: Bool) throws(CommandError) -> String {
+        guard let destination = target ?? path else {
+            throw .usage("this workbook has no file yet", fix: "name one: save FILE.yaml")
+        }
+        let onDisk = try? FileSystem.readBytes(destination)
+        if !force {
+            if destination == path, let onDisk, Fingerprint(onDisk) != fingerprint {
+                throw .failed("\(destination) changed on disk since it was opened",
+                              fix: "save to another file (save FILE), or overwrite with 'save --force' (the other changes are lost)")
+            }
+            if destination != path, onDisk != nil {
+                throw .failed("\(destination) already exists", fix: "choose another name, or overwrite it with 'save \(destination) --force'")
+            }
+        }
+        let bytes = Array(WorkbookEncoder(registry: registry).encode(workbook).utf8)
+        do {
+            try FileSystem.writeAtomically(bytes, to: destination)
+        } catch {
+            throw .failed("cannot save \(destination): \(error.reason)", fix: "check the folder exists and is writable, or save elsewhere")
+        }
+        path = destination
+        fingerprint = Fingerprint(bytes)
+        savedStateID = stateID
+        return destination
+    }
+}

@@ -1,0 +1,104 @@
+import LockstepCore
+
+/// The open workbook and everything done to it: undo and redo, the file it came from, settings.
+public final class Session: CommandEnvironment {
+    struct Snapshot {
+        var workbook: Workbook
+        var stateID: Int
+        var description: String
+    }
+
+    public let registry: PluginRegistry
+    public internal(set) var workbook: Workbook
+    /// The file the workbook is saved to; nil for a new workbook that has not been named.
+    public internal(set) var path: String?
+    public var format: OutputFormat = .table
+    public let output: OutputSink
+    public var renderOptions: RenderOptions
+    /// Asks the person at the keyboard; nil in batch mode.
+    var asker: ((String) -> Bool?)?
+
+    /// What the file held when read or last saved; nil when it did not exist.
+    var fingerprint: Fingerprint?
+    var undoStack: [Snapshot] = []
+    var redoStack: [Snapshot] = []
+    var stateID = 0
+    var savedStateID = 0
+    private var nextStateID = 1
+
+    public init(registry: PluginRegistry, output: OutputSink, renderOptions: RenderOptions = RenderOptions()) {
+        self.registry = registry
+        self.output = output
+        self.renderOptions = renderOptions
+        self.workbook = Workbook(plugins: registry.names)
+    }
+
+    public var isDirty: Bool { stateID != savedStateID }
+
+    public var plugins: [any Plugin] { workbook.plugins.compactMap { registry.plugin(named: $0) } }
+
+    public var isInterrupted: Bool { Interrupt.isRequested }
+
+    /// The name the prompt shows: the file's base name, or `untitled`.
+    public var displayName: String {
+        guard let path else { return "untitled" }
+        return path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    public func edit(_ description: String, _ change: (inout Workbook) throws -> Void) throws {
+        var changed = workbook
+        try change(&changed)
+        undoStack.append(Snapshot(workbook: workbook, stateID: stateID, description: description))
+        redoStack.removeAll()
+        workbook = changed
+        stateID = nextStateID
+        nextStateID += 1
+    }
+
+    /// Steps back one edit; returns what was undone.
+    func undo() throws(CommandError) -> String {
+        guard let previous = undoStack.popLast() else {
+            throw .failed("nothing to undo", fix: nil)
+        }
+        redoStack.append(Snapshot(workbook: workbook, stateID: stateID, description: previous.description))
+        workbook = previous.workbook
+        stateID = previous.stateID
+        return previous.description
+    }
+
+    func redo() throws(CommandError) -> String {
+        guard let next = redoStack.popLast() else {
+            throw .failed("nothing to redo", fix: nil)
+        }
+        undoStack.append(Snapshot(workbook: workbook, stateID: stateID, description: next.description))
+        workbook = next.workbook
+        stateID = next.stateID
+        return next.description
+    }
+
+    public func emit(_ item: Output) {
+        switch item {
+        case .text(let text):
+            output.write(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+        case .table(let table):
+            output.write(table.rendered(as: format, options: renderOptions))
+        case .note(let text):
+            // Status lines stay off standard output in batch mode, so piped data stays clean.
+            if asker == nil { output.writeError(text + "\n") } else { output.write(text + "\n") }
+        }
+    }
+
+    public func confirm(_ question: String) -> Bool? { asker?(question) }
+
+    /// Replaces the session's workbook with a freshly read or created one; forgets undo.
+    func replace(with workbook: Workbook, path: String?, fingerprint: Fingerprint?) {
+        self.workbook = workbook
+        self.path = path
+        self.fingerprint = fingerprint
+        undoStack.removeAll()
+        redoStack.removeAll()
+        stateID = nextStateID
+        savedStateID = stateID
+        nextStateID += 1
+    }
+}

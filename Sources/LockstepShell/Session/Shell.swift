@@ -1,0 +1,160 @@
+import LockstepCore
+
+/// Runs statements from a `LineReader` against a session, interactively or as a script.
+public final class Shell {
+    public let session: Session
+    let reader: LineReader
+    /// Run the rest of a script after a failing command (like `make -k`).
+    let keepGoing: Bool
+    let history: HistoryFile?
+    let color: Bool
+
+    public init(session: Session, reader: LineReader, keepGoing: Bool = false, history: HistoryFile? = nil, color: Bool = false) {
+        self.session = session
+        self.reader = reader
+        self.keepGoing = keepGoing
+        self.history = history
+        self.color = color
+        if reader.isInteractive {
+            session.asker = { [unowned reader] question in
+                guard case .line(let answer) = reader.readLine(prompt: question) else { return false }
+                return answer.trimmed.lowercased().hasPrefix("y")
+            }
+        }
+    }
+
+    /// The prompt: the workbook's name, `*` while it has unsaved changes.
+    public var prompt: String {
+        let marker = session.isDirty ? "*" : ""
+        guard color else { return "\(session.displayName)\(marker)> " }
+        // \u{1} brackets escape sequences so libedit does not count them as columns.
+        return "\u{1}\u{1B}[1m\u{1}\(session.displayName)\u{1}\u{1B}[0;33m\u{1}\(marker)\u{1}\u{1B}[0m\u{1}> "
+    }
+
+    /// Reads and runs until the input ends or `quit`; returns the exit code.
+    public func run() -> Int32 {
+        var lineNumber = 0
+        var worst: Int32 = 0
+        while true {
+            Interrupt.clear()
+            switch reader.readLine(prompt: reader.isInteractive ? prompt : "") {
+            case .interrupted:
+                continue
+            case .end:
+                if reader.isInteractive, !confirmLeaving() { continue }
+                noteUnsavedChanges()
+                return worst
+            case .line(let text):
+                lineNumber += 1
+                if reader.isInteractive, !text.trimmed.isEmpty {
+                    reader.remember(text)
+                    history?.append(text)
+                }
+                switch runLine(text, number: lineNumber) {
+                case .succeeded: break
+                case .failed(let code):
+                    worst = max(worst, code)
+                    if !reader.isInteractive, !keepGoing { return code }
+                case .quit(let discard):
+                    if reader.isInteractive, !discard, !confirmLeaving() { continue }
+                    noteUnsavedChanges()
+                    return worst
+                }
+            }
+        }
+    }
+
+    enum LineOutcome: Equatable {
+        case succeeded
+        case failed(Int32)
+        case quit(discard: Bool)
+    }
+
+    /// Runs each `;`-separated statement of a line, stopping at the first failure.
+    func runLine(_ text: String, number: Int) -> LineOutcome {
+        for statement in CommandLineSyntax.statements(text) {
+            do {
+                try execute(statement)
+            } catch let error as CommandError {
+                report(error, line: number)
+                return .failed(error.exitCode)
+            } catch let quit as QuitRequest {
+                return .quit(discard: quit.discardChanges)
+            } catch {
+                report(.failed("\(error)", fix: nil), line: number)
+                return .failed(1)
+            }
+        }
+        return .succeeded
+    }
+
+    func execute(_ statement: String) throws {
+        let words = try CommandLineSyntax.words(statement)
+        guard !words.isEmpty else { return }
+        let texts = words.map(\.text)
+        guard let command = session.command(matching: texts) else {
+            throw unknownCommand(texts)
+        }
+        let invocation = try Invocation(spec: command.spec, words: words, line: statement)
+        try command.run(session, invocation)
+    }
+
+    private func unknownCommand(_ words: [String]) -> CommandError {
+        let commands = session.commands
+        // `stage shwo`: the first word is a command group, the second is the typo.
+        let group = commands.filter { $0.spec.words.count > 1 && $0.spec.words[0] == words[0] }
+        if !group.isEmpty, words.count > 1 {
+            let subcommands = group.map { $0.spec.words[1] }
+            return .usage("unknown command '\(words[0]) \(words[1])'\(Suggestion.phrase(for: words[1], in: subcommands).replacingFirstQuote(with: "'\(words[0]) "))",
+                          fix: "'help' lists the commands")
+        }
+        let names = Set(commands.map { $0.spec.words[0] })
+        return .usage("unknown command '\(words[0])'\(Suggestion.phrase(for: words[0], in: names))", fix: "'help' lists the commands")
+    }
+
+    /// `error: …` at a terminal; `script.lks:3: error: …` in a script, so the line can be found.
+    func report(_ error: CommandError, line: Int) {
+        if case .workbook(let failure) = error {
+            session.output.writeError(failure.description + "\n")
+            if reader.isInteractive { session.output.writeError("(the workbook was not opened; \(session.displayName) is still open)\n") }
+            return
+        }
+        let place = reader.isInteractive ? "" : "\(reader.sourceName):\(line): "
+        var text = "\(place)error: \(error.message)\n"
+        if let fix = error.fix { text += "  fix: \(fix)\n" }
+        session.output.writeError(text)
+    }
+
+    /// At a terminal with unsaved changes: save, leave anyway, or stay.
+    private func confirmLeaving() -> Bool {
+        guard session.isDirty else { return true }
+        let question = "\(session.displayName) has unsaved changes. Save before leaving? [y]es, [n]o, [c]ancel: "
+        guard case .line(let answer) = reader.readLine(prompt: question) else { return true }
+        switch answer.trimmed.lowercased().first {
+        case "y":
+            do {
+                let path = try session.save(to: nil, force: false)
+                session.emit(.note("saved \(path)"))
+                return true
+            } catch {
+                report(error, line: 0)
+                return false
+            }
+        case "n": return true
+        default: return false
+        }
+    }
+
+    private func noteUnsavedChanges() {
+        guard !reader.isInteractive, session.isDirty, session.path != nil || !session.workbook.items.isEmpty else { return }
+        session.output.writeError("note: changes to \(session.displayName) were not saved (end the script with 'save')\n")
+    }
+}
+
+extension String {
+    /// Turns ` (did you mean 'show'?)` into ` (did you mean 'stage show'?)`.
+    func replacingFirstQuote(with replacement: String) -> String {
+        guard let quote = firstIndex(of: "'") else { return self }
+        return self[..<quote] + replacement + self[index(after: quote)...]
+    }
+}
