@@ -24,8 +24,13 @@ static inline int lk_el_bind(EditLine *e, const char *key, const char *function)
     return el_set(e, EL_BIND, key, function, NULL);
 }
 /// Frees Ctrl-C from the terminal's interrupt while editing, so a key binding can take it.
+/// libedit sets up its terminal modes lazily and would overwrite the change then, so the
+/// terminal is prepared first and the change made while in edit mode.
 static inline int lk_el_release_interrupt_key(EditLine *e) {
-    return el_set(e, EL_SETTY, "-d", "intr=", NULL);
+    el_set(e, EL_PREP_TERM, 1);
+    int result = el_set(e, EL_SETTY, "-d", "intr=", NULL);
+    el_set(e, EL_PREP_TERM, 0);
+    return result;
 }
 static inline History *lk_history_init(void) { return history_init(); }
 static inline int lk_history_set_size(History *h, int size) {

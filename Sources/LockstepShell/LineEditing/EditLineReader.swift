@@ -71,7 +71,10 @@ public final class EditLineReader: LineReader {
         wasInterrupted = false
         var count: Int32 = 0
         let line = el_gets(editLine, &count)
-        if wasInterrupted {
+        // A SIGINT that reached us anyway (a terminal that kept ^C as its interrupt) also only
+        // discards the line.
+        if wasInterrupted || (line == nil && Interrupt.isRequested) {
+            Interrupt.clear()
             fputs("\n", output)
             fflush(output)
             return .interrupted

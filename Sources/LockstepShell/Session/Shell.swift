@@ -27,8 +27,10 @@ public final class Shell {
     public var prompt: String {
         let marker = session.isDirty ? "*" : ""
         guard color else { return "\(session.displayName)\(marker)> " }
-        // \u{1} brackets escape sequences so libedit does not count them as columns.
-        return "\u{1}\u{1B}[1m\u{1}\(session.displayName)\u{1}\u{1B}[0;33m\u{1}\(marker)\u{1}\u{1B}[0m\u{1}> "
+        // \u{1} brackets escape sequences so libedit does not count them as columns;
+        // two brackets in a row would read as a literal \u{1}, so each sequence is bracketed once.
+        let bold = "\u{1}\u{1B}[1m\u{1}", yellow = "\u{1}\u{1B}[0;33m\u{1}", plain = "\u{1}\u{1B}[0m\u{1}"
+        return bold + session.displayName + (marker.isEmpty ? "" : yellow + marker) + plain + "> "
     }
 
     /// Reads and runs until the input ends or `quit`; returns the exit code.
