@@ -42,7 +42,7 @@ public final class DecodeContext {
     public func item(_ node: YAMLNode, kind: String, number: Int, keys: [String], in parent: String? = nil) -> MappingReader? {
         var name = "\(kind) #\(number)"
         if case .mapping(let entries) = node.content,
-           let id = entries.first(where: { $0.key.scalar == "id" })?.value.scalar, !id.isEmpty {
+           let id = entries.first(where: { $0.key.scalar == "id" })?.value.scalar, Identifier.isValid(id) {
             name = "\(kind) '\(id)'"
         }
         return mapping(node, what: parent.map { "\(name) of \($0)" } ?? name, keys: keys)
