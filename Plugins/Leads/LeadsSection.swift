@@ -18,8 +18,7 @@ public struct LeadsSection: WorkbookSection {
         guard let leads = context.mapping(node, what: "leads", keys: ["fields", "stages", "recycle", "data"]) else { return }
         for (name, type) in leads.pairs("fields") {
             guard Self.fieldTypes.contains(type.value) else {
-                let hint = Suggestion.closest(to: type.value, in: Self.fieldTypes).map { "'\($0)'" } ?? "string, number, bool or date"
-                context.report(.invalidValue(type.location!, what: "type of field '\(name.value)'", value: type.value, expected: hint))
+                context.report(.notAllowed(type.location!, what: "type of field '\(name.value)'", value: type.value, allowed: Self.fieldTypes))
                 continue
             }
             fields.append((name, type.value))

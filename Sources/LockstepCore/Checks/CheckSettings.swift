@@ -40,8 +40,7 @@ public struct CheckSettings: Sendable {
         guard let checks = context.mapping(node, what: "checks", keys: ["severity", "waivers", "rules"]) else { return }
         for (selector, level) in checks.pairs("severity") {
             guard Self.levels.contains(level.value) else {
-                let hint = Suggestion.closest(to: level.value, in: Self.levels).map { "'\($0)'" } ?? "error, warning, info or off"
-                context.report(.invalidValue(level.location!, what: "severity of \(selector.value)", value: level.value, expected: hint))
+                context.report(.notAllowed(level.location!, what: "severity of \(selector.value)", value: level.value, allowed: Self.levels))
                 continue
             }
             overrides.append(Override(selector: selector, level: level.value))

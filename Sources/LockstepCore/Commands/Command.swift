@@ -10,6 +10,8 @@ public enum Completion: Sendable, Equatable {
     case pluginNames
     /// The kinds of item the loaded plugins hold (`stages`, `activities`).
     case kindNames
+    /// Every id in the workbook, of any kind.
+    case anyID
 }
 
 /// A positional argument in a command's usage.

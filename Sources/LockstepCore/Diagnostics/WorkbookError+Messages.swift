@@ -30,8 +30,8 @@ extension WorkbookError {
             return "unknown plugin '\(name)'" + Self.didYouMean(suggestion)
         case .missingDependency(_, let plugin, let needs):
             return "plugin '\(plugin)' needs plugin '\(needs)', which this workbook does not load"
-        case .invalidValue(_, let what, let value, let expected):
-            return "\(what) '\(value)' is not \(expected)"
+        case .notAllowed(_, let what, let value, let allowed):
+            return "\(what) is '\(value)', which is not one of: \(allowed.joined(separator: ", "))"
         case .invalidID(_, let what, let value):
             return "\(what) '\(value)' is not a valid id"
         case .duplicateID(_, let kind, let id, let first):
@@ -62,7 +62,8 @@ extension WorkbookError {
         case .unknownPlugin(_, _, let suggestion):
             return suggestion.map { "write '\($0)'" } ?? "remove it from 'plugins:'; the built-in plugins are leads, stages and marketing"
         case .missingDependency(_, _, let needs): return "add '\(needs)' to the workbook's 'plugins:' list"
-        case .invalidValue(_, _, _, let expected): return "write \(expected)"
+        case .notAllowed(_, _, let value, let allowed):
+            return Suggestion.closest(to: value, in: allowed).map { "did you mean '\($0)'?" } ?? "write one of the words listed"
         case .invalidID(_, _, let value):
             return "ids are lower-case words joined by hyphens, e.g. '\(Identifier.suggest(from: value))'"
         case .duplicateID: return "give one of them another id"

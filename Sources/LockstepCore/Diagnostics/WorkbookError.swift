@@ -14,7 +14,8 @@ public enum WorkbookError: Error, Equatable, Sendable {
     case sectionNeedsPlugin(SourceLocation, section: String, plugin: String)
     case unknownPlugin(SourceLocation, name: String, suggestion: String?)
     case missingDependency(SourceLocation, plugin: String, needs: String)
-    case invalidValue(SourceLocation, what: String, value: String, expected: String)
+    /// A word outside a fixed set (a phase, a role, a severity).
+    case notAllowed(SourceLocation, what: String, value: String, allowed: [String])
     case invalidID(SourceLocation, what: String, value: String)
     case duplicateID(SourceLocation, kind: String, id: String, first: SourceLocation)
     case unknownReference(SourceLocation, kind: String, id: String, suggestion: String?)
@@ -29,7 +30,7 @@ public enum WorkbookError: Error, Equatable, Sendable {
              .unsupportedVersion(let at, _), .wrongType(let at, _, _, _), .missingKey(let at, _, _),
              .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
              .unknownPlugin(let at, _, _), .missingDependency(let at, _, _),
-             .invalidValue(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
+             .notAllowed(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
              .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _):
             return at
         }

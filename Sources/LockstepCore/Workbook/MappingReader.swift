@@ -88,8 +88,7 @@ public struct MappingReader {
     public func choice(_ key: String, from allowed: [String]) -> String? {
         guard let value = node(key), let text = string(key) else { return nil }
         guard allowed.contains(text) else {
-            let hint = Suggestion.closest(to: text, in: allowed).map { "'\($0)'" } ?? "one of: \(allowed.joined(separator: ", "))"
-            context.report(.invalidValue(context.location(of: value), what: "\(key) of \(what)", value: text, expected: hint))
+            context.report(.notAllowed(context.location(of: value), what: "\(key) of \(what)", value: text, allowed: allowed))
             return nil
         }
         return text

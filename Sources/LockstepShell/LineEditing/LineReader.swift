@@ -24,7 +24,7 @@ extension LineReader {
 
 /// Lines given up front: `lockstep -c "a; b"`, and whole sessions in tests.
 public final class ScriptedLineReader: LineReader {
-    private var lines: [String]
+    private let lines: [String]
     private var position = 0
     public let isInteractive: Bool
     public let sourceName: String
@@ -41,6 +41,11 @@ public final class ScriptedLineReader: LineReader {
         prompts.append(prompt)
         guard position < lines.count else { return .end }
         defer { position += 1 }
-        return lines[position] == "\u{3}" ? .interrupted : .line(lines[position])
+        // Control characters stand for the keys: "\u{3}" is Ctrl-C, "\u{4}" is Ctrl-D.
+        switch lines[position] {
+        case "\u{3}": return .interrupted
+        case "\u{4}": return .end
+        default: return .line(lines[position])
+        }
     }
 }

@@ -56,6 +56,9 @@ struct Completer {
         case .commandNames: return session.commands.map { $0.spec.words[0] }
         case .pluginNames: return session.registry.names
         case .kindNames: return session.itemKinds.map { $0.plural.replacingSpaces }
+        case .anyID:
+            let index = ItemIndex(session.workbook)
+            return session.itemKinds.flatMap { index.names(of: $0) }
         case .files: return Self.paths(matching: partial)
         }
     }

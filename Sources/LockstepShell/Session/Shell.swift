@@ -55,8 +55,10 @@ public final class Shell {
                 switch runLine(text, number: lineNumber) {
                 case .succeeded: break
                 case .failed(let code):
+                    // At a terminal an error only ends the command; in a script it decides the exit code.
+                    guard !reader.isInteractive else { break }
                     worst = max(worst, code)
-                    if !reader.isInteractive, !keepGoing { return code }
+                    if !keepGoing { return code }
                 case .quit(let discard):
                     if reader.isInteractive, !discard, !confirmLeaving() { continue }
                     noteUnsavedChanges()

@@ -1,0 +1,48 @@
+import LockstepCore
+
+extension Builtins {
+    static let show = ShellCommand(CommandSpec(
+        "show", summary: "Show one item: what it is, where it is defined, what it names and what names it",
+        arguments: [ArgumentSpec("ID", completion: .anyID)],
+        examples: ["show roi-calculator", "show new-business/discovery", "show cfo"]
+    )) { session, invocation in
+        let id = invocation.arguments[0]
+        let items = session.workbook.items
+        let index = ItemIndex(items)
+        let matches = session.itemKinds.compactMap { kind -> Item? in
+            if case .found(let item) = index.resolve(id, as: kind) { return item }
+            return nil
+        }
+        guard !matches.isEmpty else {
+            let names = session.itemKinds.flatMap { index.names(of: $0) }
+            throw CommandError.failed("show: no item has the id '\(id)'\(Suggestion.phrase(for: id, in: names))",
+                                      fix: "'list KIND' lists the ids of one kind; Tab completes them")
+        }
+        for item in matches {
+            session.emit(.text(describe(item, among: items, index: index)))
+        }
+    }
+
+    /// The item, its place in the file, the items it names and the items naming it.
+    static func describe(_ item: Item, among items: [Item], index: ItemIndex) -> String {
+        var text = "\(item.kind.name) \(item.id): \(item.name)\n"
+        if let location = item.location { text += "  defined at \(location)\n" }
+        let names = item.references.map { reference -> String in
+            for kind in reference.kinds {
+                if case .found(let target) = index.resolve(reference.id, as: kind) { return "\(target.kind.name) \(target.id)" }
+            }
+            return "\(reference.kinds[0].name) \(reference.id)"
+        }
+        if !names.isEmpty { text += "  names: \(names.joined(separator: ", "))\n" }
+        let namedBy = items.filter { other in
+            other.references.contains { reference in
+                reference.kinds.contains { kind in
+                    if case .found(let target) = index.resolve(reference.id, as: kind) { return target.kind == item.kind && target.id == item.id }
+                    return false
+                }
+            }
+        }
+        if !namedBy.isEmpty { text += "  named by: \(namedBy.map { "\($0.kind.name) \($0.id)" }.joined(separator: ", "))\n" }
+        return text
+    }
+}

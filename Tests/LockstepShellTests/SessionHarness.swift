@@ -1,0 +1,65 @@
+import Foundation
+import LockstepCore
+import LockstepLeads
+import LockstepMarketing
+@testable import LockstepShell
+import LockstepStages
+
+let builtInPlugins = PluginRegistry([LeadsPlugin(), StagesPlugin(), MarketingPlugin()])
+
+/// The repository's root, for the shipped examples.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let exampleWorkbook = repositoryRoot.appendingPathComponent("examples/acme.yaml").path
+
+/// What a whole session printed and how it ended.
+struct SessionResult {
+    var code: Int32
+    var output: String
+    var errors: String
+    var session: Session
+    var prompts: [String]
+}
+
+/// Runs `lines` through a shell exactly as the executable would, with output kept in memory.
+func runSession(_ lines: [String], workbook: String? = nil, interactive: Bool = false, keepGoing: Bool = false,
+                sourceName: String = "-c") -> SessionResult {
+    let output = BufferedOutput()
+    let session = Session(registry: builtInPlugins, output: output)
+    let reader = ScriptedLineReader(lines, sourceName: sourceName, interactive: interactive)
+    let shell = Shell(session: session, reader: reader, keepGoing: keepGoing)
+    if let workbook {
+        do {
+            try session.open(workbook)
+        } catch {
+            shell.report(error, line: 0)
+            return SessionResult(code: 2, output: output.standardOutput, errors: output.standardError, session: session, prompts: [])
+        }
+    }
+    let code = shell.run()
+    return SessionResult(code: code, output: output.standardOutput, errors: output.standardError, session: session, prompts: reader.prompts)
+}
+
+/// A fresh folder for files a test writes.
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// A copy of the shipped example in a fresh folder, so a test may change and save it.
+func copyOfExample() throws -> String {
+    let copy = try temporaryFolder().appendingPathComponent("acme.yaml")
+    try FileManager.default.copyItem(atPath: exampleWorkbook, toPath: copy.path)
+    return copy.path
+}
+
+/// Compares `text` with a golden file beside the tests; LOCKSTEP_RECORD=1 writes it anew.
+func matchesGolden(_ text: String, _ name: String) throws -> Bool {
+    let url = repositoryRoot.appendingPathComponent("Tests/LockstepShellTests/Golden/\(name)")
+    if ProcessInfo.processInfo.environment["LOCKSTEP_RECORD"] == "1" {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return true
+    }
+    return try String(contentsOf: url, encoding: .utf8) == text
+}
