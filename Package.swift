@@ -67,7 +67,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LockstepShellTests",
-            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"]
+            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",

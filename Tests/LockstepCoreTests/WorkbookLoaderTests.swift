@@ -44,9 +44,9 @@ struct WorkbookLoaderTests {
         ("lockstep: 1\nshelves:\n  - id: a\n    books: [dune]\nlabels:\n  - id: l\n    book: dnue\n", "test.yaml:7:11: error: [WB001] unknown book 'dnue' (did you mean 'dune'?)\n  fix: write 'dune'"),
         ("lockstep: 1\nshelves:\n  - id: a\n    books: [dune]\n  - id: b\n    books: [dune]\nlabels:\n  - id: l\n    book: dune\n",
          "test.yaml:9:11: error: [WB001] book 'dune' is ambiguous: it could be 'a/dune' or 'b/dune'\n  fix: write the full id, e.g. 'a/dune'"),
-        ("lockstep: 1\nname: [unclosed\n", "test.yaml:3:1: error: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence (started at line 2)\n  fix: correct the YAML at this position (indentation, quotes, ':' after keys)"),
+        ("lockstep: 1\nname: [unclosed\n", "test.yaml:3:1: error: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence (started at line 2, column 7)\n  fix: correct the YAML at this position (indentation, quotes, ':' after keys)"),
         ("lockstep: 1\n---\nlockstep: 1\n", "test.yaml:2:1: error: a second YAML document starts here ('---')\n  fix: keep one workbook per file: remove the '---' and what follows, or move it to its own file"),
-        ("lockstep: 1\nname: \u{0}\n", "test.yaml:2:7: error: this is not a text file (byte 0x0)\n  fix: open the workbook's YAML file, not a binary or spreadsheet file"),
+        ("lockstep: 1\nname: \u{0}\n", "test.yaml:2:7: error: this is not a text file (byte 0x00)\n  fix: open the workbook's YAML file, not a binary or spreadsheet file"),
     ])
     func reportsErrors(text: String, expected: String) {
         #expect(loadErrors(text) == expected)

@@ -7,7 +7,8 @@ extension WorkbookError {
         case .emptyFile:
             return "the workbook is empty"
         case .notText(_, let byte):
-            return "this is not a text file (byte 0x\(String(byte, radix: 16, uppercase: true)))"
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "this is not a text file (byte 0x\(hex.count == 1 ? "0" : "")\(hex))"
         case .syntax(_, let problem, let context):
             return "YAML syntax error: \(problem)" + (context.map { " \($0)" } ?? "")
         case .secondDocument:

@@ -44,7 +44,7 @@ public enum YAMLReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         var context: String?
         if let text = parser.context.map({ String(cString: $0) }) {
-            context = "\(text) (started at line \(parser.context_mark.line + 1))"
+            context = "\(text) (started at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
         }
         let at = SourceLocation(file: file, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
         return .syntax(at, problem: problem, context: context)

@@ -49,8 +49,10 @@ public final class Shell {
             case .line(let text):
                 lineNumber += 1
                 if reader.isInteractive, !text.trimmed.isEmpty {
-                    reader.remember(text)
-                    history?.append(text)
+                    // Completion leaves a trailing space; history keeps the line without it.
+                    let line = text.trailingSpacesTrimmed
+                    reader.remember(line)
+                    history?.append(line)
                 }
                 switch runLine(text, number: lineNumber) {
                 case .succeeded: break

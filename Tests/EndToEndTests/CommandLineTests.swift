@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite("The lockstep executable")
+struct CommandLineTests {
+    @Test("--version and --help work and exit 0")
+    func versionAndHelp() throws {
+        let version = try runLockstep(["--version"])
+        #expect(version.code == 0)
+        #expect(version.output == "0.1.0\n")
+        let help = try runLockstep(["--help"])
+        #expect(help.code == 0)
+        #expect(help.output.contains("USAGE: lockstep [<workbook>] [--command <command>] [--script <script>] [--keep-going]"))
+        #expect(help.output.contains("Exit codes: 0 success, 1 a command or check failed, 2 usage or input error."))
+    }
+
+    @Test("an unknown option is a usage error: exit 2")
+    func unknownOption() throws {
+        let result = try runLockstep(["--colour"])
+        #expect(result.code == 2)
+        #expect(result.errors.contains("Unknown option '--colour'"))
+    }
+
+    @Test("-c runs ';'-separated commands against the workbook")
+    func commands() throws {
+        let result = try runLockstep(["-c", "set format csv; list needs", exampleWorkbook])
+        #expect(result.code == 0)
+        #expect(result.output == "id,name\r\nslow-close,Month-end close takes too long\r\nspreadsheet-risk,Forecasts live in error-prone spreadsheets\r\naudit-readiness,Auditors ask for evidence nobody can find quickly\r\n")
+    }
+
+    @Test("commands on a pipe run with no prompt and no escape codes, even with colour-loving settings")
+    func pipedInput() throws {
+        let result = try runLockstep([exampleWorkbook], input: "list processes\nshow cfo\n", environment: ["TERM": "xterm-256color"])
+        #expect(result.code == 0)
+        #expect(!result.output.contains("\u{1B}"))
+        #expect(!result.output.contains("> "))
+        #expect(result.output.hasPrefix("id            name\n"))
+    }
+
+    @Test("a script file stops at its first failing line and says which")
+    func script() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let script = folder.appendingPathComponent("audit.lks").path
+        try "# an audit\nlist needs\nshow nobody\nlist personas\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try runLockstep(["--script", script, exampleWorkbook])
+        #expect(result.code == 1)
+        #expect(result.errors.hasPrefix("\(script):3: error: show: no item has the id 'nobody'"))
+        #expect(!result.output.contains("Chief Financial Officer"))
+        let keepGoing = try runLockstep(["--script", script, "--keep-going", exampleWorkbook])
+        #expect(keepGoing.code == 1)
+        #expect(keepGoing.output.contains("Chief Financial Officer"))
+    }
+
+    @Test("a workbook that does not exist is an input error in batch")
+    func missingWorkbook() throws {
+        let result = try runLockstep(["-c", "list needs", "/no/such/workbook.yaml"])
+        #expect(result.code == 2)
+        #expect(result.errors == "/no/such/workbook.yaml:1:1: error: cannot read the workbook: No such file or directory\n  fix: check the path and the file's permissions\n")
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// Drives the real binary in a pseudo-terminal through tmux: libedit's completion, history and Ctrl-C.
+@Suite("In a real terminal", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"),
+                                      "tmux is not installed (apt-get install tmux; 'make test' installs it)"))
+struct TerminalTests {
+    /// A tmux server of our own, so tests never touch a user's sessions.
+    final class Terminal {
+        let socket = "lockstep-test-\(UUID().uuidString.prefix(8))"
+        let stateFolder: URL
+
+        init(command: String) throws {
+            stateFolder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+            try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
+            let shellCommand = "XDG_STATE_HOME=\(stateFolder.path) \(command); echo LOCKSTEP-EXITED-$?; sleep 60"
+            try run("tmux", ["-L", socket, "new-session", "-d", "-s", "t", "-x", "110", "-y", "40", shellCommand])
+        }
+
+        deinit { _ = try? run("tmux", ["-L", socket, "kill-server"]) }
+
+        func keys(_ keys: String...) throws {
+            try run("tmux", ["-L", socket, "send-keys", "-t", "t"] + keys)
+        }
+
+        /// Types text literally (no key-name lookup).
+        func type(_ text: String) throws {
+            try run("tmux", ["-L", socket, "send-keys", "-t", "t", "-l", text])
+        }
+
+        func screen() throws -> String {
+            try run("tmux", ["-L", socket, "capture-pane", "-t", "t", "-p"])
+        }
+
+        /// Waits until the screen satisfies `condition`, up to 10 seconds; returns the last screen.
+        @discardableResult
+        func waitFor(_ what: String, _ condition: (String) -> Bool) throws -> String {
+            var screen = ""
+            for _ in 0..<200 {
+                screen = try self.screen()
+                if condition(screen) { return screen }
+                usleep(50_000)
+            }
+            Issue.record("timed out waiting for \(what); screen:\n\(screen)")
+            return screen
+        }
+
+        /// The last line that starts with the prompt.
+        func promptLine() throws -> String {
+            try screen().split(separator: "\n").last { $0.hasPrefix("acme.yaml") }.map(String.init) ?? ""
+        }
+    }
+
+    @Test("Tab completes a workbook id, Up recalls history, Ctrl-C discards the line without exiting, Ctrl-D leaves")
+    func editing() throws {
+        let terminal = try Terminal(command: "\(lockstepBinary) \(exampleWorkbook)")
+        try terminal.waitFor("the prompt") { $0.contains("acme.yaml>") }
+
+        try terminal.type("show roi-ca")
+        try terminal.keys("Tab")
+        try terminal.waitFor("completion of roi-calculator") { _ in (try? terminal.promptLine()) == "acme.yaml> show roi-calculator" }
+        try terminal.keys("Enter")
+        try terminal.waitFor("the activity") { $0.contains("activity roi-calculator: ROI calculator") }
+
+        try terminal.type("list needs")
+        try terminal.keys("Enter")
+        try terminal.waitFor("the needs") { $0.contains("spreadsheet-risk") }
+        try terminal.keys("Up")
+        try terminal.waitFor("the recalled line") { _ in (try? terminal.promptLine()) == "acme.yaml> list needs" }
+        try terminal.keys("C-u")
+
+        try terminal.type("help sa")
+        try terminal.keys("C-c")
+        try terminal.type("list personas")
+        try terminal.keys("Enter")
+        let screen = try terminal.waitFor("the personas after Ctrl-C") { $0.contains("Chief Financial Officer") }
+        #expect(!screen.contains("LOCKSTEP-EXITED"))
+        #expect(!screen.contains("Save before leaving"))
+
+        try terminal.keys("C-d")
+        try terminal.waitFor("a clean exit") { $0.contains("LOCKSTEP-EXITED-0") }
+        let history = try String(contentsOf: terminal.stateFolder.appendingPathComponent("lockstep/history"), encoding: .utf8)
+        #expect(history == "show roi-calculator\nlist needs\nlist personas\n")
+    }
+
+    @Test("history from an earlier session is there on Up, and a command typed in another shell is kept too")
+    func sharedHistory() throws {
+        let first = try Terminal(command: "\(lockstepBinary) \(exampleWorkbook)")
+        try first.waitFor("the prompt") { $0.contains("acme.yaml>") }
+        let second = try Terminal(command: "XDG_STATE_HOME=\(first.stateFolder.path) \(lockstepBinary) \(exampleWorkbook)")
+        try second.waitFor("the second prompt") { $0.contains("acme.yaml>") }
+        try first.type("list needs")
+        try first.keys("Enter")
+        try second.type("list personas")
+        try second.keys("Enter")
+        try first.waitFor("the first output") { $0.contains("spreadsheet-risk") }
+        try second.waitFor("the second output") { $0.contains("Chief Financial Officer") }
+        try first.keys("C-d")
+        try second.keys("C-d")
+        try first.waitFor("first exit") { $0.contains("LOCKSTEP-EXITED-0") }
+        try second.waitFor("second exit") { $0.contains("LOCKSTEP-EXITED-0") }
+        let history = try String(contentsOf: first.stateFolder.appendingPathComponent("lockstep/history"), encoding: .utf8)
+        #expect(Set(history.split(separator: "\n")) == ["list needs", "list personas"])
+
+        let third = try Terminal(command: "XDG_STATE_HOME=\(first.stateFolder.path) \(lockstepBinary) \(exampleWorkbook)")
+        try third.waitFor("the prompt") { $0.contains("acme.yaml>") }
+        try third.keys("Up")
+        try third.waitFor("the last line of the earlier sessions") { _ in
+            let line = (try? third.promptLine()) ?? ""
+            return line == "acme.yaml> list personas" || line == "acme.yaml> list needs"
+        }
+    }
+}
