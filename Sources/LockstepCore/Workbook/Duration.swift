@@ -14,7 +14,9 @@ public struct WorkbookDuration: Hashable, Sendable, CustomStringConvertible {
         case "w": unitSeconds = 604_800
         default: return nil
         }
-        self.seconds = amount * unitSeconds
+        let (seconds, overflow) = amount.multipliedReportingOverflow(by: unitSeconds)
+        guard !overflow else { return nil }
+        self.seconds = seconds
         self.text = text
     }
 

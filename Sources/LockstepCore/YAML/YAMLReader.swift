@@ -8,6 +8,9 @@ import CYAML
 public enum YAMLReader {
     /// The largest number of nodes aliases may copy, so `*a` bombs fail fast instead of eating memory.
     static let aliasExpansionLimit = 100_000
+    /// Workbooks nest a handful of levels; a limit keeps hostile input from exhausting the stack
+    /// (releasing a very deep tree recurses once per level).
+    static let depthLimit = 64
 
     /// Parses `bytes`; nil when they hold no document at all (empty, or only comments).
     public static func parse(_ bytes: [UInt8], file: String) throws(WorkbookError) -> YAMLNode? {
@@ -100,6 +103,10 @@ private struct TreeBuilder {
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             let node = YAMLNode(.scalar(text, quoted: scalar.style != YAML_PLAIN_SCALAR_STYLE), line: line, column: column)
             add(node, anchor: Self.string(scalar.anchor))
+        case YAML_SEQUENCE_START_EVENT where stack.count >= YAMLReader.depthLimit,
+             YAML_MAPPING_START_EVENT where stack.count >= YAMLReader.depthLimit:
+            throw .syntax(SourceLocation(file: file, line: line, column: column),
+                          problem: "lists and mappings nest more than \(YAMLReader.depthLimit) levels deep", context: nil)
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
             let style: YAMLNode.Style = start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block
