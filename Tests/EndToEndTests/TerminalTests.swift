@@ -32,6 +32,11 @@ struct TerminalTests {
             try run("tmux", ["-L", socket, "capture-pane", "-t", "t", "-p"])
         }
 
+        /// The screen with its colour and style escape sequences.
+        func screenWithEscapes() throws -> String {
+            try run("tmux", ["-L", socket, "capture-pane", "-t", "t", "-p", "-e"])
+        }
+
         /// Waits until the screen satisfies `condition`, up to 10 seconds; returns the last screen.
         @discardableResult
         func waitFor(_ what: String, _ condition: (String) -> Bool) throws -> String {
@@ -109,5 +114,24 @@ struct TerminalTests {
             let line = (try? third.promptLine()) ?? ""
             return line == "acme.yaml> list personas" || line == "acme.yaml> list needs"
         }
+    }
+
+    @Test("the prompt and tables are coloured on a terminal, and not at all with NO_COLOR")
+    func color() throws {
+        // The test runner may itself run with NO_COLOR; the coloured case must not inherit it.
+        let colored = try Terminal(command: "env -u NO_COLOR TERM=xterm-256color \(lockstepBinary) \(exampleWorkbook)")
+        try colored.waitFor("the prompt") { $0.contains("acme.yaml>") }
+        try colored.type("list needs")
+        try colored.keys("Enter")
+        try colored.waitFor("the needs") { $0.contains("spreadsheet-risk") }
+        let coloredScreen = try colored.screenWithEscapes()
+        #expect(coloredScreen.contains("\u{1B}["), "\(coloredScreen.debugDescription)")
+
+        let plain = try Terminal(command: "NO_COLOR=1 \(lockstepBinary) \(exampleWorkbook)")
+        try plain.waitFor("the prompt") { $0.contains("acme.yaml>") }
+        try plain.type("list needs")
+        try plain.keys("Enter")
+        try plain.waitFor("the needs") { $0.contains("spreadsheet-risk") }
+        #expect(!(try plain.screenWithEscapes().contains("\u{1B}[")))
     }
 }
