@@ -52,16 +52,21 @@ extension LeadsSection {
     }
 
     public var items: [Item] {
-        var items = fields.map { Item(kind: .leadField, id: $0.name.value, name: $0.name.value, location: $0.name.location) }
+        var items = fields.map { field in
+            Item(kind: .leadField, id: field.name.value, name: field.name.value, location: field.name.location,
+                 fields: ["type": .string(field.type)])
+        }
         for stage in stages {
             var references: [Reference] = []
             if let rejectsTo = stage.rejectsTo { references.append(Reference([.recycle, .leadStage], rejectsTo)) }
             if let enters = stage.enters { references.append(Reference(.salesStage, enters)) }
-            items.append(Item(kind: .leadStage, id: stage.id, name: stage.name, location: stage.location, references: references))
+            items.append(Item(kind: .leadStage, id: stage.id, name: stage.name, location: stage.location, references: references,
+                              fields: stage.fields))
         }
         for track in recycle {
             let references = track.returnsTo.map { [Reference(.leadStage, $0)] } ?? []
-            items.append(Item(kind: .recycle, id: track.id, name: track.name, location: track.location, references: references))
+            items.append(Item(kind: .recycle, id: track.id, name: track.name, location: track.location, references: references,
+                              fields: ["owner": .string(track.owner), "returns_to": .string(track.returnsTo?.value)]))
         }
         return items
     }

@@ -44,7 +44,7 @@ public struct LeadsSection: WorkbookSection {
         var stage = LeadStage(id: id, name: reader.string("name") ?? id)
         stage.location = reader.location
         stage.owner = reader.choice("owner", from: LeadStage.owners)
-        stage.criteria = reader.located("criteria")
+        stage.criteria = reader.expression("criteria")
         if let handoff = reader.mapping("handoff", keys: ["to", "accept_within", "first_touch_within"]) {
             stage.handoff = LeadStage.Handoff(to: handoff.choice("to", from: LeadStage.owners),
                                               acceptWithin: handoff.duration("accept_within"),

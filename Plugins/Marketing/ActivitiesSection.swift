@@ -85,7 +85,8 @@ public struct ActivitiesSection: WorkbookSection {
             references += activity.personas.map { Reference(.persona, $0) }
             references += activity.needs.map { Reference(.need, $0) }
             if let enablement = activity.enablement { references.append(Reference(.activity, enablement)) }
-            return Item(kind: .activity, id: activity.id, name: activity.name, location: activity.location, references: references)
+            return Item(kind: .activity, id: activity.id, name: activity.name, location: activity.location, references: references,
+                        fields: activity.fields)
         }
     }
 }

@@ -40,6 +40,9 @@ public struct FeedbackSection: WorkbookSection {
     }
 
     public var items: [Item] {
-        loops.map { Item(kind: .feedback, id: $0.id, name: $0.name, location: $0.location) }
+        loops.map { loop in
+            Item(kind: .feedback, id: loop.id, name: loop.name, location: loop.location,
+                 fields: ["cadence": .string(loop.cadence), "owner": .string(loop.owner)])
+        }
     }
 }

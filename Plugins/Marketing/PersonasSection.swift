@@ -51,7 +51,8 @@ public struct PersonasSection: WorkbookSection {
     public var items: [Item] {
         personas.map { persona in
             Item(kind: .persona, id: persona.id, name: persona.name, location: persona.location,
-                 references: persona.needs.map { Reference(.need, $0) })
+                 references: persona.needs.map { Reference(.need, $0) },
+                 fields: ["role": .string(persona.role), "needs": .list(persona.needs.map(\.value))])
         }
     }
 }

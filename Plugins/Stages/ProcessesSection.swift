@@ -96,9 +96,10 @@ public struct ProcessesSection: WorkbookSection {
 
     public var items: [Item] {
         processes.flatMap { process in
-            [Item(kind: .process, id: process.id, name: process.name, location: process.location)]
+            [Item(kind: .process, id: process.id, name: process.name, location: process.location, fields: process.fields)]
                 + process.stages.map { stage in
-                    Item(kind: .stage, id: "\(process.id)/\(stage.id)", alias: stage.id, name: stage.name, location: stage.location)
+                    Item(kind: .stage, id: "\(process.id)/\(stage.id)", alias: stage.id, name: stage.name, location: stage.location,
+                         fields: stage.fields(process: process.id))
                 }
         }
     }

@@ -139,7 +139,7 @@ struct ExpressionTests {
     func caret() {
         #expect(throws: ExpressionError.self) { try ExpressionChecker(schema: leadSchema).checkCondition("score >= 50 and") }
         let error = ExpressionError("expected a value after 'and'", at: 15, in: "score >= 50 and")
-        #expect(error.pointed == "  score >= 50 and\n                 ^ expected a value after 'and'")
+        #expect(error.pointed == "    score >= 50 and\n                   ^")
     }
 
     @Test("kebab-case names read as one name; subtraction needs spaces")

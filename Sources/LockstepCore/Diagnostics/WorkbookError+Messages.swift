@@ -41,6 +41,8 @@ extension WorkbookError {
             return "unknown \(kind) '\(id)'" + Self.didYouMean(suggestion)
         case .ambiguousReference(_, let kind, let id, let candidates):
             return "\(kind) '\(id)' is ambiguous: it could be \(candidates.map { "'\($0)'" }.joined(separator: " or "))"
+        case .expression(_, let what, let error, _):
+            return "\(what): \(error.message)"
         }
     }
 
@@ -72,6 +74,8 @@ extension WorkbookError {
             return suggestion.map { "write '\($0)'" } ?? "define the \(kind) first, or correct the id"
         case .ambiguousReference(_, _, _, let candidates):
             return "write the full id, e.g. '\(candidates.first ?? "process/stage")'"
+        case .expression:
+            return "correct the expression at the caret; docs/expressions.md describes the language"
         }
     }
 

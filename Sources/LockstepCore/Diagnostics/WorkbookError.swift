@@ -20,6 +20,8 @@ public enum WorkbookError: Error, Equatable, Sendable {
     case duplicateID(SourceLocation, kind: String, id: String, first: SourceLocation)
     case unknownReference(SourceLocation, kind: String, id: String, suggestion: String?)
     case ambiguousReference(SourceLocation, kind: String, id: String, candidates: [String])
+    /// An expression (lead criteria, a team rule) that does not parse or type-check; `code` is the rule it breaks.
+    case expression(SourceLocation, what: String, error: ExpressionError, code: String?)
 
     /// Where the problem is; a file alone when there is no better place.
     public var location: SourceLocation {
@@ -31,7 +33,7 @@ public enum WorkbookError: Error, Equatable, Sendable {
              .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
              .unknownPlugin(let at, _, _), .missingDependency(let at, _, _),
              .notAllowed(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
-             .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _):
+             .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _):
             return at
         }
     }
@@ -42,6 +44,7 @@ public enum WorkbookError: Error, Equatable, Sendable {
         case .unknownReference, .ambiguousReference: return "WB001"
         case .duplicateID: return "WB002"
         case .unknownPlugin: return "WB003"
+        case .expression(_, _, _, let code): return code
         default: return nil
         }
     }
@@ -49,6 +52,9 @@ public enum WorkbookError: Error, Equatable, Sendable {
     /// `file:line:col: error: [CODE] message`, then the fix on an indented line.
     public var rendered: String {
         let code = self.code.map { "[\($0)] " } ?? ""
+        if case .expression(_, _, let error, _) = self {
+            return "\(location): error: \(code)\(message)\n\(error.pointed)\n  fix: \(fix)"
+        }
         return "\(location): error: \(code)\(message)\n  fix: \(fix)"
     }
 }

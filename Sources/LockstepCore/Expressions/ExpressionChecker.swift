@@ -20,9 +20,17 @@ public struct ExpressionChecker: Sendable {
 
     public init(schema: ExpressionSchema) { self.schema = schema }
 
-    /// Parses and checks `source` as a condition (true or false for each record).
-    public func checkCondition(_ source: String) throws(ExpressionError) -> CheckedExpression {
-        var visiting: [String] = []
+    /// Parses and checks `source` as a condition (true or false for each record). `name` is the
+    /// reference the condition itself stands for, if any, so a cycle is reported from its start.
+    ///
+    /// The expression's own mistakes are reported before those of the criteria it refers to,
+    /// which get their own error where they are written.
+    public func checkCondition(_ source: String, named name: String? = nil) throws(ExpressionError) -> CheckedExpression {
+        var visiting = name.map { [$0] } ?? []
+        let parsed = try ExpressionParser.parse(source)
+        var own = Pass(checker: self, source: source, visiting: visiting)
+        own.referencesAreOpaque = true
+        _ = try own.type(of: parsed)
         return try checkCondition(source, visiting: &visiting)
     }
 
@@ -52,6 +60,8 @@ public struct ExpressionChecker: Sendable {
         let checker: ExpressionChecker
         let source: String
         var visiting: [String]
+        /// Take a named reference as a condition without looking into it.
+        var referencesAreOpaque = false
         var inlined: [String: Expression] = [:]
         /// The type of every field the expression reads, for compiling it.
         var fieldTypes: [String: FieldType] = [:]
@@ -143,6 +153,7 @@ public struct ExpressionChecker: Sendable {
                 let known = Array(checker.schema.fields.keys) + Array(checker.schema.references.keys)
                 throw fail("unknown field '\(name)'\(Suggestion.phrase(for: name, in: known))", at: node)
             }
+            if referencesAreOpaque { return .scalar(.bool) }
             if let cycleStart = visiting.firstIndex(of: name) {
                 let cycle = (visiting[cycleStart...] + [name]).joined(separator: " → ")
                 throw fail("criteria refer to each other in a cycle: \(cycle)", at: node)

@@ -12,8 +12,8 @@ public struct ExpressionError: Error, Equatable, Sendable {
         self.source = source
     }
 
-    /// The expression, a caret under the offending character, and the message.
+    /// The expression and a caret under the offending character, indented under a message.
     public var pointed: String {
-        "  \(source)\n  \(String(repeating: " ", count: max(0, offset)))^ \(message)"
+        "    \(source)\n    \(String(repeating: " ", count: max(0, offset)))^"
     }
 }

@@ -41,8 +41,14 @@ public struct Table: Sendable {
         self.highlighted = highlighted
     }
 
+    /// Columns whose cells are all numbers (or empty) are right-aligned.
     public init(_ titles: [String], rows: [[Cell]]) {
-        self.init(columns: titles.map { Column($0) }, rows: rows)
+        let columns = titles.enumerated().map { index, title in
+            let cells = rows.compactMap { index < $0.count ? $0[index] : nil }.filter { $0 != .empty }
+            let numeric = !cells.isEmpty && cells.allSatisfy { if case .text = $0 { return false } else { return true } }
+            return Column(title, alignment: numeric ? .right : .left)
+        }
+        self.init(columns: columns, rows: rows)
     }
 }
 

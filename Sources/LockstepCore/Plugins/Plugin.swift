@@ -13,6 +13,8 @@ public protocol Plugin: Sendable {
     var sections: [any WorkbookSection.Type] { get }
     /// The kinds of item its sections hold, for `list KIND` and completion.
     var itemKinds: [ItemKind] { get }
+    /// The fields `find KIND where …` and team rules may name on items of `kind`, besides `id` and `name`.
+    func fieldTypes(for kind: ItemKind) -> [String: FieldType]
     var commands: [Command] { get }
     var checks: [any Check] { get }
     /// Validation across sections beyond ids and references, run after every load.
@@ -22,6 +24,7 @@ public protocol Plugin: Sendable {
 extension Plugin {
     public var dependencies: [String] { [] }
     public var itemKinds: [ItemKind] { [] }
+    public func fieldTypes(for kind: ItemKind) -> [String: FieldType] { [:] }
     public var commands: [Command] { [] }
     public var checks: [any Check] { [] }
     public func validate(_ workbook: Workbook, context: DecodeContext) {}

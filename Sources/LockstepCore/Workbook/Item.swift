@@ -41,14 +41,29 @@ public struct Item: Sendable {
     public var name: String
     public var location: SourceLocation?
     public var references: [Reference]
+    /// The item's values by field name, for `find KIND where …` and team rules.
+    public var fields: [String: FieldValue]
 
     public init(kind: ItemKind, id: String, alias: String? = nil, name: String,
-                location: SourceLocation?, references: [Reference] = []) {
+                location: SourceLocation?, references: [Reference] = [], fields: [String: FieldValue] = [:]) {
         self.kind = kind
         self.id = id
         self.alias = alias
         self.name = name
         self.location = location
         self.references = references
+        self.fields = fields
     }
+}
+
+/// One field's value on an item; nil is an empty value.
+public enum FieldValue: Sendable, Equatable {
+    case string(String?)
+    case number(Double?)
+    case bool(Bool?)
+    case date(Day?)
+    case duration(WorkbookDuration?)
+    case list([String])
+
+    public static func number(_ value: Int?) -> FieldValue { .number(value.map(Double.init)) }
 }

@@ -35,6 +35,14 @@ public struct MappingReader {
         string(key, required: required).map { Located($0, at: location(of: key)) }
     }
 
+    /// An expression: its location is that of its first character, inside any quotes, so an
+    /// error's column lands on the offending character.
+    public func expression(_ key: String) -> Located<String>? {
+        guard var located = located(key) else { return nil }
+        if case .scalar(_, quoted: true)? = node(key)?.content { located.location?.column += 1 }
+        return located
+    }
+
     /// An id: required, and lower-case words joined by hyphens.
     public func id(_ key: String = "id") -> String? {
         guard let text = string(key, required: true) else { return nil }

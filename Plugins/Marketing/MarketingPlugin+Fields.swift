@@ -1,0 +1,24 @@
+import LockstepCore
+
+extension MarketingPlugin {
+    public func fieldTypes(for kind: ItemKind) -> [String: FieldType] {
+        switch kind {
+        case .activity:
+            return ["kind": .string, "stages": .list, "personas": .list, "needs": .list, "channel": .string, "cta": .string,
+                    "response": .string, "follow_up_channel": .string, "follow_up_owner": .string, "enablement": .string,
+                    "kpi": .string, "owner": .string, "reviewed": .date]
+        case .persona: return ["role": .string, "needs": .list]
+        case .feedback: return ["cadence": .string, "owner": .string]
+        default: return [:]
+        }
+    }
+}
+
+extension Activity {
+    var fields: [String: FieldValue] {
+        ["kind": .string(kind), "stages": .list(stages.map(\.value)), "personas": .list(personas.map(\.value)),
+         "needs": .list(needs.map(\.value)), "channel": .string(channel), "cta": .string(cta), "response": .string(response),
+         "follow_up_channel": .string(followUp?.channel), "follow_up_owner": .string(followUp?.owner),
+         "enablement": .string(enablement?.value), "kpi": .string(kpi), "owner": .string(owner), "reviewed": .date(reviewed)]
+    }
+}
