@@ -31,6 +31,7 @@ test: deps
 bench: release
 	@command -v hyperfine >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hyperfine; }
 	benchmarks/startup.sh
+	$(SWIFT) run -c release ExpressionBenchmark
 
 clean:
 	rm -rf .build

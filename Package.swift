@@ -59,6 +59,15 @@ let package = Package(
             dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"]
         ),
 
+        // MARK: - Benchmarks
+
+        /// Compiled conditions over a million rows beside a hand-written loop (`make bench`).
+        .executableTarget(
+            name: "ExpressionBenchmark",
+            dependencies: ["LockstepCore"],
+            path: "benchmarks/ExpressionBenchmark"
+        ),
+
         // MARK: - Tests
 
         .testTarget(
