@@ -11,6 +11,10 @@ public struct MarketingPlugin: Plugin {
         [NeedsSection.self, PersonasSection.self, ActivitiesSection.self, FeedbackSection.self]
     }
     public var itemKinds: [ItemKind] { [.activity, .persona, .need, .feedback] }
+    public var checks: [any Check] {
+        [StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
+         OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop()]
+    }
 }
 
 extension ItemKind {

@@ -14,13 +14,15 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
 }
 
 /// One problem a check found, kept as data so every output format can be built from it.
-public struct Finding: Sendable {
+public struct Finding: Sendable, Equatable {
     public var rule: String
     public var severity: Severity
     public var message: String
     /// The offending item's id path, e.g. `new-business/negotiation`.
     public var target: String
     public var location: SourceLocation?
+    /// The waiver's reason, when a waiver covers the finding (it is still reported).
+    public var waivedBecause: String?
 
     public init(rule: String, severity: Severity, message: String, target: String, location: SourceLocation?) {
         self.rule = rule
@@ -29,13 +31,4 @@ public struct Finding: Sendable {
         self.target = target
         self.location = location
     }
-}
-
-/// A built-in check a plugin contributes.
-public protocol Check: Sendable {
-    var code: String { get }
-    var slug: String { get }
-    var defaultSeverity: Severity { get }
-    var summary: String { get }
-    func findings(in workbook: Workbook) -> [Finding]
 }

@@ -1,0 +1,23 @@
+import LockstepCore
+
+/// MK007: an activity answers no documented customer need.
+struct ActivityWithoutNeed: Check {
+    let code = "MK007"
+    let slug = "activity-without-need"
+    let defaultSeverity = Severity.warning
+    let summary = "A buyer-facing activity answers no customer need"
+    let explanation = RuleExplanation(
+        what: "Every buyer-facing activity (any kind but `enablement`) names at least one customer need or pain point it answers (`needs`).",
+        why: "The first misalignment on the list is a marketing message that does not match the customer's need (seed 004, #1); content that talks features rather than needs does not compel action (seed 000).",
+        fix: "Add `needs: [..]` with the pains the activity speaks to; if none fits, the activity may be talking about the product rather than the customer.")
+    let examples: [CheckExample] = [
+        .triggering("activities:\n  - { id: datasheet, kind: content }\n  - { id: training, kind: enablement }\n", targets: ["datasheet"]),
+        .passing("needs:\n  - { id: slow-close }\nactivities:\n  - { id: datasheet, kind: content, needs: [slow-close] }\n"),
+    ]
+
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        workbook.activities.filter { $0.isBuyerFacing && $0.needs.isEmpty }.map { activity in
+            finding("activity '\(activity.id)' answers no documented customer need", target: activity.id, at: activity.location)
+        }
+    }
+}

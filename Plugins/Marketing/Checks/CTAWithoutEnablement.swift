@@ -1,0 +1,29 @@
+import LockstepCore
+
+/// MK003: an activity with a call to action has no enablement item preparing sales to answer it.
+struct CTAWithoutEnablement: Check {
+    let code = "MK003"
+    let slug = "cta-without-enablement"
+    let defaultSeverity = Severity.warning
+    let summary = "A call to action has no sales enablement behind it"
+    let explanation = RuleExplanation(
+        what: "Every activity with a call to action (`cta`) names the enablement item (`enablement`) that prepares sales to answer the responses.",
+        why: "A campaign can work — leads come in, the right prospects call — and still fail when the phone is picked up by a salesperson who was never trained on it (seed 004, #2).",
+        fix: "Add an activity of kind `enablement` (training, a talk track) and point to it: `enablement: ID`.")
+    let examples: [CheckExample] = [
+        .triggering("activities:\n  - { id: webinar, kind: webinar, cta: Register }\n", targets: ["webinar"]),
+        .passing("""
+            activities:
+              - { id: webinar, kind: webinar, cta: Register, enablement: talk-track }
+              - { id: talk-track, kind: enablement }
+              - { id: whitepaper, kind: content }
+            """),
+    ]
+
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        workbook.activities.filter { !($0.cta ?? "").isEmpty && $0.enablement == nil }.map { activity in
+            finding("activity '\(activity.id)' asks buyers to '\(activity.cta ?? "")' but no enablement prepares sales to answer",
+                    target: activity.id, at: activity.location)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import LockstepCore
+
+/// MK010: nothing carries field knowledge back to marketing.
+struct NoSalesFeedbackLoop: Check {
+    let code = "MK010"
+    let slug = "no-sales-feedback-loop"
+    let defaultSeverity = Severity.info
+    let summary = "No feedback loop carries field knowledge back to marketing"
+    let explanation = RuleExplanation(
+        what: "The workbook declares at least one `feedback` item: a way what sales hears from customers returns to marketing.",
+        why: "The strongest alignments route field knowledge back: a field product team (seed 000), won/lost analysis (seed 001), marketing riding along on sales calls (seed 004, #1).",
+        fix: "Add a `feedback:` item, e.g. `{ id: win-loss-review, name: Monthly win/loss review, cadence: monthly }`.")
+    let examples: [CheckExample] = [
+        .triggering("activities: []\n", targets: ["feedback"]),
+        .passing("feedback:\n  - { id: ride-alongs, name: Marketing rides along on sales calls, cadence: quarterly }\n"),
+    ]
+
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        guard (workbook.section(FeedbackSection.self)?.loops ?? []).isEmpty else { return [] }
+        return [finding("nothing carries field knowledge back to marketing (no feedback items)", target: "feedback", at: nil)]
+    }
+}

@@ -1,0 +1,29 @@
+import LockstepCore
+
+/// SP004: no retention, renewal or expansion process or stage.
+struct NoCustomerProcess: Check {
+    let code = "SP004"
+    let slug = "no-customer-process"
+    let defaultSeverity = Severity.warning
+    let summary = "No process or stage serves existing customers"
+    let explanation = RuleExplanation(
+        what: "The workbook has a customer process (`kind: customer`) or at least one stage in the retention or expansion phase.",
+        why: "Ignoring repeat customers is one of the classic failures of sales and marketing alignment (seed 003, #6), and customer retention is part of the customer-driven culture both teams serve (seed 001).",
+        fix: "Add a process with `kind: customer` and stages such as onboarding (phase retention), renewal (retention) and upsell (expansion).")
+    let examples: [CheckExample] = [
+        .triggering("processes:\n  - id: nb\n    kind: new\n    stages:\n      - { id: discovery, phase: consideration }\n", targets: ["processes"]),
+        .passing("processes:\n  - id: nb\n    kind: new\n  - id: accounts\n    kind: customer\n"),
+        .passing("processes:\n  - id: nb\n    stages:\n      - { id: renewal, phase: retention }\n"),
+    ]
+
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        let processes = workbook.processes
+        guard !processes.isEmpty else { return [] }
+        let servesCustomers = processes.contains { process in
+            process.kind == "customer" || process.stages.contains { $0.phase == "retention" || $0.phase == "expansion" }
+        }
+        if servesCustomers { return [] }
+        return [finding("no process or stage serves existing customers (retention, renewal, expansion)",
+                        target: "processes", at: processes.first?.location)]
+    }
+}

@@ -1,0 +1,28 @@
+import LockstepCore
+
+/// SP006: the go-to-market strategy is missing or incomplete.
+struct StrategyUndefined: Check {
+    let code = "SP006"
+    let slug = "strategy-undefined"
+    let defaultSeverity = Severity.warning
+    let summary = "The go-to-market strategy is missing or incomplete"
+    let explanation = RuleExplanation(
+        what: "The `strategy` section says what innovation is based on, how clients perceive value, what the brand stands for and how sales is expected to perform.",
+        why: "Sales and marketing cannot be aligned to each other, only to a common go-to-market strategy and sales process (seed 003). Without it each team optimises for its own idea of the customer.",
+        fix: "Fill in `strategy: { innovation, value, brand, sales_role }`, e.g. innovation: client business impact; value: total solution.")
+    let examples: [CheckExample] = [
+        .triggering("processes: []\n", targets: ["strategy"]),
+        .triggering("strategy:\n  innovation: product\n  value: low price\n", targets: ["strategy"]),
+        .passing("strategy:\n  innovation: product\n  value: low price\n  brand: reliable\n  sales_role: order takers\n"),
+    ]
+
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        let strategy = workbook.section(StrategySection.self)
+        let missing = [("innovation", strategy?.innovation), ("value", strategy?.value), ("brand", strategy?.brand),
+                       ("sales_role", strategy?.salesRole)].filter { ($0.1 ?? "").isEmpty }.map(\.0)
+        guard !missing.isEmpty else { return [] }
+        let message = strategy == nil ? "the workbook has no go-to-market strategy"
+            : "the strategy leaves \(missing.joined(separator: ", ")) empty"
+        return [finding(message, target: "strategy", at: strategy?.location)]
+    }
+}

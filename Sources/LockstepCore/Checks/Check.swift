@@ -1,0 +1,56 @@
+/// A rule's explanation in business language, in fixed sections.
+public struct RuleExplanation: Sendable {
+    /// What the rule checks.
+    public let what: String
+    /// Why it matters, citing the practice it comes from.
+    public let why: String
+    /// How to put it right.
+    public let fix: String
+
+    public init(what: String, why: String, fix: String) {
+        self.what = what
+        self.why = why
+        self.fix = fix
+    }
+}
+
+/// A workbook (YAML, `lockstep: 1` may be left out) and the targets the rule must report in it:
+/// none for a non-triggering example.
+public struct CheckExample: Sendable {
+    public let workbook: String
+    public let targets: [String]
+
+    public static func triggering(_ workbook: String, targets: [String]) -> CheckExample {
+        CheckExample(workbook: workbook, targets: targets)
+    }
+
+    public static func passing(_ workbook: String) -> CheckExample {
+        CheckExample(workbook: workbook, targets: [])
+    }
+}
+
+/// What a check may know besides the workbook.
+public struct CheckContext: Sendable {
+    public var today: Day
+
+    public init(today: Day) { self.today = today }
+}
+
+/// A built-in check a plugin contributes: one per file, with its explanation and examples.
+public protocol Check: Sendable {
+    var code: String { get }
+    var slug: String { get }
+    var defaultSeverity: Severity { get }
+    /// One line, for `rules` and SARIF's short description.
+    var summary: String { get }
+    var explanation: RuleExplanation { get }
+    var examples: [CheckExample] { get }
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding]
+}
+
+extension Check {
+    /// A finding of this rule at its default severity.
+    public func finding(_ message: String, target: String, at location: SourceLocation?) -> Finding {
+        Finding(rule: code, severity: defaultSeverity, message: message, target: target, location: location)
+    }
+}

@@ -1,0 +1,35 @@
+/// Runs the loaded plugins' checks and applies the workbook's severity overrides and waivers.
+public struct CheckRunner: Sendable {
+    public let checks: [any Check]
+
+    public init(checks: [any Check]) { self.checks = checks }
+
+    public func run(_ workbook: Workbook, context: CheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        for check in checks {
+            guard let severity = severity(of: check, settings: workbook.checks) else { continue }
+            for var finding in check.findings(in: workbook, context: context) {
+                finding.severity = severity
+                if let waiver = workbook.checks.waivers.first(where: { $0.rule.value == finding.rule && $0.target.value == finding.target }),
+                   waiver.until.map({ $0 >= context.today }) ?? true {
+                    finding.waivedBecause = waiver.reason
+                }
+                findings.append(finding)
+            }
+        }
+        return findings.sorted { a, b in
+            let left = a.location ?? SourceLocation(file: "", line: 0, column: 0)
+            let right = b.location ?? SourceLocation(file: "", line: 0, column: 0)
+            return (left.line, left.column, a.rule, a.target) < (right.line, right.column, b.rule, b.target)
+        }
+    }
+
+    /// The severity the settings give a rule: the longest matching code or prefix wins; nil is off.
+    func severity(of check: any Check, settings: CheckSettings) -> Severity? {
+        let matching = settings.overrides.filter { check.code.hasPrefix($0.selector.value) }
+        guard let chosen = matching.max(by: { $0.selector.value.count < $1.selector.value.count }) else {
+            return check.defaultSeverity
+        }
+        return Severity(rawValue: chosen.level)
+    }
+}

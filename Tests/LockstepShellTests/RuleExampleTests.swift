@@ -1,0 +1,46 @@
+import LockstepCore
+import Testing
+
+/// Every built-in rule's own examples, run as tests: one generic test for all of them.
+@Suite("Built-in rules")
+struct RuleExampleTests {
+    static let checks: [any Check] = builtInPlugins.available.flatMap(\.checks)
+    static let codes = checks.map(\.code)
+    static let context = CheckContext(today: Day(iso: "2026-06-01")!)
+
+    @Test("each rule reports exactly the targets its examples name", arguments: codes)
+    func examples(code: String) throws {
+        let check = try #require(Self.checks.first { $0.code == code })
+        for (number, example) in check.examples.enumerated() {
+            let text = example.workbook.hasPrefix("lockstep:") ? example.workbook : "lockstep: 1\n" + example.workbook
+            let workbook: Workbook
+            do {
+                workbook = try WorkbookLoader(registry: builtInPlugins).decode(Array(text.utf8), file: "\(code)-example-\(number + 1).yaml")
+            } catch {
+                Issue.record("\(code) example \(number + 1) does not load:\n\(error)")
+                continue
+            }
+            let targets = check.findings(in: workbook, context: Self.context).map(\.target)
+            #expect(targets.sorted() == example.targets.sorted(), "\(code) example \(number + 1)")
+        }
+    }
+
+    @Test("each rule has a triggering and a passing example, an explanation, and a unique code and slug", arguments: codes)
+    func completeness(code: String) throws {
+        let check = try #require(Self.checks.first { $0.code == code })
+        #expect(check.examples.contains { !$0.targets.isEmpty }, "\(code) has no triggering example")
+        #expect(check.examples.contains { $0.targets.isEmpty }, "\(code) has no passing example")
+        for text in [check.summary, check.explanation.what, check.explanation.why, check.explanation.fix] {
+            #expect(text.count > 10, "\(code) lacks an explanation section")
+        }
+        #expect(check.explanation.why.contains("seed") || check.explanation.why.contains("forecast"), "\(code) cites no source")
+        #expect(Self.codes.filter { $0 == code }.count == 1)
+        #expect(Self.checks.filter { $0.slug == check.slug }.count == 1)
+    }
+
+    @Test("the catalogue's rules are all there")
+    func catalogue() {
+        let expected = (1...6).map { "SP00\($0)" } + (1...9).map { "MK00\($0)" } + ["MK010"]
+        #expect(Set(expected).isSubset(of: Set(Self.codes)))
+    }
+}
