@@ -11,6 +11,7 @@ public struct MarketingPlugin: Plugin {
         [NeedsSection.self, PersonasSection.self, ActivitiesSection.self, FeedbackSection.self]
     }
     public var itemKinds: [ItemKind] { [.activity, .persona, .need, .feedback] }
+    public var commands: [Command] { [CoverageCommand.command, GapsCommand.command] }
     public var checks: [any Check] {
         [StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
          OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop()]
@@ -24,4 +25,5 @@ extension ItemKind {
     static let feedback = ItemKind("feedback", plural: "feedback")
     /// Defined by the stages plugin; named here by the workbook's contract.
     static let stage = ItemKind("stage", plural: "stages")
+    static let process = ItemKind("process", plural: "processes")
 }

@@ -17,6 +17,8 @@ public protocol Plugin: Sendable {
     func fieldTypes(for kind: ItemKind) -> [String: FieldType]
     var commands: [Command] { get }
     var checks: [any Check] { get }
+    /// Lines `show ID` adds about an item, from this plugin's point of view (a stage's content).
+    func describe(_ item: Item, in workbook: Workbook) -> [String]
     /// Validation across sections beyond ids and references, run after every load.
     func validate(_ workbook: Workbook, context: DecodeContext)
 }
@@ -27,5 +29,6 @@ extension Plugin {
     public func fieldTypes(for kind: ItemKind) -> [String: FieldType] { [:] }
     public var commands: [Command] { [] }
     public var checks: [any Check] { [] }
+    public func describe(_ item: Item, in workbook: Workbook) -> [String] { [] }
     public func validate(_ workbook: Workbook, context: DecodeContext) {}
 }

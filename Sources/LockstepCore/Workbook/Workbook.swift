@@ -32,7 +32,8 @@ public struct Workbook: Sendable {
 
     /// Every named thing in every section.
     public var items: [Item] {
-        sections.values.flatMap { $0.items }
+        // In the sections' usual order, so listings come out the same on every run.
+        sections.values.sorted { type(of: $0).writeOrder < type(of: $1).writeOrder }.flatMap { $0.items }
     }
 
     public func items(of kind: ItemKind) -> [Item] {

@@ -19,7 +19,11 @@ extension Builtins {
                                       fix: "'list KIND' lists the ids of one kind; Tab completes them")
         }
         for item in matches {
-            session.emit(.text(describe(item, among: items, index: index)))
+            var text = describe(item, among: items, index: index)
+            for plugin in session.plugins {
+                for line in plugin.describe(item, in: session.workbook) { text += "  \(line)\n" }
+            }
+            session.emit(.text(text))
         }
     }
 

@@ -1,0 +1,63 @@
+import Testing
+
+@Suite("Coverage, gaps and show")
+struct AlignmentQueryTests {
+    @Test("coverage counts buyer-facing activities per stage and persona, enablement excluded")
+    func coverage() {
+        let result = runSession(["set format csv", "coverage --process new-business"], workbook: exampleWorkbook)
+        #expect(result.output == """
+            stage,cfo,controller,it-architect,fp-analyst,all\r
+            new-business/discovery,1,2,0,1,2\r
+            new-business/evaluation,0,0,1,0,1\r
+            new-business/proposal,1,0,0,0,1\r
+            new-business/negotiation,1,0,0,0,1\r
+
+            """)
+    }
+
+    @Test("coverage by activity kind, and an unknown process gets did-you-mean")
+    func coverageByKind() {
+        let result = runSession(["set format csv", "coverage --by kind --process expansion", "coverage --process new-busines"],
+                                workbook: exampleWorkbook, keepGoing: true)
+        #expect(result.output.hasPrefix("stage,case-study,content,tool,webinar,all\r\nexpansion/onboarding,0,0,0,0,0\r\n"))
+        #expect(result.errors.contains("unknown process 'new-busines' (did you mean 'new-business'?)"))
+    }
+
+    @Test("gaps come most important first: decision stages, economic and technical buyers, then whole stages without content")
+    func gaps() {
+        let result = runSession(["set format csv", "gaps"], workbook: exampleWorkbook)
+        let lines = result.output.split(separator: "\r\n").map(String.init)
+        #expect(lines[0] == "#,stage,phase,persona,role,gap")
+        #expect(lines[1] == "1,new-business/proposal,decision,it-architect,technical-buyer,no content for this persona here")
+        #expect(lines.contains("14,expansion/onboarding,retention,(every persona),,no buyer-facing content at this stage"))
+        #expect(lines.count == 16)
+        let cfo = runSession(["set format csv", "gaps --persona cfo"], workbook: exampleWorkbook).output
+        #expect(cfo == "#,stage,phase,persona,role,gap\r\n1,new-business/evaluation,consideration,cfo,economic-buyer,no content for this persona here\r\n2,expansion/onboarding,retention,cfo,economic-buyer,no content for this persona here\r\n3,expansion/renewal,retention,cfo,economic-buyer,no content for this persona here\r\n")
+    }
+
+    @Test("show STAGE tells its content, personas reached and not, enablement, and the lead stage feeding it")
+    func showStage() {
+        let output = runSession(["show discovery"], workbook: exampleWorkbook).output
+        #expect(output == """
+            stage new-business/discovery: Discovery
+              defined at \(exampleWorkbook):78:9
+              named by: lead-stage sql, activity close-benchmark, activity close-webinar
+              fed by lead stage: sql (Sales qualified lead)
+              content: close-benchmark (content), close-webinar (webinar)
+              personas reached: cfo, controller, fp-analyst
+              personas not reached: it-architect
+              enablement behind it: benchmark-talk-track
+
+            """)
+    }
+
+    @Test("check lists findings as FILE:LINE:COL: SEVERITY: [CODE] message and fails on an unwaived error")
+    func check() {
+        let result = runSession(["check"], workbook: exampleWorkbook)
+        #expect(result.code == 1)
+        #expect(result.output.contains("\(exampleWorkbook):106:9: error: [MK001] no buyer-facing activity supports stage 'expansion/onboarding'\n"))
+        #expect(result.output.contains("[MK001] no buyer-facing activity supports stage 'expansion/renewal' (waived: Renewals follow the customer-success playbook)"))
+        #expect(!result.output.contains("MK008"))
+        #expect(result.output.hasSuffix("1 error, 3 warnings, 1 info (1 waived)\n"))
+    }
+}
