@@ -81,3 +81,18 @@ extension LeadsSection {
         return references
     }
 }
+
+extension LeadsSection {
+    public mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?) {
+        func apply(_ kind: ItemKind, _ reference: Located<String>?) -> Located<String>? {
+            reference.flatMap { old in rewrite(kind, old.value).map { Located($0, at: old.location) } }
+        }
+        for index in stages.indices {
+            stages[index].enters = apply(.salesStage, stages[index].enters)
+            stages[index].rejectsTo = apply(.recycle, stages[index].rejectsTo).flatMap { apply(.leadStage, $0) }
+        }
+        for index in recycle.indices {
+            recycle[index].returnsTo = apply(.leadStage, recycle[index].returnsTo)
+        }
+    }
+}

@@ -90,3 +90,19 @@ public struct ActivitiesSection: WorkbookSection {
         }
     }
 }
+
+extension ActivitiesSection {
+    public mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?) {
+        func apply(_ kind: ItemKind, _ list: [Located<String>]) -> [Located<String>] {
+            list.compactMap { reference in rewrite(kind, reference.value).map { Located($0, at: reference.location) } }
+        }
+        for index in activities.indices {
+            activities[index].stages = apply(.stage, activities[index].stages)
+            activities[index].personas = apply(.persona, activities[index].personas)
+            activities[index].needs = apply(.need, activities[index].needs)
+            if let enablement = activities[index].enablement {
+                activities[index].enablement = rewrite(.activity, enablement.value).map { Located($0, at: enablement.location) }
+            }
+        }
+    }
+}

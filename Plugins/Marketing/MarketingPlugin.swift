@@ -11,7 +11,10 @@ public struct MarketingPlugin: Plugin {
         [NeedsSection.self, PersonasSection.self, ActivitiesSection.self, FeedbackSection.self]
     }
     public var itemKinds: [ItemKind] { [.activity, .persona, .need, .feedback] }
-    public var commands: [Command] { [CoverageCommand.command, GapsCommand.command] }
+    public var commands: [Command] {
+        [CoverageCommand.command, GapsCommand.command, ActivityCommands.add, ActivityCommands.edit, ActivityCommands.mapCommand,
+         ActivityCommands.unmap, ActivityCommands.remove]
+    }
     public var checks: [any Check] {
         [StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
          OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop()]

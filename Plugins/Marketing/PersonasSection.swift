@@ -56,3 +56,13 @@ public struct PersonasSection: WorkbookSection {
         }
     }
 }
+
+extension PersonasSection {
+    public mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?) {
+        for index in personas.indices {
+            personas[index].needs = personas[index].needs.compactMap { need in
+                rewrite(.need, need.value).map { Located($0, at: need.location) }
+            }
+        }
+    }
+}

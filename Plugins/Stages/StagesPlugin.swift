@@ -8,6 +8,10 @@ public struct StagesPlugin: Plugin {
     public let summary = "sales processes and their stages, and the go-to-market strategy"
     public var sections: [any WorkbookSection.Type] { [StrategySection.self, ProcessesSection.self] }
     public var itemKinds: [ItemKind] { [.process, .stage] }
+    public var commands: [Command] {
+        [ProcessCommands.stages, ProcessCommands.add, StageAddEdit.add, StageAddEdit.edit, StageRenameMoveRemove.rename,
+         StageRenameMoveRemove.move, StageRenameMoveRemove.remove]
+    }
     public var checks: [any Check] {
         [StageWithoutExitCriteria(), StageWithoutOwner(), ProbabilityNotIncreasing(), NoCustomerProcess(), NoLeadHandoff(),
          StrategyUndefined()]

@@ -15,9 +15,13 @@ public protocol WorkbookSection: Sendable {
     var items: [Item] { get }
     /// References made outside any item (settings that name ids), checked like item references.
     var looseReferences: [Reference] { get }
+    /// Rewrites every reference the section makes: `rewrite(kind, id)` returns the id to keep
+    /// (the same, or a new one after a rename), or nil to drop the reference (after a removal).
+    mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?)
 }
 
 extension WorkbookSection {
     public var items: [Item] { [] }
     public var looseReferences: [Reference] { [] }
+    public mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?) {}
 }

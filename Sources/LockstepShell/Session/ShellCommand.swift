@@ -41,7 +41,3 @@ extension Session {
     }
 }
 
-extension String {
-    /// `lead stages` → `lead-stages`, so kind names can be typed as one word.
-    var replacingSpaces: String { String(map { $0 == " " ? "-" : $0 }) }
-}
