@@ -13,7 +13,7 @@ public struct MarketingPlugin: Plugin {
     public var itemKinds: [ItemKind] { [.activity, .persona, .need, .feedback] }
     public var commands: [Command] {
         [CoverageCommand.command, GapsCommand.command, ActivityCommands.add, ActivityCommands.edit, ActivityCommands.mapCommand,
-         ActivityCommands.unmap, ActivityCommands.remove]
+         ActivityCommands.unmap, ActivityCommands.remove, ImportCommand.command]
     }
     public var checks: [any Check] {
         [StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
