@@ -32,6 +32,7 @@ bench: release
 	@command -v hyperfine >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hyperfine; }
 	benchmarks/startup.sh
 	$(SWIFT) run -c release ExpressionBenchmark
+	benchmarks/large-workbook.sh
 
 clean:
 	rm -rf .build

@@ -4,6 +4,7 @@ import LockstepCore
 public struct LeadsSection: WorkbookSection {
     public static let key = "leads"
     public static let writeOrder = 50
+    public static let itemKinds: [ItemKind] = [.leadField, .leadStage, .recycle]
     public static let fieldTypes = ["string", "number", "bool", "date"]
 
     /// Field name → type, in the order written.

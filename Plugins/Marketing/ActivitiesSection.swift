@@ -4,6 +4,7 @@ import LockstepCore
 public struct ActivitiesSection: WorkbookSection {
     public static let key = "activities"
     public static let writeOrder = 70
+    public static let itemKinds: [ItemKind] = [.activity]
     static let keys = ["id", "name", "kind", "stages", "personas", "needs", "channel", "cta", "response",
                        "follow_up", "enablement", "kpi", "owner", "reviewed", "swot"]
 

@@ -13,6 +13,7 @@ public struct FeedbackLoop: Sendable {
 public struct FeedbackSection: WorkbookSection {
     public static let key = "feedback"
     public static let writeOrder = 80
+    public static let itemKinds: [ItemKind] = [.feedback]
 
     public var loops: [FeedbackLoop] = []
 

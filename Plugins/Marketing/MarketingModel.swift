@@ -14,8 +14,9 @@ struct MarketingModel {
     let stages: [Stage]
     let activities: [Activity]
     let personas: [Persona]
-    /// Qualified stage id → the activities supporting it, in workbook order.
-    let supporters: [String: [Activity]]
+    /// Qualified stage id → positions in `activities` of those supporting it, in workbook order
+    /// (positions, not copies: a large workbook has tens of thousands of activities).
+    let supporterIndices: [String: [Int]]
 
     init(_ workbook: Workbook) {
         stages = workbook.items(of: .stage).map { item in
@@ -26,20 +27,41 @@ struct MarketingModel {
         activities = workbook.section(ActivitiesSection.self)?.activities ?? []
         personas = workbook.section(PersonasSection.self)?.personas ?? []
         let index = ItemIndex(workbook.items(of: .stage))
-        var supporters: [String: [Activity]] = [:]
-        for activity in activities {
+        var supporters: [String: [Int]] = [:]
+        var resolved: [String: String] = [:]
+        for (position, activity) in activities.enumerated() {
             for reference in activity.stages {
-                if case .found(let stage) = index.resolve(reference.value, as: .stage) {
-                    supporters[stage.id, default: []].append(activity)
+                if resolved[reference.value] == nil, case .found(let stage) = index.resolve(reference.value, as: .stage) {
+                    resolved[reference.value] = stage.id
                 }
+                if let stage = resolved[reference.value] { supporters[stage, default: []].append(position) }
             }
         }
-        self.supporters = supporters
+        self.supporterIndices = supporters
+    }
+
+    /// The activities supporting a stage.
+    func supporters(at stage: String) -> [Activity] {
+        (supporterIndices[stage] ?? []).map { activities[$0] }
     }
 
     /// Activities that face the buyer: every kind but `enablement`, which prepares sales instead.
     func buyerFacing(at stage: String) -> [Activity] {
-        (supporters[stage] ?? []).filter(\.isBuyerFacing)
+        (supporterIndices[stage] ?? []).filter { activities[$0].isBuyerFacing }.map { activities[$0] }
+    }
+
+    /// Whether any buyer-facing activity supports the stage, without copying activities.
+    func hasBuyerFacing(at stage: String) -> Bool {
+        (supporterIndices[stage] ?? []).contains { activities[$0].isBuyerFacing }
+    }
+
+    /// The personas the stage's buyer-facing activities address.
+    func personasReached(at stage: String) -> Set<String> {
+        var reached = Set<String>()
+        for position in supporterIndices[stage] ?? [] where activities[position].isBuyerFacing {
+            for persona in activities[position].personas { reached.insert(persona.value) }
+        }
+        return reached
     }
 }
 

@@ -13,11 +13,11 @@ extension MarketingPlugin {
 
     private func describeStage(_ id: String, in workbook: Workbook) -> [String] {
         let model = MarketingModel(workbook)
-        let supporters = model.supporters[id] ?? []
+        let supporters = model.supporters(at: id)
         let buyerFacing = supporters.filter(\.isBuyerFacing)
         var lines = ["content: " + (buyerFacing.isEmpty ? "none (a gap: MK001)"
             : buyerFacing.map { "\($0.id) (\($0.kind ?? "activity"))" }.joined(separator: ", "))]
-        let reached = Set(buyerFacing.flatMap { $0.personas.map(\.value) })
+        let reached = model.personasReached(at: id)
         let personas = model.personas.map(\.id)
         lines.append("personas reached: " + list(personas.filter { reached.contains($0) }))
         lines.append("personas not reached: " + list(personas.filter { !reached.contains($0) }))

@@ -11,6 +11,7 @@ public struct Need: Sendable {
 public struct NeedsSection: WorkbookSection {
     public static let key = "needs"
     public static let writeOrder = 20
+    public static let itemKinds: [ItemKind] = [.need]
 
     public var needs: [Need] = []
 

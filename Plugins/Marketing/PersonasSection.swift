@@ -20,6 +20,7 @@ public struct Persona: Sendable {
 public struct PersonasSection: WorkbookSection {
     public static let key = "personas"
     public static let writeOrder = 30
+    public static let itemKinds: [ItemKind] = [.persona]
 
     public var personas: [Persona] = []
 

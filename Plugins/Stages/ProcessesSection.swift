@@ -39,6 +39,7 @@ public struct SalesProcess: Sendable {
 public struct ProcessesSection: WorkbookSection {
     public static let key = "processes"
     public static let writeOrder = 60
+    public static let itemKinds: [ItemKind] = [.process, .stage]
 
     public var processes: [SalesProcess] = []
 

@@ -24,6 +24,7 @@ extension ItemKind {
 struct ShelvesSection: WorkbookSection {
     static let key = "shelves"
     static let writeOrder = 10
+    static let itemKinds: [ItemKind] = [.shelf, .book]
     struct Shelf {
         var id: String
         var name: String
@@ -65,6 +66,7 @@ struct ShelvesSection: WorkbookSection {
 struct LabelsSection: WorkbookSection {
     static let key = "labels"
     static let writeOrder = 20
+    static let itemKinds: [ItemKind] = [.label]
     var labels: [(id: String, book: Located<String>, location: SourceLocation?)] = []
 
     init() {}

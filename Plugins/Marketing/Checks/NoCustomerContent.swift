@@ -35,7 +35,7 @@ struct NoCustomerContent: Check {
             if case .string("customer")? = item.fields["kind"] { return true } else { return false }
         }.map(\.id))
         let customerStages = model.stages.filter { $0.phase == "retention" || $0.phase == "expansion" || customerProcesses.contains($0.process) }
-        guard !customerStages.isEmpty, customerStages.allSatisfy({ model.buyerFacing(at: $0.id).isEmpty }) else { return [] }
+        guard !customerStages.isEmpty, customerStages.allSatisfy({ !model.hasBuyerFacing(at: $0.id) }) else { return [] }
         return [finding("no activity supports a retention or expansion stage (\(customerStages.map(\.id).joined(separator: ", ")))",
                         target: "activities", at: workbook.activities.first?.location ?? customerStages.first?.location)]
     }

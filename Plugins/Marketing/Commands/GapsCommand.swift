@@ -25,12 +25,11 @@ enum GapsCommand {
         }
         var gaps: [Gap] = []
         for (order, stage) in stages.enumerated() {
-            let supporting = model.buyerFacing(at: stage.id)
-            if supporting.isEmpty, invocation.option("--persona") == nil {
+            if !model.hasBuyerFacing(at: stage.id), invocation.option("--persona") == nil {
                 gaps.append(Gap(stage: stage, order: order, persona: nil))
                 continue
             }
-            let reached = Set(supporting.flatMap { $0.personas.map(\.value) })
+            let reached = model.personasReached(at: stage.id)
             gaps += personas.filter { !reached.contains($0.id) }.map { Gap(stage: stage, order: order, persona: $0) }
         }
         // Decision stages first, then by buying role (economic buyers first); a whole stage without content before its cells.

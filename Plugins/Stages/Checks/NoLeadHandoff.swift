@@ -40,7 +40,7 @@ struct NoLeadHandoff: Check {
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
         guard workbook.plugins.contains("leads") else { return [] }
-        let index = ItemIndex(workbook)
+        let index = ItemIndex(workbook.items(of: .stage))
         var entered = Set<String>()
         for leadStage in workbook.items(of: ItemKind("lead-stage", plural: "lead stages")) {
             guard case .string(let target?)? = leadStage.fields["enters"],

@@ -17,23 +17,23 @@ public final class DecodeContext {
             report(.wrongType(location(of: node), what: what, expected: "a mapping of keys", found: node.quotedForMessage))
             return nil
         }
-        var values: [String: YAMLNode] = [:]
-        var keyNodes: [String: YAMLNode] = [:]
+        // A workbook mapping has a handful of keys: a list searched in order beats hashing them.
+        var values: [(key: String, node: YAMLNode, keyNode: YAMLNode)] = []
+        values.reserveCapacity(entries.count)
         for entry in entries {
             guard let key = entry.key.scalar else {
                 report(.wrongType(location(of: entry.key), what: "a key in \(what)", expected: "a plain name", found: entry.key.quotedForMessage))
                 continue
             }
-            if let first = keyNodes[key] {
-                report(.duplicateKey(location(of: entry.key), key: key, first: location(of: first)))
+            if let first = values.first(where: { $0.key == key }) {
+                report(.duplicateKey(location(of: entry.key), key: key, first: location(of: first.keyNode)))
                 continue
             }
             guard keys.contains(key) else {
                 report(.unknownKey(location(of: entry.key), key: key, what: what, suggestion: Suggestion.closest(to: key, in: keys)))
                 continue
             }
-            keyNodes[key] = entry.key
-            values[key] = entry.value
+            values.append((key, entry.value, entry.key))
         }
         return MappingReader(node: node, what: what, values: values, context: self)
     }

@@ -41,18 +41,22 @@ public struct Item: Sendable {
     public var name: String
     public var location: SourceLocation?
     public var references: [Reference]
-    /// The item's values by field name, for `find KIND where …` and team rules.
-    public var fields: [String: FieldValue]
+    /// Builds the item's values on demand: most uses of items (ids, references, completion)
+    /// never look at them, and a large workbook has tens of thousands of items.
+    private let makeFields: @Sendable () -> [String: FieldValue]
 
-    public init(kind: ItemKind, id: String, alias: String? = nil, name: String,
-                location: SourceLocation?, references: [Reference] = [], fields: [String: FieldValue] = [:]) {
+    /// The item's values by field name, for `find KIND where …` and team rules.
+    public var fields: [String: FieldValue] { makeFields() }
+
+    public init(kind: ItemKind, id: String, alias: String? = nil, name: String, location: SourceLocation?,
+                references: [Reference] = [], fields: @autoclosure @escaping @Sendable () -> [String: FieldValue] = [:]) {
         self.kind = kind
         self.id = id
         self.alias = alias
         self.name = name
         self.location = location
         self.references = references
-        self.fields = fields
+        self.makeFields = fields
     }
 }
 

@@ -3,20 +3,25 @@ public struct MappingReader {
     public let node: YAMLNode
     /// How the mapping is named in messages: `stage 'discovery'`.
     public let what: String
-    let values: [String: YAMLNode]
+    let values: [(key: String, node: YAMLNode, keyNode: YAMLNode)]
     let context: DecodeContext
+
+    private func value(_ key: String) -> YAMLNode? {
+        for entry in values where entry.key == key { return entry.node }
+        return nil
+    }
 
     public var location: SourceLocation { context.location(of: node) }
 
     /// The value node for `key`, nil when absent or written as null.
     public func node(_ key: String) -> YAMLNode? {
-        guard let value = values[key], !value.isNull else { return nil }
+        guard let value = value(key), !value.isNull else { return nil }
         return value
     }
 
     public func has(_ key: String) -> Bool { node(key) != nil }
 
-    public func location(of key: String) -> SourceLocation? { values[key].map(context.location(of:)) }
+    public func location(of key: String) -> SourceLocation? { value(key).map(context.location(of:)) }
 
     /// A string; reports a collection, and a missing value when `required`.
     public func string(_ key: String, required: Bool = false) -> String? {

@@ -37,6 +37,8 @@ public struct Workbook: Sendable {
     }
 
     public func items(of kind: ItemKind) -> [Item] {
-        items.filter { $0.kind == kind }
+        sections.values.sorted { type(of: $0).writeOrder < type(of: $1).writeOrder }
+            .filter { type(of: $0).itemKinds.contains(kind) }
+            .flatMap { $0.items.filter { $0.kind == kind } }
     }
 }

@@ -13,6 +13,8 @@ public protocol WorkbookSection: Sendable {
     func encode() -> YAMLNode
     /// The named things the section holds, for id checks, references and completion.
     var items: [Item] { get }
+    /// The kinds of item `items` holds, so a look-up of one kind skips the other sections.
+    static var itemKinds: [ItemKind] { get }
     /// References made outside any item (settings that name ids), checked like item references.
     var looseReferences: [Reference] { get }
     /// Rewrites every reference the section makes: `rewrite(kind, id)` returns the id to keep
@@ -22,6 +24,7 @@ public protocol WorkbookSection: Sendable {
 
 extension WorkbookSection {
     public var items: [Item] { [] }
+    public static var itemKinds: [ItemKind] { [] }
     public var looseReferences: [Reference] { [] }
     public mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?) {}
 }
