@@ -12,9 +12,10 @@ public final class DecodeContext {
     }
 
     /// Reads `node` as a mapping allowed to hold `keys`; reports and returns nil otherwise.
-    public func mapping(_ node: YAMLNode, what: String, keys: [String]) -> MappingReader? {
+    /// `what` names the mapping in messages; it is only worked out when there is an error.
+    public func mapping(_ node: YAMLNode, what: @autoclosure @escaping () -> String, keys: [String]) -> MappingReader? {
         guard case .mapping(let entries) = node.content else {
-            report(.wrongType(location(of: node), what: what, expected: "a mapping of keys", found: node.quotedForMessage))
+            report(.wrongType(location(of: node), what: what(), expected: "a mapping of keys", found: node.quotedForMessage))
             return nil
         }
         // A workbook mapping has a handful of keys: a list searched in order beats hashing them.
@@ -22,7 +23,7 @@ public final class DecodeContext {
         values.reserveCapacity(entries.count)
         for entry in entries {
             guard let key = entry.key.scalar else {
-                report(.wrongType(location(of: entry.key), what: "a key in \(what)", expected: "a plain name", found: entry.key.quotedForMessage))
+                report(.wrongType(location(of: entry.key), what: "a key in \(what())", expected: "a plain name", found: entry.key.quotedForMessage))
                 continue
             }
             if let first = values.first(where: { $0.key == key }) {
@@ -30,29 +31,31 @@ public final class DecodeContext {
                 continue
             }
             guard keys.contains(key) else {
-                report(.unknownKey(location(of: entry.key), key: key, what: what, suggestion: Suggestion.closest(to: key, in: keys)))
+                report(.unknownKey(location(of: entry.key), key: key, what: what(), suggestion: Suggestion.closest(to: key, in: keys)))
                 continue
             }
             values.append((key, entry.value, entry.key))
         }
-        return MappingReader(node: node, what: what, values: values, context: self)
+        return MappingReader(node: node, describe: what, values: values, context: self)
     }
 
     /// Reads one item of a list: named by its id in messages (`stage 'discovery'`), else by position.
-    public func item(_ node: YAMLNode, kind: String, number: Int, keys: [String], in parent: String? = nil) -> MappingReader? {
-        var name = "\(kind) #\(number)"
-        if case .mapping(let entries) = node.content,
-           let id = entries.first(where: { $0.key.scalar == "id" })?.value.scalar, Identifier.isValid(id) {
-            name = "\(kind) '\(id)'"
-        }
-        return mapping(node, what: parent.map { "\(name) of \($0)" } ?? name, keys: keys)
+    public func item(_ node: YAMLNode, kind: String, number: Int, keys: [String], in parent: @autoclosure @escaping () -> String? = nil) -> MappingReader? {
+        mapping(node, what: {
+            var name = "\(kind) #\(number)"
+            if case .mapping(let entries) = node.content,
+               let id = entries.first(where: { $0.key.scalar == "id" })?.value.scalar, Identifier.isValid(id) {
+                name = "\(kind) '\(id)'"
+            }
+            return parent().map { "\(name) of \($0)" } ?? name
+        }(), keys: keys)
     }
 
     /// Reads `node` as a list; `null` or nothing counts as empty.
-    public func sequence(_ node: YAMLNode?, what: String) -> [YAMLNode] {
+    public func sequence(_ node: YAMLNode?, what: @autoclosure () -> String) -> [YAMLNode] {
         guard let node, !node.isNull else { return [] }
         guard case .sequence(let items) = node.content else {
-            report(.wrongType(location(of: node), what: what, expected: "a list", found: node.quotedForMessage))
+            report(.wrongType(location(of: node), what: what(), expected: "a list", found: node.quotedForMessage))
             return []
         }
         return items

@@ -1,8 +1,9 @@
 /// Typed access to one mapping of the workbook; every bad value is reported with its position.
 public struct MappingReader {
     public let node: YAMLNode
-    /// How the mapping is named in messages: `stage 'discovery'`.
-    public let what: String
+    /// How the mapping is named in messages (`stage 'discovery'`), worked out only for an error.
+    let describe: () -> String
+    public var what: String { describe() }
     let values: [(key: String, node: YAMLNode, keyNode: YAMLNode)]
     let context: DecodeContext
 
@@ -123,7 +124,7 @@ public struct MappingReader {
     /// A nested mapping.
     public func mapping(_ key: String, what nestedWhat: String? = nil, keys: [String]) -> MappingReader? {
         guard let value = node(key) else { return nil }
-        return context.mapping(value, what: nestedWhat ?? "\(key) of \(what)", keys: keys)
+        return context.mapping(value, what: nestedWhat ?? "\(key) of \(self.what)", keys: keys)
     }
 
     /// A nested list of nodes.
