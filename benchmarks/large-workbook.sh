@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out=bench-out
 mkdir -p "$out"
 command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 2; }
-[ -x .build/release/lockstep ] || swift build -c release --product lockstep --static-swift-stdlib
+[ -x .build/release/lockstep ] || make release
 cc -O2 -o "$out/yaml_events" benchmarks/yaml_events.c $(pkg-config --cflags --libs yaml-0.1)
 benchmarks/generate-workbook.sh 20000 > "$out/large.yaml"
 benchmarks/generate-workbook.sh 40000 > "$out/large-2x.yaml"

@@ -81,13 +81,16 @@ public struct ActivitiesSection: WorkbookSection {
     }
 
     public var items: [Item] {
-        activities.map { activity in
+        // Each item's fields are built from the shared array on demand, so no activity is copied here.
+        let all = activities
+        return activities.indices.map { position in
+            let activity = all[position]
             var references = activity.stages.map { Reference(.stage, $0) }
             references += activity.personas.map { Reference(.persona, $0) }
             references += activity.needs.map { Reference(.need, $0) }
             if let enablement = activity.enablement { references.append(Reference(.activity, enablement)) }
             return Item(kind: .activity, id: activity.id, name: activity.name, location: activity.location, references: references,
-                        fields: activity.fields)
+                        fields: all[position].fields)
         }
     }
 }

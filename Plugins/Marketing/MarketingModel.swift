@@ -29,8 +29,9 @@ struct MarketingModel {
         let index = ItemIndex(workbook.items(of: .stage))
         var supporters: [String: [Int]] = [:]
         var resolved: [String: String] = [:]
-        for (position, activity) in activities.enumerated() {
-            for reference in activity.stages {
+        // By position, so no activity is copied on the way.
+        for position in activities.indices {
+            for reference in activities[position].stages {
                 if resolved[reference.value] == nil, case .found(let stage) = index.resolve(reference.value, as: .stage) {
                     resolved[reference.value] = stage.id
                 }

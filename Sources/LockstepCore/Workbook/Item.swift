@@ -16,18 +16,27 @@ public struct ItemKind: Hashable, Sendable, CustomStringConvertible {
 
 /// A reference from one item to another, by id, where it was written.
 public struct Reference: Sendable {
-    /// The kinds the id may name; the first is used in messages.
-    public var kinds: [ItemKind]
+    /// The kind the id names (used in messages), and a second kind it may name instead.
+    public var kind: ItemKind
+    public var otherKind: ItemKind?
     public var id: String
     public var location: SourceLocation?
 
     public init(_ kinds: [ItemKind], _ id: Located<String>) {
-        self.kinds = kinds
+        self.kind = kinds[0]
+        self.otherKind = kinds.count > 1 ? kinds[1] : nil
         self.id = id.value
         self.location = id.location
     }
 
-    public init(_ kind: ItemKind, _ id: Located<String>) { self.init([kind], id) }
+    public init(_ kind: ItemKind, _ id: Located<String>) {
+        self.kind = kind
+        self.id = id.value
+        self.location = id.location
+    }
+
+    /// The kinds the id may name, the first used in messages.
+    public var kinds: [ItemKind] { otherKind.map { [kind, $0] } ?? [kind] }
 }
 
 /// The generic view of a named thing: what the core needs to check ids and references,

@@ -53,7 +53,7 @@ public struct ItemIndex {
         for references in items.map(\.references) + [loose] {
             for reference in references {
                 // The common case, one kind and found, allocates nothing.
-                if reference.kinds.count == 1, case .found = resolve(reference.id, as: reference.kinds[0]) { continue }
+                if case .found = resolve(reference.id, as: reference.kind) { continue }
                 // A kind no loaded plugin defines cannot be checked, e.g. `enters` without stages.
                 let kinds = reference.kinds.filter { known.contains($0) }
                 guard !kinds.isEmpty, let at = reference.location else { continue }
