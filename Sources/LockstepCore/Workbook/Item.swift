@@ -6,6 +6,10 @@ public struct ItemKind: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     public let plural: String
 
+    // The name alone identifies a kind; hashing only it keeps look-ups cheap.
+    public static func == (a: ItemKind, b: ItemKind) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
     public init(_ name: String, plural: String) {
         self.name = name
         self.plural = plural

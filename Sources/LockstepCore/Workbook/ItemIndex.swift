@@ -1,17 +1,20 @@
 /// Looks items up by id or alias, and finds duplicate ids and unresolved references.
 public struct ItemIndex {
-    private var byID: [ItemKind: [String: Item]] = [:]
-    private var byAlias: [ItemKind: [String: [Item]]] = [:]
+    /// The items, looked up by position: the tables hold positions, not copies of items.
+    private let all: [Item]
+    private var byID: [ItemKind: [String: Int]] = [:]
+    private var byAlias: [ItemKind: [String: [Int]]] = [:]
     public private(set) var duplicates: [(item: Item, first: Item)] = []
 
     public init(_ items: [Item]) {
-        for item in items {
+        all = items
+        for (position, item) in items.enumerated() {
             if let first = byID[item.kind]?[item.id] {
-                duplicates.append((item, first))
+                duplicates.append((item, items[first]))
                 continue
             }
-            byID[item.kind, default: [:]][item.id] = item
-            if let alias = item.alias { byAlias[item.kind, default: [:]][alias, default: []].append(item) }
+            byID[item.kind, default: [:]][item.id] = position
+            if let alias = item.alias { byAlias[item.kind, default: [:]][alias, default: []].append(position) }
         }
     }
 
@@ -22,7 +25,7 @@ public struct ItemIndex {
 
     public func ids(of kind: ItemKind) -> [String] { byID[kind].map { Array($0.keys) } ?? [] }
 
-    public func items(of kind: ItemKind) -> [Item] { byID[kind].map { Array($0.values) } ?? [] }
+    public func items(of kind: ItemKind) -> [Item] { byID[kind].map { $0.values.sorted().map { all[$0] } } ?? [] }
 
     public enum Resolution {
         case found(Item)
@@ -31,9 +34,15 @@ public struct ItemIndex {
     }
 
     public func resolve(_ id: String, as kind: ItemKind) -> Resolution {
-        if let item = byID[kind]?[id] { return .found(item) }
+        if let position = byID[kind]?[id] { return .found(all[position]) }
         guard let matches = byAlias[kind]?[id] else { return .missing }
-        return matches.count == 1 ? .found(matches[0]) : .ambiguous(matches)
+        return matches.count == 1 ? .found(all[matches[0]]) : .ambiguous(matches.map { all[$0] })
+    }
+
+    /// Whether `id` names exactly one item of `kind`, without copying it.
+    public func resolves(_ id: String, as kind: ItemKind) -> Bool {
+        guard let table = byID[kind] else { return false }
+        return table[id] != nil || byAlias[kind]?[id]?.count == 1
     }
 
     /// Every id and alias a user may type for `kind`, for completion and "did you mean".
@@ -53,7 +62,7 @@ public struct ItemIndex {
         for references in items.map(\.references) + [loose] {
             for reference in references {
                 // The common case, one kind and found, allocates nothing.
-                if case .found = resolve(reference.id, as: reference.kind) { continue }
+                if resolves(reference.id, as: reference.kind) { continue }
                 // A kind no loaded plugin defines cannot be checked, e.g. `enters` without stages.
                 let kinds = reference.kinds.filter { known.contains($0) }
                 guard !kinds.isEmpty, let at = reference.location else { continue }
