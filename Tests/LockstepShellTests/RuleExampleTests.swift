@@ -6,7 +6,6 @@ import Testing
 struct RuleExampleTests {
     static let checks: [any Check] = builtInPlugins.available.flatMap(\.checks)
     static let codes = checks.map(\.code)
-    static let context = CheckContext(today: Day(iso: "2026-06-01")!)
 
     @Test("each rule reports exactly the targets its examples name", arguments: codes)
     func examples(code: String) throws {
@@ -20,7 +19,7 @@ struct RuleExampleTests {
                 Issue.record("\(code) example \(number + 1) does not load:\n\(error)")
                 continue
             }
-            let targets = check.findings(in: workbook, context: Self.context).map(\.target)
+            let targets = check.findings(in: workbook, context: CheckContext(today: Day(iso: "2026-06-01")!)).map(\.target)
             #expect(targets.sorted() == example.targets.sorted(), "\(code) example \(number + 1)")
         }
     }
@@ -42,5 +41,19 @@ struct RuleExampleTests {
     func catalogue() {
         let expected = (1...6).map { "SP00\($0)" } + (1...9).map { "MK00\($0)" } + ["MK010"]
         #expect(Set(expected).isSubset(of: Set(Self.codes)))
+    }
+}
+
+@Suite("The check runner")
+struct CheckRunnerTests {
+    @Test("a context reused for another workbook does not carry the first one's model over")
+    func freshPerRun() throws {
+        let loader = WorkbookLoader(registry: builtInPlugins)
+        let supported = try loader.decode(Array("lockstep: 1\nprocesses:\n  - id: nb\n    stages: [{ id: a }]\nactivities:\n  - { id: x, kind: content, stages: [a] }\n".utf8), file: "a.yaml")
+        let bare = try loader.decode(Array("lockstep: 1\nprocesses:\n  - id: nb\n    stages: [{ id: a }]\nactivities: []\n".utf8), file: "b.yaml")
+        let runner = CheckRunner(checks: builtInPlugins.available.flatMap(\.checks))
+        let context = CheckContext(today: Day(iso: "2026-06-01")!)
+        #expect(!runner.run(supported, context: context).contains { $0.rule == "MK001" })
+        #expect(runner.run(bare, context: context).contains { $0.rule == "MK001" && $0.target == "nb/a" })
     }
 }

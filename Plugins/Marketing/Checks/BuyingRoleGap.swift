@@ -34,7 +34,7 @@ struct BuyingRoleGap: Check {
     ]
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
-        let model = MarketingModel(workbook)
+        let model = context.shared.value("marketing-model") { MarketingModel(workbook) }
         let buyers = model.personas.filter { $0.role == "economic-buyer" || $0.role == "technical-buyer" }
         return model.stages.filter { $0.phase == "decision" }.flatMap { stage in
             let reached = model.personasReached(at: stage.id)

@@ -30,7 +30,7 @@ struct NoCustomerContent: Check {
     ]
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
-        let model = MarketingModel(workbook)
+        let model = context.shared.value("marketing-model") { MarketingModel(workbook) }
         let customerProcesses = Set(workbook.items(of: ItemKind("process", plural: "processes")).filter { item in
             if case .string("customer")? = item.fields["kind"] { return true } else { return false }
         }.map(\.id))

@@ -29,7 +29,7 @@ struct StageWithoutContent: Check {
     ]
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
-        let model = MarketingModel(workbook)
+        let model = context.shared.value("marketing-model") { MarketingModel(workbook) }
         return model.stages.filter { !model.hasBuyerFacing(at: $0.id) }.map { stage in
             finding("no buyer-facing activity supports stage '\(stage.id)'", target: stage.id, at: stage.location)
         }

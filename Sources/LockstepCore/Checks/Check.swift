@@ -29,11 +29,36 @@ public struct CheckExample: Sendable {
     }
 }
 
-/// What a check may know besides the workbook.
+/// What a check may know besides the workbook. One context serves one run over one workbook:
+/// `shared` remembers what was built from that workbook.
 public struct CheckContext: Sendable {
     public var today: Day
+    /// Work one check did that others can reuse within the same run (a plugin's model of the workbook).
+    public var shared: SharedWork
 
-    public init(today: Day) { self.today = today }
+    public init(today: Day) {
+        self.today = today
+        self.shared = SharedWork()
+    }
+}
+
+/// A per-run memo: the checks of one run see one workbook, so what one builds from it the next can reuse.
+///
+/// `@unchecked Sendable`: the values are only read and written under the lock.
+public final class SharedWork: @unchecked Sendable {
+    private var values: [String: Any] = [:]
+    private let lock = NSLockLike()
+
+    public init() {}
+
+    public func value<T>(_ key: String, _ make: () -> T) -> T {
+        lock.locked {
+            if let value = values[key] as? T { return value }
+            let value = make()
+            values[key] = value
+            return value
+        }
+    }
 }
 
 /// A built-in check a plugin contributes: one per file, with its explanation and examples.

@@ -5,6 +5,8 @@ public struct CheckRunner: Sendable {
     public init(checks: [any Check]) { self.checks = checks }
 
     public func run(_ workbook: Workbook, context: CheckContext) -> [Finding] {
+        var context = context
+        context.shared = SharedWork()  // a fresh memo: this run's workbook may differ from the last
         var findings: [Finding] = []
         for check in checks {
             guard let severity = severity(of: check, settings: workbook.checks) else { continue }
