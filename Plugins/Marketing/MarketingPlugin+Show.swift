@@ -44,10 +44,3 @@ extension MarketingPlugin {
 
     private func list(_ values: [String]) -> String { values.isEmpty ? "none" : values.joined(separator: ", ") }
 }
-
-extension Array where Element: Hashable {
-    var uniqued: [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
-}

@@ -78,11 +78,3 @@ extension FieldValue {
         }
     }
 }
-
-extension Array where Element: Hashable {
-    /// The elements in order, each once.
-    var uniqued: [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
-}
