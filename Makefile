@@ -25,7 +25,9 @@ release: deps
 demo: release
 	.build/release/lockstep examples/acme.yaml
 
+# The report tests validate SARIF and JUnit output with the peer tools from PyPI.
 test: deps
+	@python3 -c "import jsonschema, xmlschema" 2>/dev/null || python3 -m pip install --quiet jsonschema xmlschema
 	$(SWIFT) build
 	$(SWIFT) test
 

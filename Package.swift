@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["lockstep"],
-            exclude: ["BadWorkbooks"]
+            exclude: ["BadWorkbooks", "Golden", "Workbooks"]
         ),
     ]
 )

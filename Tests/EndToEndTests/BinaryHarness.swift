@@ -19,8 +19,19 @@ struct ProcessResult {
 /// Runs the real binary with `arguments`, optional standard input, in `folder`.
 func runLockstep(_ arguments: [String], input: String? = nil, in folder: String? = nil,
                  environment: [String: String] = [:]) throws -> ProcessResult {
+    try runProgram(lockstepBinary, arguments, input: input, in: folder, environment: environment)
+}
+
+/// Runs a program found on the PATH (or at a path) and collects what it printed.
+func runProgram(_ program: String, _ arguments: [String], input: String? = nil, in folder: String? = nil,
+                environment: [String: String] = [:]) throws -> ProcessResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: lockstepBinary)
+    if program.contains("/") {
+        process.executableURL = URL(fileURLWithPath: program)
+    } else {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    }
+    let arguments = program.contains("/") ? arguments : [program] + arguments
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

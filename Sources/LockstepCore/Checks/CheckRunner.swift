@@ -27,7 +27,7 @@ public struct CheckRunner: Sendable {
     }
 
     /// The severity the settings give a rule: the longest matching code or prefix wins; nil is off.
-    func severity(of check: any Check, settings: CheckSettings) -> Severity? {
+    public func severity(of check: any Check, settings: CheckSettings) -> Severity? {
         let matching = settings.overrides.filter { check.code.hasPrefix($0.selector.value) }
         guard let chosen = matching.max(by: { $0.selector.value.count < $1.selector.value.count }) else {
             return check.defaultSeverity

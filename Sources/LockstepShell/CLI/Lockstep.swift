@@ -10,19 +10,40 @@ public enum Lockstep {
 
     /// Parses `arguments` (without the program name), runs, and returns the exit code.
     public static func main(arguments: [String], plugins: [any Plugin]) -> Int32 {
-        let options: LockstepCommand
+        // `lockstep explain CODE` and `lockstep rules` are the shell's commands run once.
+        if let word = arguments.first, word == "explain" || word == "rules" {
+            let line = arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+            return run(try! LockstepCommand.parse(["-c", line]), registry: PluginRegistry(plugins))
+        }
+        // `check` is dispatched by hand: the root's optional WORKBOOK argument would take the
+        // word `check` before ArgumentParser looked for a subcommand.
+        let command: any ParsableCommand
+        let type: any ParsableCommand.Type = arguments.first == "check" ? CheckCommand.self : LockstepCommand.self
         do {
-            options = try LockstepCommand.parse(arguments)
+            command = try type.parseAsRoot(arguments.first == "check" ? Array(arguments.dropFirst()) : arguments)
         } catch {
-            let message = LockstepCommand.fullMessage(for: error)
-            if LockstepCommand.exitCode(for: error) == .success {
+            let message = type.fullMessage(for: error)
+            if type.exitCode(for: error) == .success {
                 StandardOutput().write(message + "\n")
                 return 0
             }
             StandardOutput().writeError(message + "\n")
             return 2
         }
-        return run(options, registry: PluginRegistry(plugins))
+        let registry = PluginRegistry(plugins)
+        if let check = command as? CheckCommand { return runCheck(check, registry: registry) }
+        if let options = command as? LockstepCommand { return run(options, registry: registry) }
+        // ArgumentParser's own commands (the help screen) report through a clean exit.
+        do {
+            var builtIn = command
+            try builtIn.run()
+            return 0
+        } catch {
+            let failed = type.exitCode(for: error) != .success
+            let message = type.fullMessage(for: error) + "\n"
+            if failed { StandardOutput().writeError(message) } else { StandardOutput().write(message) }
+            return failed ? 2 : 0
+        }
     }
 
     static func run(_ options: LockstepCommand, registry: PluginRegistry) -> Int32 {

@@ -10,10 +10,14 @@ struct LockstepCommand: ParsableCommand {
             when it is not a terminal). In batch use the first failing command stops the run.
             Exit codes: 0 success, 1 a command or check failed, 2 usage or input error.
 
+            Subcommand: lockstep check WORKBOOK [--format …] [--fail-on …] checks a workbook
+            for CI (see lockstep check --help).
+
             Examples:
               lockstep examples/acme.yaml
               lockstep -c "list stages; set format json; list activities" examples/acme.yaml
               lockstep --script audit.lks examples/acme.yaml
+              lockstep check examples/acme.yaml --format sarif
             """,
         version: Lockstep.version
     )

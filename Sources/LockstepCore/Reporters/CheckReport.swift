@@ -1,0 +1,51 @@
+/// The outcome of checking one workbook, as every reporter sees it.
+public struct CheckReport: Sendable {
+    public let file: String
+    public let findings: [Finding]
+    /// The rules that ran, for SARIF's rule table and JUnit's passing cases.
+    public let rules: [any Check]
+    public let toolVersion: String
+
+    public init(file: String, findings: [Finding], rules: [any Check], toolVersion: String) {
+        self.file = file
+        self.findings = findings
+        self.rules = rules
+        self.toolVersion = toolVersion
+    }
+
+    /// Unwaived findings, by severity.
+    public func count(_ severity: Severity) -> Int {
+        findings.filter { $0.severity == severity && $0.waivedBecause == nil }.count
+    }
+
+    public var waivedCount: Int { findings.filter { $0.waivedBecause != nil }.count }
+
+    /// Where a finding is, falling back to the top of the workbook.
+    public func location(of finding: Finding) -> SourceLocation {
+        finding.location ?? SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// `1 error, 3 warnings, 1 info (1 waived)`.
+    public var summary: String {
+        let parts = Severity.allCases.reversed().map { severity -> String in
+            let count = count(severity)
+            return "\(count) \(severity == .info || count == 1 ? severity.rawValue : severity.rawValue + "s")"
+        }
+        return parts.joined(separator: ", ") + (waivedCount > 0 ? " (\(waivedCount) waived)" : "")
+    }
+}
+
+/// The formats `lockstep check --format` writes.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, sarif, junit, markdown
+
+    public func render(_ report: CheckReport) -> String {
+        switch self {
+        case .text: return TextReporter.render(report)
+        case .json: return JSONReporter.render(report)
+        case .sarif: return SARIFReporter.render(report)
+        case .junit: return JUnitReporter.render(report)
+        case .markdown: return MarkdownReporter.render(report)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// `{"findings": [...], "summary": {...}}`, keys in a fixed order.
+enum JSONReporter {
+    static func render(_ report: CheckReport) -> String {
+        let findings = report.findings.map { finding -> String in
+            let location = report.location(of: finding)
+            var fields = [
+                "\"rule\": \(q(finding.rule))", "\"severity\": \(q(finding.severity.rawValue))", "\"message\": \(q(finding.message))",
+                "\"target\": \(q(finding.target))", "\"file\": \(q(location.file))", "\"line\": \(location.line)",
+                "\"column\": \(location.column)", "\"waived\": \(finding.waivedBecause != nil)",
+            ]
+            if let reason = finding.waivedBecause { fields.append("\"waiver_reason\": \(q(reason))") }
+            return "    {" + fields.joined(separator: ", ") + "}"
+        }
+        let summary = "\"error\": \(report.count(.error)), \"warning\": \(report.count(.warning)), \"info\": \(report.count(.info)), \"waived\": \(report.waivedCount)"
+        let list = findings.isEmpty ? "[]" : "[\n" + findings.joined(separator: ",\n") + "\n  ]"
+        return "{\n  \"file\": \(q(report.file)),\n  \"findings\": \(list),\n  \"summary\": {\(summary)}\n}\n"
+    }
+
+    private static func q(_ text: String) -> String { JSONRenderer.quoted(text) }
+}

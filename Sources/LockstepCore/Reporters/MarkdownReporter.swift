@@ -1,0 +1,24 @@
+/// A summary and a table per severity, fit to paste into a pull request or a client email.
+enum MarkdownReporter {
+    static func render(_ report: CheckReport) -> String {
+        var text = "## Lockstep check: \(report.file)\n\n**\(report.summary)**\n"
+        for severity in Severity.allCases.reversed() {
+            let findings = report.findings.filter { $0.severity == severity && $0.waivedBecause == nil }
+            guard !findings.isEmpty else { continue }
+            let title = severity == .error ? "Errors" : severity == .warning ? "Warnings" : "For information"
+            text += "\n### \(title)\n\n| rule | where | finding |\n| --- | --- | --- |\n"
+            for finding in findings {
+                let location = report.location(of: finding)
+                text += "| \(finding.rule) | \(MarkdownRenderer.escape("\(location.file):\(location.line)")) | \(MarkdownRenderer.escape(finding.message)) |\n"
+            }
+        }
+        let waived = report.findings.filter { $0.waivedBecause != nil }
+        if !waived.isEmpty {
+            text += "\n### Waived\n\n| rule | target | reason |\n| --- | --- | --- |\n"
+            for finding in waived {
+                text += "| \(finding.rule) | \(MarkdownRenderer.escape(finding.target)) | \(MarkdownRenderer.escape(finding.waivedBecause ?? "")) |\n"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import LockstepCore
+
+extension ReportFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+/// `lockstep check WORKBOOK`: the checks for CI, in the format the team's tools read.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lockstep check",
+        abstract: "Check a workbook and report the findings (for CI).",
+        discussion: """
+            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a usage or input error.
+
+            Examples:
+              lockstep check examples/acme.yaml
+              lockstep check examples/acme.yaml --format sarif > lockstep.sarif
+              lockstep check examples/acme.yaml --fail-on warning --select MK
+            """
+    )
+
+    @Argument(help: "The workbook file to check.", completion: .file(extensions: ["yaml", "yml"]))
+    var workbook: String
+
+    @Option(help: "Output format: text, json, sarif, junit or markdown.")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Fail (exit 1) on findings of this severity or worse: error, warning or info.")
+    var failOn: Severity = .error
+
+    @Option(name: .customLong("rule"), help: "Run only this rule (repeatable), e.g. --rule MK001.")
+    var rules: [String] = []
+
+    @Option(name: .customLong("select"), help: "Run only rules whose code starts with this (repeatable), e.g. --select MK.")
+    var selections: [String] = []
+}
+
+extension Lockstep {
+    static func runCheck(_ options: CheckCommand, registry: PluginRegistry) -> Int32 {
+        let output = StandardOutput()
+        let workbook: Workbook
+        do {
+            workbook = try WorkbookLoader(registry: registry).load(path: options.workbook)
+        } catch {
+            output.writeError(error.description + "\n")
+            return 2
+        }
+        let available = workbook.plugins.compactMap(registry.plugin(named:)).flatMap(\.checks)
+        let codes = available.map(\.code)
+        for code in options.rules where !codes.contains(code) {
+            output.writeError("error: --rule: unknown rule '\(code)'\(Suggestion.phrase(for: code, in: codes))\n  fix: 'lockstep rules' lists the rules of the loaded plugins\n")
+            return 2
+        }
+        let chosen = available.filter { check in
+            (options.rules.isEmpty || options.rules.contains(check.code))
+                && (options.selections.isEmpty || options.selections.contains { check.code.hasPrefix($0) })
+        }
+        let findings = CheckRunner(checks: chosen).run(workbook, context: CheckContext(today: .today))
+        let report = CheckReport(file: options.workbook, findings: findings, rules: chosen, toolVersion: version)
+        output.write(options.format.render(report))
+        let failing = findings.contains { $0.waivedBecause == nil && $0.severity >= options.failOn }
+        return failing ? 1 : 0
+    }
+}

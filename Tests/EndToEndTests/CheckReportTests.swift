@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `lockstep check` for CI: exit codes, every output format pinned by a golden file, and the
+/// SARIF and JUnit reports validated against their published schemas by the peer tools.
+@Suite("lockstep check")
+struct CheckReportTests {
+    static let schemas = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas")
+    static let formats = ["text", "json", "sarif", "junit", "markdown"]
+
+    func check(_ arguments: [String]) throws -> ProcessResult {
+        try runLockstep(["check"] + arguments, in: repositoryRoot.path)
+    }
+
+    @Test("each format of the example's report matches its golden file", arguments: formats)
+    func golden(format: String) throws {
+        let result = try check(["examples/acme.yaml", "--format", format])
+        #expect(result.code == 1)
+        let golden = repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Golden/acme.\(format)")
+        if ProcessInfo.processInfo.environment["LOCKSTEP_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try result.output.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(result.output == (try String(contentsOf: golden, encoding: .utf8)))
+    }
+
+    @Test("SARIF validates against the SARIF 2.1.0 schema (jsonschema), JUnit against the JUnit XSD (xmlschema)",
+          arguments: [("sarif", "sarif-2.1.0.json"), ("junit", "junit-10.xsd")])
+    func schemaValid(format: String, schema: String) throws {
+        for workbook in ["examples/acme.yaml", "Tests/EndToEndTests/Workbooks/clean.yaml", "Tests/EndToEndTests/Workbooks/awkward.yaml"] {
+            let result = try check([workbook, "--format", format])
+            let report = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-\(UUID().uuidString).\(format)")
+            try result.output.write(to: report, atomically: true, encoding: .utf8)
+            let validation = try runProgram("python3", [repositoryRoot.appendingPathComponent("Tests/Support/validate_report.py").path,
+                                                         format, report.path, Self.schemas.appendingPathComponent(schema).path])
+            #expect(validation.code == 0, "\(workbook) as \(format): \(validation.errors)")
+        }
+    }
+
+    @Test("a clean workbook passes; --fail-on moves the threshold; --rule and --select choose rules")
+    func exitCodes() throws {
+        #expect(try check(["Tests/EndToEndTests/Workbooks/clean.yaml"]).code == 0)
+        #expect(try check(["examples/acme.yaml", "--select", "SP"]).code == 0)
+        #expect(try check(["examples/acme.yaml", "--rule", "MK003"]).code == 0)
+        #expect(try check(["examples/acme.yaml", "--rule", "MK003", "--fail-on", "warning"]).code == 1)
+        #expect(try check(["examples/acme.yaml", "--rule", "MK009", "--fail-on", "warning"]).code == 0)
+        #expect(try check(["examples/acme.yaml", "--rule", "MK009", "--fail-on", "info"]).code == 1)
+        let unknown = try check(["examples/acme.yaml", "--rule", "MK01"])
+        #expect(unknown.code == 2)
+        #expect(unknown.errors.contains("unknown rule 'MK01' (did you mean 'MK001'?)"))
+        let bad = try check(["Tests/EndToEndTests/BadWorkbooks/dangling-reference.yaml"])
+        #expect(bad.code == 2)
+        #expect(bad.errors.contains("error: [WB001] unknown stage 'new-business/discvery'"))
+        #expect(try check(["examples/acme.yaml", "--format", "xml"]).code == 2)
+    }
+
+    @Test("JSON findings carry rule, severity, message, target, file, line, column and waived")
+    func jsonFields() throws {
+        let result = try check(["examples/acme.yaml", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+        let findings = object["findings"] as! [[String: Any]]
+        let waived = try #require(findings.first { $0["waived"] as? Bool == true })
+        #expect(waived["rule"] as? String == "MK001")
+        #expect(waived["target"] as? String == "expansion/renewal")
+        #expect(waived["line"] as? Int == 111)
+        #expect((object["summary"] as? [String: Int])?["error"] == 1)
+    }
+
+    @Test("explain and rules work from the command line")
+    func explainAndRules() throws {
+        let explain = try runLockstep(["explain", "MK002"])
+        #expect(explain.code == 0)
+        #expect(explain.output.contains("Why it matters\n  A common and costly misalignment is a marketing message that never reaches the real decision maker (seed 004, #3)."))
+        let rules = try runLockstep(["rules"])
+        #expect(rules.output.contains("MK010  no-sales-feedback-loop"))
+    }
+}
