@@ -58,6 +58,6 @@ struct AlignmentQueryTests {
         #expect(result.output.contains("\(exampleWorkbook):106:9: error: [MK001] no buyer-facing activity supports stage 'expansion/onboarding'\n"))
         #expect(result.output.contains("[MK001] no buyer-facing activity supports stage 'expansion/renewal' (waived: Renewals follow the customer-success playbook)"))
         #expect(!result.output.contains("MK008"))
-        #expect(result.output.hasSuffix("1 error, 3 warnings, 1 info (1 waived)\n"))
+        #expect(result.output.hasSuffix("1 error, 4 warnings, 1 info (1 waived)\n"))
     }
 }

@@ -4,7 +4,7 @@ import Testing
 /// Every built-in rule's own examples, run as tests: one generic test for all of them.
 @Suite("Built-in rules")
 struct RuleExampleTests {
-    static let checks: [any Check] = builtInPlugins.available.flatMap(\.checks)
+    static let checks: [any Check] = CoreChecks.all + builtInPlugins.available.flatMap(\.checks)
     static let codes = checks.map(\.code)
 
     @Test("each rule reports exactly the targets its examples name", arguments: codes)
@@ -39,7 +39,7 @@ struct RuleExampleTests {
 
     @Test("the catalogue's rules are all there")
     func catalogue() {
-        let expected = (1...6).map { "SP00\($0)" } + (1...9).map { "MK00\($0)" } + ["MK010"]
+        let expected = (1...6).map { "SP00\($0)" } + (1...9).map { "MK00\($0)" } + ["MK010", "WB004"]
         #expect(Set(expected).isSubset(of: Set(Self.codes)))
     }
 }

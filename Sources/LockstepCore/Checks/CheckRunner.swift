@@ -8,7 +8,10 @@ public struct CheckRunner: Sendable {
         var context = context
         context.shared = SharedWork()  // a fresh memo: this run's workbook may differ from the last
         var findings: [Finding] = []
-        for check in checks {
+        // WB004 judges the waivers of the other rules this run selected, against their findings.
+        let others = checks.filter { $0.code != "WB004" }
+        let waivers: [any Check] = checks.contains { $0.code == "WB004" } ? [WaiverCheck(others: others)] : []
+        for check in others + waivers {
             guard let severity = severity(of: check, settings: workbook.checks) else { continue }
             for var finding in check.findings(in: workbook, context: context) {
                 finding.severity = severity

@@ -13,6 +13,14 @@ public struct CheckSettings: Sendable {
         public var reason: String
         public var until: Day?
         public var location: SourceLocation?
+
+        public init(rule: Located<String>, target: Located<String>, reason: String, until: Day?, location: SourceLocation?) {
+            self.rule = rule
+            self.target = target
+            self.reason = reason
+            self.until = until
+            self.location = location
+        }
     }
 
     /// A team rule in the expression language; the expressions are checked by the rule engine.
@@ -55,10 +63,13 @@ public struct CheckSettings: Sendable {
             let keys = ["id", "applies_to", "when", "require", "severity", "message"]
             guard let rule = context.mapping(node, what: "rule", keys: keys) else { continue }
             guard let id = rule.string("id", required: true), let appliesTo = rule.located("applies_to", required: true),
-                  let require = rule.located("require", required: true),
                   let message = rule.string("message", required: true) else { continue }
+            guard let require = rule.expression("require") else {
+                _ = rule.string("require", required: true)  // reports it missing
+                continue
+            }
             let severity = rule.choice("severity", from: ["error", "warning", "info"]) ?? "warning"
-            rules.append(TeamRule(id: id, appliesTo: appliesTo, when: rule.located("when"), require: require,
+            rules.append(TeamRule(id: id, appliesTo: appliesTo, when: rule.expression("when"), require: require,
                                   severity: severity, message: message, location: rule.location))
         }
     }

@@ -43,6 +43,8 @@ extension WorkbookError {
             return "\(kind) '\(id)' is ambiguous: it could be \(candidates.map { "'\($0)'" }.joined(separator: " or "))"
         case .expression(_, let what, let error, _):
             return "\(what): \(error.message)"
+        case .ruleCodeTaken(_, let id):
+            return "rule id '\(id)' is the code of a built-in rule"
         }
     }
 
@@ -76,6 +78,8 @@ extension WorkbookError {
             return "write the full id, e.g. '\(candidates.first ?? "process/stage")'"
         case .expression:
             return "correct the expression at the caret; docs/expressions.md describes the language"
+        case .ruleCodeTaken:
+            return "give the team's rule a code of its own, e.g. 'ACME001'"
         }
     }
 

@@ -22,6 +22,8 @@ public enum WorkbookError: Error, Equatable, Sendable {
     case ambiguousReference(SourceLocation, kind: String, id: String, candidates: [String])
     /// An expression (lead criteria, a team rule) that does not parse or type-check; `code` is the rule it breaks.
     case expression(SourceLocation, what: String, error: ExpressionError, code: String?)
+    /// A team rule named with a built-in rule's code.
+    case ruleCodeTaken(SourceLocation, id: String)
 
     /// Where the problem is; a file alone when there is no better place.
     public var location: SourceLocation {
@@ -33,7 +35,7 @@ public enum WorkbookError: Error, Equatable, Sendable {
              .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
              .unknownPlugin(let at, _, _), .missingDependency(let at, _, _),
              .notAllowed(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
-             .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _):
+             .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _), .ruleCodeTaken(let at, _):
             return at
         }
     }

@@ -82,6 +82,7 @@ public struct WorkbookLoader: Sendable {
         for name in workbook.plugins {
             registry.plugin(named: name)?.validate(workbook, context: context)
         }
+        validateTeamRules(workbook, context: context)
     }
 
     private func checkVersion(_ top: MappingReader, context: DecodeContext) {

@@ -5,7 +5,7 @@ extension Builtins {
         "check", summary: "Run the loaded plugins' checks and list what they find, one finding per line",
         examples: ["check"]
     )) { session, _ in
-        let checks = session.plugins.flatMap(\.checks)
+        let checks = session.workbook.runnableChecks(plugins: session.plugins)
         let findings = CheckRunner(checks: checks).run(session.workbook, context: CheckContext(today: .today))
         let report = CheckReport(file: session.path ?? session.displayName, findings: findings, rules: checks, toolVersion: Lockstep.version)
         session.emit(.text(ReportFormat.text.render(report)))

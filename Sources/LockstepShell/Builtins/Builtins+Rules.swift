@@ -6,11 +6,11 @@ extension Builtins {
         examples: ["rules", "set format markdown; rules"]
     )) { session, _ in
         let runner = CheckRunner(checks: [])
-        let rows: [[Table.Cell]] = session.plugins.flatMap { plugin in
-            plugin.checks.map { check in
-                let severity = runner.severity(of: check, settings: session.workbook.checks)?.rawValue ?? "off"
-                return [.text(check.code), .text(check.slug), .text(plugin.name), .text(severity), .text(check.summary)]
-            }
+        let owners = Dictionary(session.plugins.flatMap { plugin in plugin.checks.map { ($0.code, plugin.name) } }) { first, _ in first }
+        let rows: [[Table.Cell]] = session.workbook.runnableChecks(plugins: session.plugins).map { check in
+            let severity = runner.severity(of: check, settings: session.workbook.checks)?.rawValue ?? "off"
+            let owner = owners[check.code] ?? (check is TeamRuleCheck ? "team" : "core")
+            return [.text(check.code), .text(check.slug), .text(owner), .text(severity), .text(check.summary)]
         }
         session.emit(.table(Table(["code", "slug", "plugin", "severity", "summary"], rows: rows)))
     }
@@ -21,7 +21,9 @@ extension Builtins {
         examples: ["explain MK001", "explain stage-without-content"]
     )) { session, invocation in
         let wanted = invocation.arguments[0]
-        let checks = session.registry.available.flatMap { plugin in plugin.checks.map { (plugin.name, $0) } }
+        let checks = CoreChecks.all.map { ("core", $0) }
+            + session.registry.available.flatMap { plugin in plugin.checks.map { (plugin.name, $0) } }
+            + session.workbook.runnableChecks(plugins: session.plugins).filter { $0 is TeamRuleCheck }.map { ("team", $0) }
         guard let (plugin, check) = checks.first(where: { $0.1.code == wanted.uppercased() || $0.1.slug == wanted }) else {
             let names = checks.map(\.1.code) + checks.map(\.1.slug)
             throw CommandError.usage("explain: unknown rule '\(wanted)'\(Suggestion.phrase(for: wanted, in: names))", fix: "'rules' lists them")

@@ -45,7 +45,7 @@ extension Lockstep {
             output.writeError(error.description + "\n")
             return 2
         }
-        let available = workbook.plugins.compactMap(registry.plugin(named:)).flatMap(\.checks)
+        let available = workbook.runnableChecks(plugins: workbook.plugins.compactMap(registry.plugin(named:)))
         let codes = available.map(\.code)
         for code in options.rules where !codes.contains(code) {
             output.writeError("error: --rule: unknown rule '\(code)'\(Suggestion.phrase(for: code, in: codes))\n  fix: 'lockstep rules' lists the rules of the loaded plugins\n")
