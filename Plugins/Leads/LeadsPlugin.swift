@@ -8,6 +8,9 @@ public struct LeadsPlugin: Plugin {
     public let summary = "lead lifecycle stages, criteria, hand-off SLAs, recycling and CRM data"
     public var sections: [any WorkbookSection.Type] { [TeamSection.self, LeadsSection.self] }
     public var itemKinds: [ItemKind] { [.leadStage, .recycle, .leadField] }
+    public var checks: [any Check] {
+        [LeadStageWithoutCriteria(), HandoffWithoutSLA(), RejectionWithoutRecycle(), LeadStageWithoutOwner(), LeadGenRatio()]
+    }
 }
 
 extension ItemKind {

@@ -39,7 +39,7 @@ struct RuleExampleTests {
 
     @Test("the catalogue's rules are all there")
     func catalogue() {
-        let expected = (1...6).map { "SP00\($0)" } + (1...9).map { "MK00\($0)" } + ["MK010", "WB004"]
+        let expected = (1...6).map { "SP00\($0)" } + (1...9).map { "MK00\($0)" } + ["MK010", "WB004", "LD001", "LD003", "LD004", "LD005", "LD009"]
         #expect(Set(expected).isSubset(of: Set(Self.codes)))
     }
 }

@@ -1,0 +1,27 @@
+import LockstepCore
+
+/// LD009: lead-generation reps support too few or too many sales reps.
+struct LeadGenRatio: Check {
+    let code = "LD009"
+    let slug = "lgr-ratio"
+    let defaultSeverity = Severity.info
+    let summary = "Lead-generation reps support fewer than 3 or more than 6 sales reps each"
+    let explanation = RuleExplanation(
+        what: "`team.sales_reps / team.lead_gen_reps` lies between 3 and 6.",
+        why: "One lead-generation rep typically supports 3 to 6 sales reps, 3 to 4 on complex enterprise accounts (seed 004): fewer wastes lead-gen capacity, more starves sales of qualified meetings.",
+        fix: "Adjust the head counts, or accept the ratio with a waiver that says why (e.g. a very complex enterprise sale).")
+    let examples: [CheckExample] = [
+        .triggering("team: { sales_reps: 20, lead_gen_reps: 2 }\n", targets: ["team"]),
+        .passing("team: { sales_reps: 12, lead_gen_reps: 3 }\n"),
+    ]
+
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        guard let team = workbook.section(TeamSection.self), let sales = team.salesReps, let leadGen = team.leadGenReps,
+              leadGen > 0 else { return [] }
+        let ratio = Double(sales) / Double(leadGen)
+        guard ratio < 3 || ratio > 6 else { return [] }
+        let shown = (ratio * 10).rounded() / 10
+        return [finding("each lead-generation rep supports \(shown) sales reps (\(sales) / \(leadGen)); 3 to 6 is typical",
+                        target: "team", at: team.location)]
+    }
+}

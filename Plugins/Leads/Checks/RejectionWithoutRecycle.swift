@@ -1,0 +1,23 @@
+import LockstepCore
+
+/// LD004: a lead stage owned by sales has nowhere to send a rejected lead.
+struct RejectionWithoutRecycle: Check {
+    let code = "LD004"
+    let slug = "rejection-without-recycle"
+    let defaultSeverity = Severity.warning
+    let summary = "Sales can reject a lead but has nowhere to send it"
+    let explanation = RuleExplanation(
+        what: "Every lead stage owned by sales names, in `rejects_to`, the nurture track (or earlier stage) a rejected lead goes to.",
+        why: "Leads that are not ready need multi-touch nurturing rather than the bin (seed 001); recycling rejected leads back to marketing is part of a sound lead process (seed 004).",
+        fix: "Add a `recycle:` track (e.g. `{ id: nurture, owner: marketing, returns_to: inquiry }`) and `rejects_to: nurture` on the sales-owned stage.")
+    let examples: [CheckExample] = [
+        .triggering("leads:\n  stages:\n    - { id: sql, owner: sales }\n", targets: ["sql"]),
+        .passing("leads:\n  stages:\n    - { id: mql, owner: marketing }\n    - { id: sql, owner: sales, rejects_to: nurture }\n  recycle:\n    - { id: nurture, returns_to: mql }\n"),
+    ]
+
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        (workbook.section(LeadsSection.self)?.stages ?? []).filter { $0.owner == "sales" && $0.rejectsTo == nil }.map { stage in
+            finding("sales-owned lead stage '\(stage.id)' has no rejects_to: a rejected lead has nowhere to go", target: stage.id, at: stage.location)
+        }
+    }
+}
