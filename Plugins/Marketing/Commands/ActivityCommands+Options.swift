@@ -17,8 +17,7 @@ extension ActivityCommands {
         set("--owner", "owner") { activity.owner = $0 }
         if let response = invocation.option("--response") {
             guard Activity.responseChannels.contains(response) else {
-                throw CommandError.usage("--response: unknown channel '\(response)'\(Suggestion.phrase(for: response, in: Activity.responseChannels))",
-                                         fix: "channels: \(Activity.responseChannels.joined(separator: ", "))")
+                throw CommandError.unknown("response channel", response, among: Activity.responseChannels)
             }
             activity.response = response
             changed.append("response")

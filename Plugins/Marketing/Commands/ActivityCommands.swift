@@ -26,10 +26,7 @@ enum ActivityCommands {
         examples: ["activity add roi-webinar --name \"ROI webinar\" --kind webinar --stage proposal --persona cfo --need slow-close"],
         changesWorkbook: true
     )) { environment, invocation in
-        let id = invocation.arguments[0]
-        guard Identifier.isValid(id) else {
-            throw CommandError.usage("activity add: '\(id)' is not a valid id", fix: "ids are lower-case words joined by hyphens, e.g. '\(Identifier.suggest(from: id))'")
-        }
+        let id = try Identifier.validated(invocation.arguments[0], in: "activity add")
         guard !environment.workbook.activities.contains(where: { $0.id == id }) else {
             throw CommandError.failed("there is already an activity '\(id)'", fix: "choose another id, or 'activity edit \(id)'")
         }

@@ -9,10 +9,7 @@ enum ProcessCommands {
         examples: ["process add partner --name \"Partner channel\" --kind new"],
         changesWorkbook: true
     )) { environment, invocation in
-        let id = invocation.arguments[0]
-        guard Identifier.isValid(id) else {
-            throw CommandError.usage("process add: '\(id)' is not a valid id", fix: "ids are lower-case words joined by hyphens, e.g. '\(Identifier.suggest(from: id))'")
-        }
+        let id = try Identifier.validated(invocation.arguments[0], in: "process add")
         if let kind = invocation.option("--kind"), !SalesProcess.kinds.contains(kind) {
             throw CommandError.usage("process add: --kind is new or customer, not '\(kind)'", fix: "new for new business; customer for retention, renewal, expansion")
         }

@@ -28,10 +28,7 @@ enum StageEditing {
         var changed: [String] = []
         if let name = invocation.option("--name") { stage.name = name; changed.append("name") }
         if let phase = invocation.option("--phase") {
-            guard SalesStage.phases.contains(phase) else {
-                throw CommandError.usage("unknown phase '\(phase)'\(Suggestion.phrase(for: phase, in: SalesStage.phases))",
-                                         fix: "phases: \(SalesStage.phases.joined(separator: ", "))")
-            }
+            guard SalesStage.phases.contains(phase) else { throw CommandError.unknown("phase", phase, among: SalesStage.phases) }
             stage.phase = phase
             changed.append("phase")
         }

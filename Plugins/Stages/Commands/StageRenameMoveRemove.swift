@@ -8,10 +8,7 @@ enum StageRenameMoveRemove {
         changesWorkbook: true
     )) { environment, invocation in
         let located = try StageEditing.locate(invocation.arguments[0], in: environment.workbook)
-        let newID = invocation.arguments[1]
-        guard Identifier.isValid(newID) else {
-            throw CommandError.usage("stage rename: '\(newID)' is not a valid id", fix: "ids are lower-case words joined by hyphens, e.g. '\(Identifier.suggest(from: newID))'")
-        }
+        let newID = try Identifier.validated(invocation.arguments[1], in: "stage rename")
         let process = environment.workbook.processes[located.process]
         guard !process.stages.contains(where: { $0.id == newID }) else {
             throw CommandError.failed("process '\(process.id)' already has a stage '\(newID)'", fix: "choose another id")

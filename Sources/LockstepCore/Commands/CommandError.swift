@@ -31,3 +31,21 @@ public enum CommandError: Error, Equatable, Sendable {
         }
     }
 }
+
+extension CommandError {
+    /// A value outside a fixed set: `unknown phase 'decison' (did you mean 'decision'?)`, listing the set.
+    public static func unknown(_ what: String, _ value: String, among choices: [String]) -> CommandError {
+        .usage("unknown \(what) '\(value)'\(Suggestion.phrase(for: value, in: choices))",
+               fix: "\(what)s: \(choices.joined(separator: ", "))")
+    }
+}
+
+extension Identifier {
+    /// `id` when it is a valid id; otherwise the usage error a command reports, with a suggestion.
+    public static func validated(_ id: String, in command: String) throws(CommandError) -> String {
+        guard isValid(id) else {
+            throw .usage("\(command): '\(id)' is not a valid id", fix: "ids are lower-case words joined by hyphens, e.g. '\(suggest(from: id))'")
+        }
+        return id
+    }
+}
