@@ -41,8 +41,9 @@ extension Workbook {
         return checks
     }
 
-    /// The kind a team rule's `applies_to` names (singular or plural), and the fields it may use.
-    static func kind(named name: String, among plugins: [any Plugin]) -> (ItemKind, [String: FieldType])? {
+    /// The kind a name means (singular, plural, or plural with hyphens), and the fields a condition
+    /// may use on it: for team rules' `applies_to` and the shell's `list` and `find`.
+    public static func kind(named name: String, among plugins: [any Plugin]) -> (ItemKind, [String: FieldType])? {
         for plugin in plugins {
             for kind in plugin.itemKinds where kind.name == name || kind.plural == name || kind.plural.replacingSpaces == name {
                 return (kind, plugin.fieldTypes(for: kind).merging(["id": .string, "name": .string]) { first, _ in first })

@@ -11,13 +11,8 @@ extension Builtins {
                    "find activities where reviewed < today - 365d"]
     )) { session, invocation in
         let name = invocation.arguments[0]
-        guard let kind = session.itemKind(named: name) else {
-            let names = session.itemKinds.map { $0.plural.replacingSpaces }
-            throw CommandError.usage("find: unknown kind '\(name)'\(Suggestion.phrase(for: name, in: names))",
-                                     fix: "kinds: \(names.joined(separator: ", "))")
-        }
+        let (kind, schema) = try session.requireKind(named: name, command: "find")
         let items = session.workbook.items(of: kind)
-        let schema = session.fieldSchema(of: kind)
         let condition = try whereClause(of: invocation, kindName: name)
         var shown: [String] = []
         var matching = items
@@ -52,17 +47,6 @@ extension Builtins {
             throw CommandError.usage("find: expected a condition after 'where'", fix: "e.g. find \(kindName) where name contains \"ROI\"")
         }
         return condition
-    }
-}
-
-extension Session {
-    /// The fields a condition may name on items of `kind`: `id`, `name` and the plugin's own.
-    func fieldSchema(of kind: ItemKind) -> [String: FieldType] {
-        var schema: [String: FieldType] = ["id": .string, "name": .string]
-        for plugin in plugins where plugin.itemKinds.contains(kind) {
-            schema.merge(plugin.fieldTypes(for: kind)) { first, _ in first }
-        }
-        return schema
     }
 }
 

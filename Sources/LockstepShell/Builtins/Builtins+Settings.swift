@@ -44,12 +44,7 @@ extension Builtins {
         arguments: [ArgumentSpec("KIND", completion: .kindNames)],
         examples: ["list stages", "list personas"]
     )) { session, invocation in
-        let name = invocation.arguments[0]
-        guard let kind = session.itemKind(named: name) else {
-            let names = session.itemKinds.map { $0.plural.replacingSpaces }
-            throw CommandError.usage("list: unknown kind '\(name)'\(Suggestion.phrase(for: name, in: names))",
-                                     fix: "kinds: \(names.joined(separator: ", "))")
-        }
+        let kind = try session.requireKind(named: invocation.arguments[0], command: "list").kind
         let rows: [[Table.Cell]] = session.workbook.items(of: kind).map { [.text($0.id), .text($0.name)] }
         session.emit(.table(Table(["id", "name"], rows: rows)))
     }

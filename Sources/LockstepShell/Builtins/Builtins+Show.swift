@@ -7,8 +7,7 @@ extension Builtins {
         examples: ["show roi-calculator", "show new-business/discovery", "show cfo"]
     )) { session, invocation in
         let id = invocation.arguments[0]
-        let items = session.workbook.items
-        let index = ItemIndex(items)
+        let index = ItemIndex(session.workbook)
         let matches = session.itemKinds.compactMap { kind -> Item? in
             if case .found(let item) = index.resolve(id, as: kind) { return item }
             return nil
@@ -19,7 +18,7 @@ extension Builtins {
                                       fix: "'list KIND' lists the ids of one kind; Tab completes them")
         }
         for item in matches {
-            var text = describe(item, among: items, index: index)
+            var text = describe(item, in: session.workbook, index: index)
             for plugin in session.plugins {
                 for line in plugin.describe(item, in: session.workbook) { text += "  \(line)\n" }
             }
@@ -28,7 +27,7 @@ extension Builtins {
     }
 
     /// The item, its place in the file, the items it names and the items naming it.
-    static func describe(_ item: Item, among items: [Item], index: ItemIndex) -> String {
+    static func describe(_ item: Item, in workbook: Workbook, index: ItemIndex) -> String {
         var text = "\(item.kind.name) \(item.id): \(item.name)\n"
         if let location = item.location { text += "  defined at \(location)\n" }
         let names = item.references.map { reference -> String in
@@ -38,14 +37,7 @@ extension Builtins {
             return "\(reference.kinds[0].name) \(reference.id)"
         }
         if !names.isEmpty { text += "  names: \(names.joined(separator: ", "))\n" }
-        let namedBy = items.filter { other in
-            other.references.contains { reference in
-                reference.kinds.contains { kind in
-                    if case .found(let target) = index.resolve(reference.id, as: kind) { return target.kind == item.kind && target.id == item.id }
-                    return false
-                }
-            }
-        }
+        let namedBy = workbook.referrers(of: item)
         if !namedBy.isEmpty { text += "  named by: \(namedBy.map { "\($0.kind.name) \($0.id)" }.joined(separator: ", "))\n" }
         return text
     }

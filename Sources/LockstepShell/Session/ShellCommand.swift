@@ -36,8 +36,14 @@ extension Session {
     /// Kinds of item the loaded plugins hold, by plural and singular name.
     var itemKinds: [ItemKind] { plugins.flatMap(\.itemKinds) }
 
-    func itemKind(named name: String) -> ItemKind? {
-        itemKinds.first { $0.plural == name || $0.name == name || $0.plural.replacingSpaces == name }
+    /// The kind a command's KIND argument names, or a usage error listing the kinds there are.
+    func requireKind(named name: String, command: String) throws(CommandError) -> (kind: ItemKind, fields: [String: FieldType]) {
+        guard let (kind, fields) = Workbook.kind(named: name, among: plugins) else {
+            let names = itemKinds.map { $0.plural.replacingSpaces }
+            throw .usage("\(command): unknown kind '\(name)'\(Suggestion.phrase(for: name, in: names))",
+                         fix: "kinds: \(names.joined(separator: ", "))")
+        }
+        return (kind, fields)
     }
 }
 
