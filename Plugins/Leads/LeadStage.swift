@@ -48,5 +48,18 @@ public struct LeadData: Sendable {
     public var firstTouch: Located<String>?
     public var stageColumn: String?
     public var stageValues: [(key: Located<String>, value: Located<String>)] = []
-    public var dateFormat: String?
+    public var dateFormat: Located<String>?
+    /// The field or column naming who owns each lead, for `sla` per owner.
+    public var owner: Located<String>?
+    /// Placeholders that mean "not answered" (`Select`).
+    public var emptyValues: [String] = []
+    /// A second export joined onto the first by a shared key column (MQLs joined with closed deals).
+    public var join: Join?
+    public var location: SourceLocation?
+
+    public struct Join: Sendable {
+        public var file: String
+        /// The key column, named the same in both files.
+        public var on: Located<String>
+    }
 }

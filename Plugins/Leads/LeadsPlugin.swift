@@ -8,6 +8,9 @@ public struct LeadsPlugin: Plugin {
     public let summary = "lead lifecycle stages, criteria, hand-off SLAs, recycling and CRM data"
     public var sections: [any WorkbookSection.Type] { [TeamSection.self, LeadsSection.self] }
     public var itemKinds: [ItemKind] { [.leadStage, .recycle, .leadField] }
+    public var commands: [Command] {
+        [DataCommands.status, DataCommands.load, DataCommands.problems, FunnelCommands.funnel, FunnelCommands.sla, FunnelCommands.ignored]
+    }
     public var checks: [any Check] {
         [LeadStageWithoutCriteria(), HandoffWithoutSLA(), RejectionWithoutRecycle(), LeadStageWithoutOwner(), LeadGenRatio()]
     }

@@ -47,7 +47,12 @@ extension LeadsSection {
         fields.string("first_touch", data.firstTouch?.value)
         fields.string("stage_column", data.stageColumn)
         fields.node("stage_values", pairs(data.stageValues))
-        fields.string("date_format", data.dateFormat)
+        fields.string("date_format", data.dateFormat?.value)
+        fields.string("owner", data.owner?.value)
+        if !data.emptyValues.isEmpty { fields.node("empty_values", .sequence(data.emptyValues.map { .string($0) }, style: .flow)) }
+        if let join = data.join {
+            fields.node("join", .mapping([("file", .string(join.file)), ("on", .string(join.on.value))], style: .flow))
+        }
         return fields.build()
     }
 

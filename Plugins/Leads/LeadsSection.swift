@@ -56,7 +56,8 @@ public struct LeadsSection: WorkbookSection {
         return stage
     }
 
-    static let dataKeys = ["file", "preset", "columns", "entered", "first_touch", "stage_column", "stage_values", "date_format"]
+    static let dataKeys = ["file", "preset", "columns", "entered", "first_touch", "stage_column", "stage_values", "date_format",
+                           "owner", "empty_values", "join"]
 
     private static func decodeData(_ reader: MappingReader) -> LeadData? {
         guard let file = reader.string("file", required: true) else { return nil }
@@ -67,7 +68,18 @@ public struct LeadsSection: WorkbookSection {
         data.firstTouch = reader.located("first_touch")
         data.stageColumn = reader.string("stage_column")
         data.stageValues = reader.pairs("stage_values")
-        data.dateFormat = reader.string("date_format")
+        data.dateFormat = reader.located("date_format")
+        if let format = data.dateFormat, DateFormat(format.value) == nil {
+            reader.context.report(.notAllowed(format.location!, what: "date_format of leads data", value: format.value,
+                                              allowed: DateFormat.known.map(\.description)))
+        }
+        data.owner = reader.located("owner")
+        data.emptyValues = reader.strings("empty_values").map(\.value)
+        if let join = reader.mapping("join", keys: ["file", "on"]), let file = join.string("file", required: true),
+           let on = join.located("on", required: true) {
+            data.join = LeadData.Join(file: file, on: on)
+        }
+        data.location = reader.location
         return data
     }
 }

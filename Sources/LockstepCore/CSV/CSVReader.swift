@@ -29,7 +29,10 @@ public struct CSVReader {
 
     private let bytes: [UInt8]
     private var position: Int
-    private var line = 1
+    /// The line the next record starts on (1-based).
+    public private(set) var line = 1
+    /// The byte offset the next record starts at.
+    public var offset: Int { position }
     public let delimiter: UInt8
 
     public init(bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) {

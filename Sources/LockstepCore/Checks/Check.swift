@@ -19,13 +19,15 @@ public struct RuleExplanation: Sendable {
 public struct CheckExample: Sendable {
     public let workbook: String
     public let targets: [String]
+    /// Files beside the workbook (a CRM export), name → contents, for rules on data.
+    public let files: [String: String]
 
-    public static func triggering(_ workbook: String, targets: [String]) -> CheckExample {
-        CheckExample(workbook: workbook, targets: targets)
+    public static func triggering(_ workbook: String, targets: [String], files: [String: String] = [:]) -> CheckExample {
+        CheckExample(workbook: workbook, targets: targets, files: files)
     }
 
-    public static func passing(_ workbook: String) -> CheckExample {
-        CheckExample(workbook: workbook, targets: [])
+    public static func passing(_ workbook: String, files: [String: String] = [:]) -> CheckExample {
+        CheckExample(workbook: workbook, targets: [], files: files)
     }
 }
 
@@ -35,10 +37,16 @@ public struct CheckContext: Sendable {
     public var today: Day
     /// Work one check did that others can reuse within the same run (a plugin's model of the workbook).
     public var shared: SharedWork
+    /// The workbook's file, so a check can find data files relative to it.
+    public var workbookPath: String?
+    /// What the session has loaded (a CRM export); checks on data use it, or load it themselves.
+    public var attachments: Attachments
 
-    public init(today: Day) {
+    public init(today: Day, workbookPath: String? = nil, attachments: Attachments = Attachments()) {
         self.today = today
         self.shared = SharedWork()
+        self.workbookPath = workbookPath
+        self.attachments = attachments
     }
 }
 

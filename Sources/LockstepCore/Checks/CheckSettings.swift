@@ -39,13 +39,35 @@ public struct CheckSettings: Sendable {
     public var overrides: [Override] = []
     public var waivers: [Waiver] = []
     public var rules: [TeamRule] = []
+    /// A rule code → the share above which it reports (LD007's ignored MQLs, LD008's breaches).
+    public var thresholds: [(rule: Located<String>, share: Double)] = []
 
     public init() {}
 
-    public var isEmpty: Bool { overrides.isEmpty && waivers.isEmpty && rules.isEmpty }
+    public var isEmpty: Bool { overrides.isEmpty && waivers.isEmpty && rules.isEmpty && thresholds.isEmpty }
+
+    /// The threshold the workbook sets for `code`, or `standard`.
+    public func threshold(for code: String, standard: Double) -> Double {
+        thresholds.last { $0.rule.value == code }?.share ?? standard
+    }
+
+    /// `20%` or `0.2`, as a fraction from 0 to 1.
+    public static func share(_ text: String) -> Double? {
+        let trimmed = text.trimmed
+        let value = trimmed.hasSuffix("%") ? Double(trimmed.dropLast()).map { $0 / 100 } : Double(trimmed)
+        guard let value, value >= 0, value <= 1 else { return nil }
+        return value
+    }
 
     public init(decoding node: YAMLNode, context: DecodeContext) {
-        guard let checks = context.mapping(node, what: "checks", keys: ["severity", "waivers", "rules"]) else { return }
+        guard let checks = context.mapping(node, what: "checks", keys: ["severity", "waivers", "rules", "thresholds"]) else { return }
+        for (rule, value) in checks.pairs("thresholds") {
+            guard let share = Self.share(value.value) else {
+                context.report(.wrongType(value.location!, what: "threshold of \(rule.value)", expected: "a share such as 20% or 0.2", found: "'\(value.value)'"))
+                continue
+            }
+            thresholds.append((rule, share))
+        }
         for (selector, level) in checks.pairs("severity") {
             guard Self.levels.contains(level.value) else {
                 context.report(.notAllowed(level.location!, what: "severity of \(selector.value)", value: level.value, allowed: Self.levels))
@@ -79,6 +101,9 @@ public struct CheckSettings: Sendable {
         if !overrides.isEmpty {
             pairs.append(("severity", .mapping(overrides.map { ($0.selector.value, .literal($0.level)) }, style: .flow)))
         }
+        if !thresholds.isEmpty {
+            pairs.append(("thresholds", .mapping(thresholds.map { ($0.rule.value, .literal(Self.percent($0.share))) }, style: .flow)))
+        }
         if !waivers.isEmpty {
             pairs.append(("waivers", .sequence(waivers.map { waiver in
                 var fields: [(String, YAMLNode)] = [("rule", .string(waiver.rule.value)), ("target", .string(waiver.target.value)),
@@ -97,5 +122,11 @@ public struct CheckSettings: Sendable {
             })))
         }
         return .mapping(pairs)
+    }
+
+    /// 0.2 → `20%`, as a user writes a threshold.
+    static func percent(_ share: Double) -> String {
+        let value = share * 100
+        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }
 }

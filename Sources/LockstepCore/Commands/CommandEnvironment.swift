@@ -1,6 +1,10 @@
 /// What a running command may see and do; the shell's session provides it.
 public protocol CommandEnvironment: AnyObject {
     var workbook: Workbook { get }
+    /// The workbook's file, when it has one; data files are found relative to it.
+    var workbookPath: String? { get }
+    /// What plugins loaded for this session (a CRM export).
+    var attachments: Attachments { get }
     /// The loaded plugins, in load order.
     var plugins: [any Plugin] { get }
     var format: OutputFormat { get }
@@ -11,6 +15,9 @@ public protocol CommandEnvironment: AnyObject {
     func emit(_ output: Output)
     /// Asks a yes/no question; nil when nobody can answer (batch mode).
     func confirm(_ question: String) -> Bool?
+    /// A passing status line on a terminal ("loading leads.csv 40%"); nil clears it. Ignored
+    /// when standard error is not a terminal, so logs and pipes never see it.
+    func progress(_ line: String?)
 }
 
 extension CommandEnvironment {

@@ -63,3 +63,18 @@ public struct StringColumnBuilder {
 
     public var column: Frame.Column { .string(codes: codes, values: values) }
 }
+
+extension Frame.Column {
+    /// The values at `rows`, in that order; a row of -1 gives an empty cell (a left join's miss).
+    public func gathered(_ rows: [Int]) -> Frame.Column {
+        func pick<T>(_ values: [T], empty: T) -> [T] { rows.map { $0 < 0 ? empty : values[$0] } }
+        switch self {
+        case .number(let values): return .number(pick(values, empty: .nan))
+        case .date(let values): return .date(pick(values, empty: .nan))
+        case .duration(let values): return .duration(pick(values, empty: .nan))
+        case .bool(let values): return .bool(pick(values, empty: -1))
+        case .string(let codes, let values): return .string(codes: pick(codes, empty: -1), values: values)
+        case .list(let values): return .list(pick(values, empty: []))
+        }
+    }
+}

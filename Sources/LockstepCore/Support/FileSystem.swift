@@ -79,3 +79,12 @@ public enum FileSystem {
 
     static func lastError() -> String { String(cString: strerror(errno)) }
 }
+
+extension FileSystem {
+    /// Size and modification time, to tell whether a file changed since it was read; empty when it cannot be read.
+    public static func stamp(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "" }
+        return "\(info.st_size)@\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+}

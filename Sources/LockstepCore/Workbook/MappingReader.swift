@@ -5,7 +5,7 @@ public struct MappingReader {
     let describe: () -> String
     public var what: String { describe() }
     let values: [(key: String, node: YAMLNode, keyNode: YAMLNode)]
-    let context: DecodeContext
+    public let context: DecodeContext
 
     private func value(_ key: String) -> YAMLNode? {
         for entry in values where entry.key == key { return entry.node }

@@ -55,7 +55,7 @@ extension Lockstep {
             (options.rules.isEmpty || options.rules.contains(check.code))
                 && (options.selections.isEmpty || options.selections.contains { check.code.hasPrefix($0) })
         }
-        let findings = CheckRunner(checks: chosen).run(workbook, context: CheckContext(today: .today))
+        let findings = CheckRunner(checks: chosen).run(workbook, context: CheckContext(today: .today, workbookPath: options.workbook))
         let report = CheckReport(file: options.workbook, findings: findings, rules: chosen, toolVersion: version)
         output.write(options.format.render(report))
         let failing = findings.contains { $0.waivedBecause == nil && $0.severity >= options.failOn }

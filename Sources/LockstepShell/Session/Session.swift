@@ -1,4 +1,7 @@
 import LockstepCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The open workbook and everything done to it: undo and redo, the file it came from, settings.
 public final class Session: CommandEnvironment {
@@ -13,6 +16,8 @@ public final class Session: CommandEnvironment {
     /// The file the workbook is saved to; nil for a new workbook that has not been named.
     public internal(set) var path: String?
     public var format: OutputFormat = .table
+    public let attachments = Attachments()
+    public var workbookPath: String? { path }
     public let output: OutputSink
     public var renderOptions: RenderOptions
     /// Asks the person at the keyboard; nil in batch mode.
@@ -90,6 +95,12 @@ public final class Session: CommandEnvironment {
 
     public func confirm(_ question: String) -> Bool? { asker?(question) }
 
+    public func progress(_ line: String?) {
+        guard output is StandardOutput, isatty(STDERR_FILENO) != 0 else { return }
+        // Carriage return and erase-line: the next status overwrites this one.
+        output.writeError("\r\u{1B}[K" + (line ?? ""))
+    }
+
     /// Replaces the session's workbook with a freshly read or created one; forgets undo.
     func replace(with workbook: Workbook, path: String?, fingerprint: Fingerprint?) {
         self.workbook = workbook
@@ -97,6 +108,7 @@ public final class Session: CommandEnvironment {
         self.fingerprint = fingerprint
         undoStack.removeAll()
         redoStack.removeAll()
+        attachments.removeAll()  // data loaded for another workbook does not belong to this one
         stateID = nextStateID
         savedStateID = stateID
         nextStateID += 1

@@ -1,0 +1,139 @@
+import LockstepCore
+
+/// Which columns of the export hold which lead fields, worked out from the workbook's data
+/// settings, the preset and the file's header. Two equal plans load the same data.
+struct LeadDataPlan: Equatable, Sendable {
+    /// Fields the plan adds besides the workbook's: where the CRM's stage and the owner are.
+    static let stageField = "#crm-stage", ownerField = "#owner", keyField = "#key"
+
+    struct Load: Equatable, Sendable {
+        var field: String
+        var column: String
+        var index: Int
+        var type: FieldType
+    }
+
+    struct Join: Equatable, Sendable {
+        var path: String
+        var key: String
+        var loads: [Load]
+    }
+
+    var path: String
+    var loads: [Load] = []
+    var join: Join?
+    /// Declared fields no column holds; criteria naming one cannot be measured.
+    var missing: [String] = []
+    /// A lead stage id → the CRM's value for it, compared ignoring case, spaces and punctuation.
+    var stageValues: [String: String] = [:]
+    var dateFormat = DateFormat.iso
+    var emptyValues: [String] = []
+    /// Size and modification time of the files, so a changed export is read again.
+    var stamps: [String] = []
+
+    var hasStage: Bool { loads.contains { $0.field == Self.stageField } || join?.loads.contains { $0.field == Self.stageField } == true }
+    var hasOwner: Bool { loads.contains { $0.field == Self.ownerField } || join?.loads.contains { $0.field == Self.ownerField } == true }
+
+    /// The CRM value a person reads, lower-case letters and digits only.
+    static func normalized(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+}
+
+extension LeadDataPlan {
+    /// Resolves the plan for `leads`, reading the headers of its file (or of `file`, when given).
+    init(leads: LeadsSection, workbookPath: String?, file: String? = nil) throws(CommandError) {
+        let settings = leads.data
+        guard let name = file ?? settings?.file else {
+            throw CommandError.usage("no CRM export to load: the workbook has no leads.data.file",
+                                     fix: "data load FILE.csv, or add `data: { file: export.csv }` under leads")
+        }
+        path = Self.resolve(name, besides: workbookPath)
+        let preset = CRMPreset.named(settings?.preset)
+        dateFormat = settings?.dateFormat.flatMap { DateFormat($0.value) } ?? preset?.dateFormat ?? .iso
+        emptyValues = settings?.emptyValues ?? []
+        let header = try Self.header(path)
+        stamps.append(FileSystem.stamp(path))
+        var joinHeader: [String]?
+        if let join = settings?.join {
+            let joinPath = Self.resolve(join.file, besides: workbookPath)
+            let names = try Self.header(joinPath)
+            stamps.append(FileSystem.stamp(joinPath))
+            for (label, names, file) in [("first", header, name), ("joined", names, join.file)] where !names.contains(join.on.value) {
+                throw CommandError.input("leads.data.join.on: column '\(join.on.value)' is not in the \(label) export \(file)\(Suggestion.phrase(for: join.on.value, in: names))",
+                                         fix: "name a column both files have; \(file)'s columns: \(names.prefix(12).joined(separator: ", "))")
+            }
+            self.join = Join(path: joinPath, key: join.on.value, loads: [])
+            joinHeader = names
+            loads.append(Load(field: Self.keyField, column: join.on.value, index: header.firstIndex(of: join.on.value)!, type: .string))
+            self.join!.loads.append(Load(field: Self.keyField, column: join.on.value, index: names.firstIndex(of: join.on.value)!, type: .string))
+        }
+        let explicit = Dictionary(settings?.columns.map { ($0.key.value, $0.value.value) } ?? [], uniquingKeysWith: { $1 })
+        for (field, typeName) in leads.fields {
+            let type = FieldType(rawValue: typeName) ?? .string
+            if let column = explicit[field.value] {
+                guard add(field.value, column: column, type: type, header: header, joinHeader: joinHeader) else {
+                    let all = header + (joinHeader ?? [])
+                    throw CommandError.input("leads.data.columns: field '\(field.value)' names column '\(column)', which \(name) does not have\(Suggestion.phrase(for: column, in: all))",
+                                             fix: "write the column's name exactly as the header has it")
+                }
+                continue
+            }
+            let candidates = (preset?.columns[field.value] ?? []) + [field.value]
+            if !candidates.contains(where: { add(field.value, column: $0, type: type, header: header, joinHeader: joinHeader) }) {
+                missing.append(field.value)
+            }
+        }
+        if let stageColumn = settings?.stageColumn ?? preset?.stageColumns.first(where: { Self.index(of: $0, in: header) != nil }) {
+            let column = explicit[stageColumn] ?? stageColumn
+            guard add(Self.stageField, column: column, type: .string, header: header, joinHeader: joinHeader) else {
+                throw CommandError.input("leads.data.stage_column: \(name) has no column '\(column)'\(Suggestion.phrase(for: column, in: header))",
+                                         fix: "name the column that records the lifecycle stage")
+            }
+            for stage in leads.stages {
+                if let value = preset?.stageValues[stage.id] { stageValues[stage.id] = Self.normalized(value) }
+            }
+            for (stage, value) in settings?.stageValues ?? [] { stageValues[stage.value] = Self.normalized(value.value) }
+        }
+        if let owner = settings?.owner?.value ?? preset?.ownerColumns.first(where: { Self.index(of: $0, in: header) != nil }) {
+            let column = explicit[owner] ?? owner
+            guard add(Self.ownerField, column: column, type: .string, header: header, joinHeader: joinHeader) else {
+                throw CommandError.input("leads.data.owner: \(name) has no column '\(column)'\(Suggestion.phrase(for: column, in: header))",
+                                         fix: "name the column that holds each lead's owner")
+            }
+        }
+    }
+
+    /// Adds a load of `column` from the first export, or else the joined one; false when neither has it.
+    private mutating func add(_ field: String, column: String, type: FieldType, header: [String], joinHeader: [String]?) -> Bool {
+        if let index = Self.index(of: column, in: header) {
+            loads.append(Load(field: field, column: header[index], index: index, type: type))
+            return true
+        }
+        if let joinHeader, let index = Self.index(of: column, in: joinHeader) {
+            join!.loads.append(Load(field: field, column: joinHeader[index], index: index, type: type))
+            return true
+        }
+        return false
+    }
+
+    /// The column called `name`: exactly, or else ignoring case, spaces and punctuation (`Lead Source` for lead_source).
+    static func index(of name: String, in header: [String]) -> Int? {
+        if let exact = header.firstIndex(of: name) { return exact }
+        let wanted = normalized(name)
+        return header.firstIndex { normalized($0) == wanted }
+    }
+
+    static func resolve(_ file: String, besides workbookPath: String?) -> String {
+        guard !file.hasPrefix("/"), let workbookPath, let slash = workbookPath.lastIndex(of: "/") else { return file }
+        return String(workbookPath[...slash]) + file
+    }
+
+    private static func header(_ path: String) throws(CommandError) -> [String] {
+        do throws(ColumnLoadFailure) {
+            return try ColumnLoader.header(path: path).names
+        } catch {
+            throw CommandError.input("cannot read the CRM export \(error.description)", fix: "check leads.data.file (relative to the workbook), or give the path: data load FILE.csv")
+        }
+    }
+}

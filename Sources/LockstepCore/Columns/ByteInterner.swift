@@ -1,0 +1,67 @@
+/// Gives each distinct byte string one code, for dictionary-encoded text columns.
+///
+/// Written here because a Swift `Dictionary<String, Int32>` needs a String per cell, which is
+/// most of the cost of loading a text column; this table hashes the field's bytes in place.
+struct ByteInterner {
+    private var storage: [UInt8] = []
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing; -1 is a free slot.
+    private var slots = [Int32](repeating: -1, count: 64)
+
+    var count: Int { starts.count }
+
+    mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = Self.hash(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while true {
+            let code = slots[slot]
+            if code < 0 { break }
+            if hashes[Int(code)] == hash, equal(Int(code), bytes) { return code }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let code = Int32(starts.count)
+        starts.append(storage.count)
+        lengths.append(bytes.count)
+        hashes.append(hash)
+        storage.append(contentsOf: bytes)
+        slots[slot] = code
+        if starts.count * 2 > slots.count { grow() }
+        return code
+    }
+
+    /// The distinct values as Strings, in code order.
+    var strings: [String] {
+        storage.withUnsafeBufferPointer { all in
+            (0..<starts.count).map { code in
+                String(decoding: UnsafeBufferPointer(rebasing: all[starts[code]..<(starts[code] + lengths[code])]), as: UTF8.self)
+            }
+        }
+    }
+
+    private func equal(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lengths[code] == bytes.count else { return false }
+        let start = starts[code]
+        for offset in 0..<bytes.count where storage[start + offset] != bytes[offset] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for code in 0..<hashes.count {
+            var slot = Int(truncatingIfNeeded: hashes[code]) & (slots.count - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(code)
+        }
+    }
+
+    /// FNV-1a, then a final mix so the low bits used for the slot depend on every byte.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash ^= hash >> 29
+        hash = hash &* 0xbf58_476d_1ce4_e5b9
+        return hash ^ (hash >> 32)
+    }
+}

@@ -1,0 +1,284 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads the records that start inside one byte range of a CSV file into typed columns.
+///
+/// A byte-level scanner rather than a CSV library: the Swift CSV libraries were measured at
+/// about 30× slower than a million-row export needs (bench/README.md). It reads blocks with
+/// `pread`, so memory stays near the block size however large the file, and a record that
+/// starts before the range's end is finished even when it runs past it.
+struct ChunkScanner {
+    struct Result {
+        var columns: [ColumnBuffer]
+        var rows = 0
+        var badRows: [BadRow] = []
+        var badRowCount = 0
+        /// Line breaks read, including those inside quoted fields.
+        var lines = 0
+        /// The file offset just past the last record read: where the next range must start.
+        var endOffset = 0
+    }
+
+    let fd: Int32
+    let header: [String]
+    let requests: [ColumnRequest]
+    let options: ColumnLoadOptions
+    let emptyValues: [[UInt8]]
+    /// Column index → index into `requests`, or -1.
+    let slotOfColumn: [Int]
+    let progress: ProgressTally?
+
+    init(fd: Int32, header: [String], requests: [ColumnRequest], options: ColumnLoadOptions, progress: ProgressTally?) {
+        self.fd = fd
+        self.header = header
+        self.requests = requests
+        self.options = options
+        self.progress = progress
+        emptyValues = options.emptyValues.map { Array($0.utf8) }
+        var slots = [Int](repeating: -1, count: header.count)
+        for (slot, request) in requests.enumerated() where request.column < header.count { slots[request.column] = slot }
+        slotOfColumn = slots
+    }
+
+    static let blockSize = 1 << 22
+
+    /// Reads records starting in `start..<end`; `firstLine` is the file line `start` is on.
+    func scan(from start: Int, to end: Int, firstLine: Int) throws(ColumnLoadFailure) -> Result {
+        var state = Result(columns: requests.map { ColumnBuffer(type: $0.type) })
+        var buffer = [UInt8](repeating: 0, count: Self.blockSize)
+        var bufferOffset = start, filled = 0, position = 0, atEOF = false
+        var reported = start
+        while true {
+            if bufferOffset + position >= end || (atEOF && position >= filled) { break }
+            let next = buffer.withUnsafeBufferPointer { bytes in
+                record(in: UnsafeBufferPointer(rebasing: bytes[..<filled]), at: position, atEOF: atEOF,
+                       firstLine: firstLine, state: &state)
+            }
+            if next >= 0 {
+                position = next
+                continue
+            }
+            // The record runs past the block: keep its start, read on.
+            if position > 0 {
+                buffer.withUnsafeMutableBufferPointer { bytes in
+                    _ = memmove(bytes.baseAddress!, bytes.baseAddress! + position, filled - position)
+                }
+                bufferOffset += position
+                filled -= position
+                position = 0
+            }
+            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let count = buffer.withUnsafeMutableBytes { bytes in
+                pread(fd, bytes.baseAddress! + filled, bytes.count - filled, off_t(bufferOffset + filled))
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ColumnLoadFailure(path: "", reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { atEOF = true }
+            filled += count
+            if options.isInterrupted() { throw ColumnLoadFailure(path: "", reason: "interrupted") }
+            if let progress, bufferOffset - reported >= Self.blockSize {
+                progress.add(bufferOffset - reported)
+                reported = bufferOffset
+            }
+        }
+        progress?.add(max(0, min(end, bufferOffset + position) - reported))
+        state.endOffset = bufferOffset + position
+        return state
+    }
+
+    /// Reads one record at `start`; returns where the next begins, or -1 when the block ends first.
+    private func record(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, atEOF: Bool, firstLine: Int,
+                        state: inout Result) -> Int {
+        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, carriage: UInt8 = 0x0D
+        let count = bytes.count
+        var position = start, field = 0, lines = 0
+        var problem: (String, String)?
+        let line = firstLine + state.lines
+        while true {
+            var contentStart = position, contentEnd = position, escaped = false
+            if position < count, bytes[position] == quote {
+                position += 1
+                contentStart = position
+                while true {
+                    guard position < count else {
+                        if !atEOF { return abandon(&state) }
+                        problem = problem ?? ("a quoted field is never closed", "close the quote, or double a quote inside the field (\"\")")
+                        break
+                    }
+                    let byte = bytes[position]
+                    if byte == quote {
+                        if position + 1 < count {
+                            if bytes[position + 1] == quote {
+                                escaped = true
+                                position += 2
+                                continue
+                            }
+                        } else if !atEOF {
+                            return abandon(&state)
+                        }
+                        break
+                    }
+                    if byte == newline { lines += 1 }
+                    position += 1
+                }
+                contentEnd = min(position, count)
+                position = min(position + 1, count)
+                if position < count, bytes[position] != comma, bytes[position] != newline, bytes[position] != carriage {
+                    problem = problem ?? ("text after a closing quote in column \(field + 1)", "double a quote inside a quoted field (\"\")")
+                    while position < count, bytes[position] != comma, bytes[position] != newline, bytes[position] != carriage { position += 1 }
+                }
+            } else {
+                while position < count {
+                    let byte = bytes[position]
+                    if byte == comma || byte == newline || byte == carriage { break }
+                    position += 1
+                }
+                contentEnd = position
+            }
+            if field < slotOfColumn.count, slotOfColumn[field] >= 0, problem == nil {
+                let value = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
+                if let bad = store(value, escaped: escaped, slot: slotOfColumn[field], rows: state.rows, state: &state) {
+                    problem = bad
+                }
+            }
+            guard position < count else {
+                if !atEOF { return abandon(&state) }
+                break
+            }
+            let byte = bytes[position]
+            if byte == comma {
+                position += 1
+                field += 1
+                continue
+            }
+            if byte == carriage {
+                if position + 1 < count {
+                    position += bytes[position + 1] == newline ? 2 : 1
+                } else if !atEOF {
+                    return abandon(&state)
+                } else {
+                    position += 1
+                }
+            } else {
+                position += 1
+            }
+            lines += 1
+            break
+        }
+        state.lines += lines
+        let fields = field + 1
+        if fields == 1, position - start <= 2, bytes[start] == newline || bytes[start] == carriage {
+            return position  // a blank line
+        }
+        if problem == nil, fields != header.count {
+            problem = Self.fieldCountProblem(fields: fields, expected: header.count, bytes: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        }
+        if let (message, fix) = problem {
+            state.badRowCount += 1
+            if state.badRows.count < BadRow.keptLimit { state.badRows.append(BadRow(line: line, problem: message, fix: fix)) }
+            for slot in state.columns.indices { state.columns[slot].truncate(to: state.rows) }
+            return position
+        }
+        // A good row has every column, so every requested column got its value.
+        state.rows += 1
+        return position
+    }
+
+    private func abandon(_ state: inout Result) -> Int {
+        for slot in state.columns.indices { state.columns[slot].truncate(to: state.rows) }
+        return -1
+    }
+
+    /// Stores one cell; returns a problem (message, fix) when it is not of the column's type.
+    private func store(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool, slot: Int, rows: Int,
+                       state: inout Result) -> (String, String)? {
+        let type = requests[slot].type
+        var value = raw
+        if type != .string { value = Self.trimmingSpaces(value) }
+        if value.isEmpty || isPlaceholder(value) {
+            state.columns[slot].appendEmpty()
+            return nil
+        }
+        switch type {
+        case .number:
+            guard let number = ValueParsing.number(value) else { return badValue(value, slot: slot, expected: "a number", fix: "write it as digits with an optional '.' (1250 or 12.5), or leave it empty") }
+            state.columns[slot].doubles.append(number)
+        case .date:
+            guard let days = options.dateFormat.days(value) else {
+                return badValue(value, slot: slot, expected: "a date in the format \(options.dateFormat)",
+                                fix: "set leads.data.date_format to the export's format (\(DateFormat.known.map(\.description).joined(separator: ", ")))")
+            }
+            state.columns[slot].doubles.append(days)
+        case .bool:
+            guard let flag = ValueParsing.flag(value) else { return badValue(value, slot: slot, expected: "true or false", fix: "write true/false, yes/no or 1/0, or leave it empty") }
+            state.columns[slot].flags.append(flag)
+        default:
+            if escaped {
+                var unescaped: [UInt8] = []
+                unescaped.reserveCapacity(value.count)
+                var index = 0
+                while index < value.count {
+                    unescaped.append(value[index])
+                    index += value[index] == 0x22 && index + 1 < value.count && value[index + 1] == 0x22 ? 2 : 1
+                }
+                let code = unescaped.withUnsafeBufferPointer { state.columns[slot].interner.code(for: $0) }
+                state.columns[slot].codes.append(code)
+            } else {
+                state.columns[slot].codes.append(state.columns[slot].interner.code(for: value))
+            }
+        }
+        return nil
+    }
+
+    private func badValue(_ value: UnsafeBufferPointer<UInt8>, slot: Int, expected: String, fix: String) -> (String, String) {
+        let column = header[requests[slot].column]
+        let text = String(decoding: value.prefix(60), as: UTF8.self)
+        return ("column '\(column)' (field \(requests[slot].field)) holds '\(text)', not \(expected)", fix)
+    }
+
+    private func isPlaceholder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !emptyValues.isEmpty else { return false }
+        return emptyValues.contains { placeholder in placeholder.count == value.count && placeholder.elementsEqual(value) }
+    }
+
+    private static func trimmingSpaces(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = value.count
+        while start < end, value[start] == 0x20 { start += 1 }
+        while end > start, value[end - 1] == 0x20 { end -= 1 }
+        return start == 0 && end == value.count ? value : UnsafeBufferPointer(rebasing: value[start..<end])
+    }
+
+    static func fieldCountProblem(fields: Int, expected: Int, bytes: UnsafeBufferPointer<UInt8>) -> (String, String) {
+        let wrapped = fields == 1 && bytes.first == 0x22 && bytes.contains(0x2C)
+        if wrapped {
+            return ("the whole row is one quoted field (1 field where the header has \(expected))",
+                    "remove the extra quotes around the row, and undouble the quotes inside it")
+        }
+        return ("\(fields) field\(fields == 1 ? "" : "s") where the header has \(expected)",
+                "make the row have one value per header column; quote a value that contains a comma")
+    }
+}
+
+/// The bytes all workers have read, for the progress indicator.
+final class ProgressTally: @unchecked Sendable {
+    private let lock = NSLockLike()
+    private var done = 0
+    private let total: Int
+    private let report: @Sendable (Int, Int) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    func add(_ bytes: Int) {
+        let now = lock.locked { () -> Int in
+            done += bytes
+            return done
+        }
+        report(now, total)
+    }
+}

@@ -1,0 +1,139 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Loads chosen columns of a CSV export as typed, dictionary-encoded frame columns.
+///
+/// Large files are split into one byte range per worker. A range after the first starts after
+/// a line break, which is a record boundary unless it falls inside a quoted field; each range
+/// is checked against where the previous one really ended, and the file is read again by one
+/// worker if any guess was wrong, so the result never depends on the split.
+public enum ColumnLoader {
+    /// The header row of the file, and the byte offset and line where the data starts.
+    public static func header(path: String) throws(ColumnLoadFailure) -> (names: [String], dataOffset: Int, lines: Int) {
+        let fd = try open(path)
+        defer { close(fd) }
+        var prefix: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(prefix.count)) }
+            if count < 0 { throw ColumnLoadFailure(path: path, reason: String(cString: strerror(errno))) }
+            prefix.append(contentsOf: block[..<count])
+            var reader = CSVReader(bytes: prefix)
+            let first = reader.next()
+            // The header is whole once a line end follows it, or the file ends.
+            if count == 0 || reader.offset < prefix.count || (reader.offset > 0 && [0x0A, 0x0D].contains(prefix[reader.offset - 1])) {
+                guard case .success(let record)? = first, !(record.fields.count == 1 && record.fields[0].isEmpty) else {
+                    if case .failure(let bad)? = first {
+                        throw ColumnLoadFailure(path: path, reason: "line 1: the header row is not valid CSV: \(bad.problem)")
+                    }
+                    throw ColumnLoadFailure(path: path, reason: "the file is empty: a CSV export starts with a header row naming its columns")
+                }
+                return (record.fields, reader.offset, reader.line - 1)
+            }
+        }
+    }
+
+    /// Loads `requests` from the data rows of `path`.
+    public static func load(path: String, requests: [ColumnRequest], options: ColumnLoadOptions) throws(ColumnLoadFailure) -> LoadedColumns {
+        let (header, dataOffset, headerLines) = try header(path: path)
+        let fd = try open(path)
+        defer { close(fd) }
+        var info = stat()
+        fstat(fd, &info)
+        let size = Int(info.st_size)
+        let tally = options.progress.map { ProgressTally(total: size, report: $0) }
+        let scanner = ChunkScanner(fd: fd, header: header, requests: requests, options: options, progress: tally)
+        let firstLine = headerLines + 1
+        let starts = splitPoints(fd: fd, from: dataOffset, to: size, parts: size - dataOffset < 8 << 20 ? 1 : options.threads)
+        var results: [ChunkScanner.Result]
+        do {
+            results = try scanInParallel(scanner, starts: starts, end: size)
+            let consistent = zip(results, starts.dropFirst()).allSatisfy { $0.endOffset == $1 }
+            if !consistent {
+                // A split fell inside a quoted field that holds a line break: read the file in one go.
+                results = [try scanner.scan(from: dataOffset, to: size, firstLine: 0)]
+            }
+        } catch {
+            throw ColumnLoadFailure(path: path, reason: error.reason)
+        }
+        var badRows: [BadRow] = []
+        var linesBefore = firstLine
+        for result in results {
+            for var bad in result.badRows where badRows.count < BadRow.keptLimit {
+                bad.line += linesBefore
+                badRows.append(bad)
+            }
+            linesBefore += result.lines
+        }
+        var columns: [String: Frame.Column] = [:]
+        for (slot, request) in requests.enumerated() {
+            columns[request.field] = ColumnBuffer.merge(results.map { $0.columns[slot] })
+        }
+        let rows = results.reduce(0) { $0 + $1.rows }
+        return LoadedColumns(frame: Frame(count: rows, columns: columns), header: header, badRows: badRows,
+                             badRowCount: results.reduce(0) { $0 + $1.badRowCount }, byteCount: size)
+    }
+
+    private static func open(_ path: String) throws(ColumnLoadFailure) -> Int32 {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ColumnLoadFailure(path: path, reason: String(cString: strerror(errno))) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw ColumnLoadFailure(path: path, reason: "it is a directory, not a CSV file")
+        }
+        return fd
+    }
+
+    /// Where each worker starts: the first, then just after the first line break past each
+    /// equal share of the file.
+    private static func splitPoints(fd: Int32, from start: Int, to end: Int, parts: Int) -> [Int] {
+        guard parts > 1 else { return [start] }
+        var points = [start]
+        var probe = [UInt8](repeating: 0, count: 1 << 16)
+        for part in 1..<parts {
+            let nominal = start + (end - start) / parts * part
+            let count = probe.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(nominal)) }
+            guard count > 0, let newline = probe[..<count].firstIndex(of: 0x0A) else { continue }
+            let point = nominal + newline + 1
+            if point > points.last!, point < end { points.append(point) }
+        }
+        return points
+    }
+
+    private static func scanInParallel(_ scanner: ChunkScanner, starts: [Int], end: Int) throws(ColumnLoadFailure) -> [ChunkScanner.Result] {
+        if starts.count == 1 { return [try scanner.scan(from: starts[0], to: end, firstLine: 0)] }
+        let outcomes = Outcomes(count: starts.count)
+        DispatchQueue.concurrentPerform(iterations: starts.count) { part in
+            let stop = part + 1 < starts.count ? starts[part + 1] : end
+            do throws(ColumnLoadFailure) {
+                outcomes.set(part, .success(try scanner.scan(from: starts[part], to: stop, firstLine: 0)))
+            } catch {
+                outcomes.set(part, .failure(error))
+            }
+        }
+        var results: [ChunkScanner.Result] = []
+        for outcome in outcomes.values {
+            switch outcome {
+            case .success(let result)?: results.append(result)
+            case .failure(let error)?: throw error
+            case nil: throw ColumnLoadFailure(path: "", reason: "a worker did not finish")
+            }
+        }
+        return results
+    }
+
+    /// The workers' results; each worker writes its own slot.
+    private final class Outcomes: @unchecked Sendable {
+        private let lock = NSLockLike()
+        private(set) var values: [Result<ChunkScanner.Result, ColumnLoadFailure>?]
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ outcome: Result<ChunkScanner.Result, ColumnLoadFailure>) {
+            lock.locked { values[index] = outcome }
+        }
+    }
+}
