@@ -36,6 +36,7 @@ bench: release
 	benchmarks/startup.sh
 	$(SWIFT) run -c release ExpressionBenchmark
 	benchmarks/large-workbook.sh
+	benchmarks/lead-data.sh
 
 clean:
 	rm -rf .build

@@ -1,3 +1,4 @@
+import Dispatch
 import LockstepCore
 
 /// The workbook's lead definitions applied to a loaded export: which rows meet each stage's
@@ -13,6 +14,8 @@ struct LeadMeasures {
         self.dataset = dataset
         let checker = ExpressionChecker(schema: leads.expressionSchema)
         var meets: [[Bool]] = []
+        // Each stage's answer joins the frame as a column, for later stages that name it.
+        var frame = dataset.frame
         for stage in leads.stages {
             guard let criteria = stage.criteria else {
                 meets.append(Array(repeating: true, count: dataset.rowCount))
@@ -29,10 +32,29 @@ struct LeadMeasures {
                 throw CommandError.input("the criteria of lead stage '\(stage.id)' use field '\(field)', which \(dataset.plan.path) has no column for",
                                          fix: "map it: add `columns: { \(field): COLUMN }` under leads.data ('data columns' lists the mapping)")
             }
-            let condition = CompiledCondition(checked, over: dataset.frame, today: today)
-            meets.append((0..<dataset.rowCount).map(condition.evaluate))
+            let written = checked.keepingReferences
+            let answered = written.root.names.allSatisfy { frame.columns[$0] != nil }
+            let condition = CompiledCondition(answered ? written : checked, over: frame, today: today)
+            let answers = Self.evaluate(condition, rows: dataset.rowCount)
+            frame.columns[stage.id] = .bool(answers.map { $0 ? 1 : 0 })
+            meets.append(answers)
         }
         self.meets = meets
+    }
+
+    /// The condition on every row, the rows split between the processor's cores.
+    private static func evaluate(_ condition: CompiledCondition, rows: Int) -> [Bool] {
+        let parts = rows < 100_000 ? 1 : ColumnLoadOptions.processorCount
+        return [Bool](unsafeUninitializedCapacity: rows) { buffer, initialized in
+            nonisolated(unsafe) let output = buffer
+            // Each part writes its own rows of the buffer; the condition only reads the frame.
+            nonisolated(unsafe) let condition = condition
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let range = (rows * part / parts)..<(rows * (part + 1) / parts)
+                for row in range { output[row] = condition.evaluate(row) }
+            }
+            initialized = rows
+        }
     }
 
     /// The lead stage index the CRM recorded for each row, -1 for a value no stage claims,

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Gives each distinct byte string one code, for dictionary-encoded text columns.
 ///
 /// Written here because a Swift `Dictionary<String, Int32>` needs a String per cell, which is
@@ -42,9 +46,8 @@ struct ByteInterner {
 
     private func equal(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lengths[code] == bytes.count else { return false }
-        let start = starts[code]
-        for offset in 0..<bytes.count where storage[start + offset] != bytes[offset] { return false }
-        return true
+        guard let base = bytes.baseAddress else { return true }
+        return storage.withUnsafeBufferPointer { memcmp($0.baseAddress! + starts[code], base, bytes.count) == 0 }
     }
 
     private mutating func grow() {
@@ -56,12 +59,25 @@ struct ByteInterner {
         }
     }
 
-    /// FNV-1a, then a final mix so the low bits used for the slot depend on every byte.
+    /// Eight bytes at a time, each word mixed in by multiplication, then a final mix so the low
+    /// bits used for the slot depend on every byte.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash ^= hash >> 29
-        hash = hash &* 0xbf58_476d_1ce4_e5b9
-        return hash ^ (hash >> 32)
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                hash = (hash ^ word) &* 0xbf58_476d_1ce4_e5b9
+                hash ^= hash >> 31
+                index += 8
+            }
+        }
+        var tail: UInt64 = 0
+        while index < bytes.count {
+            tail = tail << 8 | UInt64(bytes[index])
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0x94d0_49bb_1331_11eb
+        return hash ^ (hash >> 29)
     }
 }

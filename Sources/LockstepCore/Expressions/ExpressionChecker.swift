@@ -242,3 +242,13 @@ public struct CheckedExpression: Sendable {
     public let root: Expression
     public let types: [String: FieldType]
 }
+
+extension CheckedExpression {
+    /// The expression as written, named references left as names: for a frame that already holds
+    /// each reference's result as a true/false column, so a later stage's `mql and …` reads the
+    /// MQL answer instead of working it out again.
+    public var keepingReferences: CheckedExpression {
+        guard let parsed = try? ExpressionParser.parse(source) else { return self }
+        return CheckedExpression(source: source, root: parsed, types: types)
+    }
+}
