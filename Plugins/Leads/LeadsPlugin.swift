@@ -12,7 +12,8 @@ public struct LeadsPlugin: Plugin {
         [DataCommands.status, DataCommands.load, DataCommands.problems, FunnelCommands.funnel, FunnelCommands.sla, FunnelCommands.ignored]
     }
     public var checks: [any Check] {
-        [LeadStageWithoutCriteria(), HandoffWithoutSLA(), RejectionWithoutRecycle(), LeadStageWithoutOwner(), LeadGenRatio()]
+        [LeadStageWithoutCriteria(), HandoffWithoutSLA(), RejectionWithoutRecycle(), LeadStageWithoutOwner(), CriteriaNotNarrowing(),
+         IgnoredLeads(), SLABreaches(), LeadGenRatio()]
     }
 }
 

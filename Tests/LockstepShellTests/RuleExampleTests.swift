@@ -1,3 +1,4 @@
+import Foundation
 import LockstepCore
 import Testing
 
@@ -19,7 +20,17 @@ struct RuleExampleTests {
                 Issue.record("\(code) example \(number + 1) does not load:\n\(error)")
                 continue
             }
-            let targets = check.findings(in: workbook, context: CheckContext(today: Day(iso: "2026-06-01")!)).map(\.target)
+            // Files an example needs (a CRM export) are written beside the workbook.
+            var workbookPath: String?
+            if !example.files.isEmpty {
+                let folder = try temporaryFolder()
+                for (name, contents) in example.files {
+                    try contents.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+                }
+                workbookPath = folder.appendingPathComponent("example.yaml").path
+            }
+            let context = CheckContext(today: Day(iso: "2026-06-01")!, workbookPath: workbookPath)
+            let targets = check.findings(in: workbook, context: context).map(\.target)
             #expect(targets.sorted() == example.targets.sorted(), "\(code) example \(number + 1)")
         }
     }
@@ -39,7 +50,7 @@ struct RuleExampleTests {
 
     @Test("the catalogue's rules are all there")
     func catalogue() {
-        let expected = (1...6).map { "SP00\($0)" } + (1...9).map { "MK00\($0)" } + ["MK010", "WB004", "LD001", "LD003", "LD004", "LD005", "LD009"]
+        let expected = (1...6).map { "SP00\($0)" } + (1...9).map { "MK00\($0)" } + ["MK010", "WB004"] + (1...9).filter { $0 != 2 }.map { "LD00\($0)" }  // LD002 is reported as the workbook loads
         #expect(Set(expected).isSubset(of: Set(Self.codes)))
     }
 }

@@ -1,0 +1,82 @@
+import LockstepCore
+
+/// LD006: a later lead stage's criteria do not imply an earlier one's.
+struct CriteriaNotNarrowing: Check {
+    let code = "LD006"
+    let slug = "criteria-not-narrowing"
+    let defaultSeverity = Severity.warning
+    let summary = "A later lead stage's criteria do not imply an earlier stage's"
+    let explanation = RuleExplanation(
+        what: "Each lead stage's criteria include those of the stages before it, so a lead cannot be an SQL without being an MQL. Shown from the criteria when possible; with CRM data loaded, the records that meet the later stage but not the earlier one are counted.",
+        why: "Sales and marketing agree a lead definition as a sequence of qualifying steps (seed 004); a funnel whose later step admits leads the earlier one rejects counts them twice or loses them, and the teams argue over whose number is right.",
+        fix: "Start the later stage's criteria with the earlier stage's id, e.g. `criteria: mql and budget_confirmed`.")
+    let examples: [CheckExample] = [
+        .triggering("""
+            leads:
+              fields: { score: number, budget_confirmed: bool }
+              stages:
+                - { id: mql, criteria: score >= 50 }
+                - { id: sql, criteria: budget_confirmed }
+            """, targets: ["sql"]),
+        .passing("""
+            leads:
+              fields: { score: number, budget_confirmed: bool }
+              stages:
+                - { id: mql, criteria: score >= 50 }
+                - { id: sql, criteria: mql and budget_confirmed }
+            """),
+        .passing("""
+            leads:
+              fields: { score: number }
+              stages:
+                - { id: mql, criteria: score >= 50 }
+                - { id: sql, criteria: score >= 70 }
+            """),
+        .triggering("""
+            leads:
+              fields: { score: number, budget_confirmed: bool }
+              stages:
+                - { id: mql, criteria: score >= 50 }
+                - { id: sql, criteria: budget_confirmed or score >= 80 }
+              data: { file: leads.csv }
+            """, targets: ["sql"], files: ["leads.csv": "score,budget_confirmed\n60,true\n20,true\n90,false\n"]),
+        .passing("""
+            leads:
+              fields: { score: number, budget_confirmed: bool }
+              stages:
+                - { id: mql, criteria: score >= 50 }
+                - { id: sql, criteria: budget_confirmed or score >= 80 }
+              data: { file: leads.csv }
+            """, files: ["leads.csv": "score,budget_confirmed\n60,true\n20,false\n90,false\n"]),
+    ]
+
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        guard let leads = workbook.section(LeadsSection.self) else { return [] }
+        let checker = ExpressionChecker(schema: leads.expressionSchema)
+        let checked = leads.stages.map { stage in stage.criteria.flatMap { try? checker.checkCondition($0.value, named: stage.id) } }
+        var unproven: [(later: Int, earlier: Int)] = []
+        for later in leads.stages.indices {
+            guard let laterCriteria = checked[later] else { continue }
+            // The nearest earlier stage with criteria: each stage need only narrow the one before it.
+            guard let earlier = leads.stages.indices[..<later].last(where: { checked[$0] != nil }),
+                  let earlierCriteria = checked[earlier] else { continue }
+            if !CriteriaImplication.implies(laterCriteria.root, earlierCriteria.root) { unproven.append((later, earlier)) }
+        }
+        guard !unproven.isEmpty else { return [] }
+        let data = LeadDataAccess.dataset(for: workbook, context: context)
+        guard case .success(let dataset)? = data, let measures = try? LeadMeasures(leads: leads, dataset: dataset, today: context.today) else {
+            return unproven.map { pair in
+                let (later, earlier) = (leads.stages[pair.later], leads.stages[pair.earlier])
+                return finding("a lead can meet '\(later.id)' without meeting '\(earlier.id)': its criteria do not include \(earlier.id)'s",
+                               target: later.id, at: later.criteria?.location ?? later.location)
+            }
+        }
+        return unproven.compactMap { pair in
+            let (later, earlier) = (leads.stages[pair.later], leads.stages[pair.earlier])
+            let violating = zip(measures.meets[pair.later], measures.meets[pair.earlier]).filter { $0 && !$1 }.count
+            guard violating > 0 else { return nil }
+            return finding("\(violating) record\(violating == 1 ? "" : "s") of \(dataset.plan.path) meet '\(later.id)' but not '\(earlier.id)'",
+                           target: later.id, at: later.criteria?.location ?? later.location)
+        }
+    }
+}
