@@ -9,7 +9,8 @@ public struct LeadsPlugin: Plugin {
     public var sections: [any WorkbookSection.Type] { [TeamSection.self, LeadsSection.self] }
     public var itemKinds: [ItemKind] { [.leadStage, .recycle, .leadField] }
     public var commands: [Command] {
-        [DataCommands.status, DataCommands.load, DataCommands.problems, FunnelCommands.funnel, FunnelCommands.sla, FunnelCommands.ignored]
+        [LeadCommands.list, LeadCommands.add, LeadCommands.criteria, LeadCommands.sla, LeadCommands.recycle, TraceCommand.command,
+         DataCommands.status, DataCommands.load, DataCommands.problems, FunnelCommands.funnel, FunnelCommands.sla, FunnelCommands.ignored]
     }
     public var checks: [any Check] {
         [LeadStageWithoutCriteria(), HandoffWithoutSLA(), RejectionWithoutRecycle(), LeadStageWithoutOwner(), CriteriaNotNarrowing(),

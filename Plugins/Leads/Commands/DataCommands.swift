@@ -7,7 +7,7 @@ enum DataCommands {
         arguments: [ArgumentSpec("FILE.csv", completion: .files, optional: true)],
         examples: ["data load", "data load exports/hubspot-contacts.csv"]
     )) { environment, invocation in
-        let dataset = try LeadDataAccess.dataset(for: environment, file: invocation.argument(0))
+        let dataset = try LeadDataAccess.dataset(for: environment, file: invocation.argument(0), announce: false)
         environment.emit(.note(summary(dataset)))
     }
 
@@ -15,7 +15,7 @@ enum DataCommands {
         "data", summary: "What CRM export is loaded: rows, bad rows and where each lead field comes from",
         examples: ["data"]
     )) { environment, _ in
-        let dataset = try LeadDataAccess.dataset(for: environment)
+        let dataset = try LeadDataAccess.dataset(for: environment, announce: false)
         environment.emit(.text(summary(dataset)))
         environment.emit(.table(columnsTable(dataset)))
     }
@@ -36,8 +36,7 @@ enum DataCommands {
     }
 
     static func summary(_ dataset: LeadDataset) -> String {
-        let megabytes = Double(dataset.byteCount) / 1_048_576
-        var text = "loaded \(dataset.rowCount) lead\(dataset.rowCount == 1 ? "" : "s") from \(dataset.plan.path) (\(megabytes < 10 ? String(format1: megabytes) : String(Int(megabytes.rounded()))) MB)"
+        var text = "loaded \(dataset.rowCount) lead\(dataset.rowCount == 1 ? "" : "s") from \(dataset.plan.path) (\(size(dataset.byteCount)))"
         if let joined = dataset.joinedRows, let join = dataset.plan.join {
             text += "; \(joined) joined with \(join.path) on \(join.key)"
         }
@@ -50,6 +49,12 @@ enum DataCommands {
             text += "\nno column for field\(dataset.plan.missing.count == 1 ? "" : "s") \(dataset.plan.missing.joined(separator: ", ")) (map one with leads.data.columns)"
         }
         return text
+    }
+
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1 << 20 { return "\(max(1, (bytes + 512) >> 10)) KB" }
+        let megabytes = Double(bytes) / 1_048_576
+        return megabytes < 10 ? "\(String(format1: megabytes)) MB" : "\(Int(megabytes.rounded())) MB"
     }
 
     static func columnsTable(_ dataset: LeadDataset) -> Table {

@@ -51,9 +51,6 @@ enum FunnelCommands {
 
     static func measures(_ environment: any CommandEnvironment) throws -> LeadMeasures {
         let dataset = try LeadDataAccess.dataset(for: environment)
-        if dataset.badRowCount > 0 {
-            environment.emit(.note("\(dataset.badRowCount) bad row\(dataset.badRowCount == 1 ? "" : "s") of \(dataset.plan.path) not counted ('data problems' lists them)"))
-        }
         return try LeadMeasures(leads: LeadDataAccess.section(of: environment.workbook), dataset: dataset, today: .today)
     }
 

@@ -6,7 +6,7 @@ enum LeadDataAccess {
     static let datasetKey = "leads.data", fileKey = "leads.data.file"
 
     /// The dataset for the workbook now open, loading it if needed.
-    static func dataset(for environment: any CommandEnvironment, file: String? = nil) throws(CommandError) -> LeadDataset {
+    static func dataset(for environment: any CommandEnvironment, file: String? = nil, announce: Bool = true) throws(CommandError) -> LeadDataset {
         if let file { environment.attachments.set(fileKey, file) }
         let leads = try section(of: environment.workbook)
         let override: String? = environment.attachments[fileKey]
@@ -25,6 +25,10 @@ enum LeadDataAccess {
         defer { environment.progress(nil) }
         let dataset = try LeadDataset.load(plan, options: options)
         environment.attachments.set(datasetKey, dataset)
+        if announce, dataset.badRowCount > 0 {
+            let count = dataset.badRowCount
+            environment.emit(.note("\(plan.path): \(count) bad row\(count == 1 ? "" : "s") not loaded, so not counted (first at line \(dataset.badRows[0].line)); 'data problems' lists them"))
+        }
         return dataset
     }
 
