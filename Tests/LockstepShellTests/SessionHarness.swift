@@ -39,6 +39,21 @@ func runSession(_ lines: [String], workbook: String? = nil, interactive: Bool = 
     return SessionResult(code: code, output: output.standardOutput, errors: output.standardError, session: session, prompts: reader.prompts)
 }
 
+/// The shared folder of real CRM exports, when it is there.
+let sharedData = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+let hasSharedData = FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("x-education/lead-scoring.csv").path)
+
+/// Writes `workbook` and `files` into a fresh folder; returns the workbook's path.
+func workbookFolder(_ workbook: String, files: [String: String] = [:]) throws -> String {
+    let folder = try temporaryFolder()
+    for (name, contents) in files {
+        try contents.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let path = folder.appendingPathComponent("workbook.yaml")
+    try workbook.write(to: path, atomically: true, encoding: .utf8)
+    return path.path
+}
+
 /// A fresh folder for files a test writes.
 func temporaryFolder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-tests-\(UUID().uuidString)")
@@ -48,8 +63,11 @@ func temporaryFolder() throws -> URL {
 
 /// A copy of the shipped example in a fresh folder, so a test may change and save it.
 func copyOfExample() throws -> String {
-    let copy = try temporaryFolder().appendingPathComponent("acme.yaml")
+    let folder = try temporaryFolder()
+    let copy = folder.appendingPathComponent("acme.yaml")
     try FileManager.default.copyItem(atPath: exampleWorkbook, toPath: copy.path)
+    // The CRM export the example names, relative to the workbook.
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/crm"), to: folder.appendingPathComponent("crm"))
     return copy.path
 }
 

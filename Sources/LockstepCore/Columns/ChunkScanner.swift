@@ -27,6 +27,8 @@ struct ChunkScanner {
     let emptyValues: [[UInt8]]
     /// Column index → index into `requests`, or -1.
     let slotOfColumn: [Int]
+    /// A second slot for a column asked for as a second type (a date column also read as text), or -1.
+    let secondSlotOfColumn: [Int]
     let progress: ProgressTally?
 
     init(fd: Int32, header: [String], requests: [ColumnRequest], options: ColumnLoadOptions, progress: ProgressTally?) {
@@ -36,9 +38,12 @@ struct ChunkScanner {
         self.options = options
         self.progress = progress
         emptyValues = options.emptyValues.map { Array($0.utf8) }
-        var slots = [Int](repeating: -1, count: header.count)
-        for (slot, request) in requests.enumerated() where request.column < header.count { slots[request.column] = slot }
+        var slots = [Int](repeating: -1, count: header.count), seconds = slots
+        for (slot, request) in requests.enumerated() where request.column < header.count {
+            if slots[request.column] < 0 { slots[request.column] = slot } else { seconds[request.column] = slot }
+        }
         slotOfColumn = slots
+        secondSlotOfColumn = seconds
     }
 
     static let blockSize = 1 << 22
@@ -137,6 +142,9 @@ struct ChunkScanner {
             if field < slotOfColumn.count, slotOfColumn[field] >= 0, problem == nil {
                 let value = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
                 if let bad = store(value, escaped: escaped, slot: slotOfColumn[field], rows: state.rows, state: &state) {
+                    problem = bad
+                } else if secondSlotOfColumn[field] >= 0,
+                          let bad = store(value, escaped: escaped, slot: secondSlotOfColumn[field], rows: state.rows, state: &state) {
                     problem = bad
                 }
             }

@@ -36,8 +36,17 @@ public enum ColumnLoader {
     }
 
     /// Loads `requests` from the data rows of `path`.
-    public static func load(path: String, requests: [ColumnRequest], options: ColumnLoadOptions) throws(ColumnLoadFailure) -> LoadedColumns {
+    public static func load(path: String, requests asked: [ColumnRequest], options: ColumnLoadOptions) throws(ColumnLoadFailure) -> LoadedColumns {
         let (header, dataOffset, headerLines) = try header(path: path)
+        // A column asked for twice as the same type (a field that is also the stage column) is read once.
+        var requests: [ColumnRequest] = []
+        for request in asked where !requests.contains(where: { $0.column == request.column && $0.type == request.type }) {
+            requests.append(request)
+        }
+        if let crowded = requests.first(where: { request in requests.filter { $0.column == request.column }.count > 2 }) {
+            let fields = asked.filter { $0.column == crowded.column }.map(\.field).joined(separator: ", ")
+            throw ColumnLoadFailure(path: path, reason: "column '\(header[crowded.column])' is read as three types (fields \(fields)); map at most two types onto one column")
+        }
         let fd = try open(path)
         defer { close(fd) }
         var info = stat()
@@ -46,7 +55,7 @@ public enum ColumnLoader {
         let tally = options.progress.map { ProgressTally(total: size, report: $0) }
         let scanner = ChunkScanner(fd: fd, header: header, requests: requests, options: options, progress: tally)
         let firstLine = headerLines + 1
-        let starts = splitPoints(fd: fd, from: dataOffset, to: size, parts: size - dataOffset < 8 << 20 ? 1 : options.threads)
+        let starts = splitPoints(fd: fd, from: dataOffset, to: size, parts: max(1, min(options.threads, (size - dataOffset) / max(1, options.minimumBytesPerWorker))))
         var results: [ChunkScanner.Result]
         do {
             results = try scanInParallel(scanner, starts: starts, end: size)
@@ -70,6 +79,10 @@ public enum ColumnLoader {
         var columns: [String: Frame.Column] = [:]
         for (slot, request) in requests.enumerated() {
             columns[request.field] = ColumnBuffer.merge(results.map { $0.columns[slot] })
+        }
+        for request in asked where columns[request.field] == nil {
+            let loaded = requests.first { $0.column == request.column && $0.type == request.type }!
+            columns[request.field] = columns[loaded.field]
         }
         let rows = results.reduce(0) { $0 + $1.rows }
         return LoadedColumns(frame: Frame(count: rows, columns: columns), header: header, badRows: badRows,

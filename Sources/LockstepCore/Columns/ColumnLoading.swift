@@ -20,6 +20,9 @@ public struct ColumnLoadOptions: Sendable {
     public var emptyValues: [String] = []
     /// Worker threads; a file under a few megabytes is read by one.
     public var threads: Int = ColumnLoadOptions.processorCount
+    /// A file is split between workers only when each gets at least this much; below it,
+    /// starting threads costs more than it saves.
+    public var minimumBytesPerWorker = 4 << 20
     /// Called now and then with the bytes read so far and the file's size.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// Polled between blocks; true stops the load.

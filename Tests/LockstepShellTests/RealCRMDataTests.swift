@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The lead definitions measured on real CRM exports from ../shared/data, with counts worked
+/// out by hand (a spreadsheet or a few lines of Python over the same files).
+@Suite("Real CRM exports", .enabled(if: hasSharedData, "../shared/data is absent: the real-export tests are skipped"))
+struct RealCRMDataTests {
+    @Test("x-education: the 338 rows wrapped in quotes are reported by line and the other 8,902 load")
+    func xEducation() throws {
+        let path = try workbookFolder("""
+            lockstep: 1
+            plugins: [leads]
+            leads:
+              fields: { total_visits: number, occupation: string, converted: bool, lead_profile: string }
+              stages:
+                - { id: inquiry, owner: marketing }
+                - { id: mql, owner: marketing, criteria: total_visits >= 5 and occupation = "Working Professional" }
+                - { id: converted, owner: sales, criteria: mql and converted }
+              data:
+                file: \(sharedData.path)/x-education/lead-scoring.csv
+                columns: { occupation: What is your current occupation }
+                empty_values: [Select]
+            """)
+        let result = runSession(["data", "set format csv", "data problems", "funnel"], workbook: path)
+        #expect(result.code == 0, "\(result.errors)")
+        let output = result.output.replacingOccurrences(of: "\r\n", with: "\n")  // csv rows end in CRLF
+        #expect(output.contains("loaded 8902 leads"))
+        #expect(output.contains("338 bad rows not loaded (lines 24, 78, 175, "))
+        #expect(output.contains("the whole row is one quoted field (1 field where the header has 37)"))
+        #expect(output.contains("24,the whole row is one quoted field"))
+        #expect(output.contains("inquiry,inquiry,8902\n"))
+        #expect(output.contains("mql,mql,168\n"))
+        #expect(output.contains("converted,converted,163\n"))
+    }
+
+    @Test("olist: MQLs joined with closed deals on mql_id, day-first dates, first contact to won")
+    func olist() throws {
+        let folder = sharedData.appendingPathComponent("olist-funnel").path
+        let path = try workbookFolder("""
+            lockstep: 1
+            plugins: [leads]
+            leads:
+              fields: { first_contact_date: date, won_date: date, origin: string }
+              stages:
+                - { id: mql, owner: marketing }
+                - { id: won, owner: sales, criteria: mql and won_date is not empty }
+                - { id: won-fast, owner: sales, criteria: won and won_date - first_contact_date <= 30d }
+              data:
+                file: \(folder)/olist_marketing_qualified_leads_dataset.csv
+                join: { file: \(folder)/olist_closed_deals_dataset.csv, on: mql_id }
+                date_format: DD-MM-YYYY
+            """)
+        let result = runSession(["data", "set format csv", "funnel"], workbook: path)
+        #expect(result.code == 0, "\(result.errors)")
+        let output = result.output.replacingOccurrences(of: "\r\n", with: "\n")  // csv rows end in CRLF
+        #expect(output.contains("loaded 8000 leads"))
+        #expect(output.contains("842 joined with"))
+        #expect(!output.contains("bad row"))
+        #expect(output.contains("mql,mql,8000\n"))
+        #expect(output.contains("won,won,842\n"))
+        #expect(output.contains("won-fast,won-fast,547\n"))
+    }
+
+    @Test("maven: deal stages beside the definitions, and the engage-to-close SLA per sales agent")
+    func maven() throws {
+        let path = try workbookFolder("""
+            lockstep: 1
+            plugins: [leads]
+            leads:
+              fields: { deal_stage: string, engage_date: date, close_date: date, close_value: number }
+              stages:
+                - { id: prospecting, owner: sales }
+                - id: engaging
+                  owner: sales
+                  criteria: engage_date is not empty
+                  handoff: { to: sales, first_touch_within: 90d }
+                - { id: won, owner: sales, criteria: engaging and deal_stage = "Won" }
+              data:
+                file: \(sharedData.path)/maven-crm/sales_pipeline.csv
+                stage_column: deal_stage
+                stage_values: { prospecting: Prospecting, engaging: Engaging, won: Won }
+                entered: { engaging: engage_date }
+                first_touch: close_date
+                owner: sales_agent
+            """)
+        let result = runSession(["set format csv", "funnel", "sla", "sla --by-owner"], workbook: path)
+        #expect(result.code == 0, "\(result.errors)")
+        let output = result.output.replacingOccurrences(of: "\r\n", with: "\n")  // csv rows end in CRLF
+        #expect(output.contains("prospecting,prospecting,8800,500,0,0\n"))
+        #expect(output.contains("engaging,engaging,8300,1589,0,0\n"))
+        #expect(output.contains("won,won,4238,4238,0,0\n"))
+        #expect(output.contains("engaging,sales,90d,8300,2947,35.5\n"))
+        // The agent with the most breaches comes first.
+        #expect(output.contains("stage,owner,handed off,breaches,breach %\nengaging,Darcel Schlecht,636,182,28.6\n"))
+    }
+}
