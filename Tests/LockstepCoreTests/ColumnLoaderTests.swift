@@ -1,0 +1,137 @@
+import Foundation
+import LockstepCore
+import Testing
+
+/// The typed column loader behind `data load`: values, bad rows and their lines, and the same
+/// answer however the file is split between workers.
+@Suite("Loading CSV columns")
+struct ColumnLoaderTests {
+    func write(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-columns-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func load(_ path: String, _ requests: [ColumnRequest], threads: Int = 1, bytesPerWorker: Int = 4 << 20,
+              format: DateFormat = .iso, empty: [String] = []) throws -> LoadedColumns {
+        var options = ColumnLoadOptions()
+        options.threads = threads
+        options.minimumBytesPerWorker = bytesPerWorker
+        options.dateFormat = format
+        options.emptyValues = empty
+        return try ColumnLoader.load(path: path, requests: requests, options: options)
+    }
+
+    func numbers(_ frame: Frame, _ field: String) -> [Double?] {
+        switch frame.columns[field] {
+        case .number(let values)?, .date(let values)?: return values.map { $0.isNaN ? nil : $0 }
+        default: return []
+        }
+    }
+
+    func texts(_ frame: Frame, _ field: String) -> [String?] {
+        guard case .string(let codes, let values)? = frame.columns[field] else { return [] }
+        return codes.map { $0 < 0 ? nil : values[Int($0)] }
+    }
+
+    @Test("numbers, flags, text with doubled quotes and placeholders come out typed; empty cells stay empty")
+    func typedValues() throws {
+        let path = try write(#"""
+            score,flag,title,note
+            42,yes,"VP, ""Sales""",a
+            -3.5,No,Director,Select
+            1e3,1,,b
+            ,,plain,c
+
+            """#)
+        let loaded = try load(path, [ColumnRequest(field: "score", column: 0, type: .number), ColumnRequest(field: "flag", column: 1, type: .bool),
+                                     ColumnRequest(field: "title", column: 2, type: .string), ColumnRequest(field: "note", column: 3, type: .string)],
+                              empty: ["Select"])
+        #expect(loaded.badRowCount == 0)
+        #expect(numbers(loaded.frame, "score") == [42, -3.5, 1000, nil])
+        guard case .bool(let flags)? = loaded.frame.columns["flag"] else { Issue.record("no flag column"); return }
+        #expect(flags == [1, 0, 1, -1])
+        #expect(texts(loaded.frame, "title") == ["VP, \"Sales\"", "Director", nil, "plain"])
+        #expect(texts(loaded.frame, "note") == ["a", nil, "b", "c"])
+    }
+
+    @Test("dates in the formats exports use, with times and zones, as days since 1970")
+    func dates() throws {
+        func days(_ text: String, _ format: DateFormat = .iso) -> Double? {
+            Array(text.utf8).withUnsafeBufferPointer { format.days($0) }
+        }
+        let march15 = Double(Day(iso: "2024-03-15")!.daysSinceEpoch)
+        #expect(days("2024-03-15") == march15)
+        #expect(days("2024-03-15T12:00:00Z") == march15 + 0.5)
+        #expect(days("2024-03-15 06:00") == march15 + 0.25)
+        #expect(days("2024-03-15T14:00:00+02:00") == march15 + 0.5)
+        #expect(days("2024-03-15T12:00:00.500Z")! > march15 + 0.5)
+        #expect(days("15-03-2024", DateFormat("DD-MM-YYYY")!) == march15)
+        #expect(days("15-03-2024 18:00", DateFormat("DD-MM-YYYY HH:MM")!) == march15 + 0.75)
+        #expect(days("03/15/2024", DateFormat("MM/DD/YYYY")!) == march15)
+        // ISO is read whatever the format says; a day-first date is not read as ISO.
+        #expect(days("2024-03-15", DateFormat("DD-MM-YYYY")!) == march15)
+        #expect(days("15-03-2024") == nil)
+        for bad in ["2024-02-30", "2024-13-01", "31-02-2018", "2024-03-15T25:00", "2024-03-15 12:00 tomorrow", "May-20", "yesterday"] {
+            #expect(days(bad, DateFormat("DD-MM-YYYY")!) == nil, "\(bad)")
+        }
+        #expect(DateFormat("YYYY/DD/MM") == nil)
+    }
+
+    @Test("a bad row is counted and described with its line — after a quoted field spanning lines too — and the rest load")
+    func badRows() throws {
+        let path = try write("id,score,when\n1,10,2024-01-01\n2,\"multi\nline\",2024-01-02\n3,abc,2024-01-03\n4,40\n5,50,2024-02-30\n6,60,2024-01-06\n\"7,70,2024-01-07\"\n")
+        let loaded = try load(path, [ColumnRequest(field: "score", column: 1, type: .string), ColumnRequest(field: "n", column: 1, type: .number),
+                                     ColumnRequest(field: "when", column: 2, type: .date)])
+        #expect(loaded.frame.count == 2)
+        #expect(numbers(loaded.frame, "n") == [10, 60])
+        #expect(loaded.badRows.map(\.line) == [3, 5, 6, 7, 9])
+        #expect(loaded.badRows[0].problem.contains("column 'score' (field n) holds 'multi\nline', not a number"))
+        #expect(loaded.badRows[2].problem == "2 fields where the header has 3")
+        #expect(loaded.badRows[3].problem.contains("holds '2024-02-30', not a date in the format YYYY-MM-DD"))
+        #expect(loaded.badRows[4].problem.contains("the whole row is one quoted field"))
+        #expect(loaded.badRowCount == 5)
+    }
+
+    @Test("an unreadable file, an empty file and a directory are refused with the reason")
+    func unreadable() throws {
+        #expect(throws: ColumnLoadFailure.self) { try load("/nonexistent/leads.csv", []) }
+        let empty = try write("")
+        do {
+            _ = try load(empty, [])
+            Issue.record("an empty file loaded")
+        } catch {
+            #expect((error as? ColumnLoadFailure)?.reason.contains("the file is empty") == true)
+        }
+        do {
+            _ = try load(FileManager.default.temporaryDirectory.path, [])
+            Issue.record("a directory loaded")
+        } catch {
+            #expect((error as? ColumnLoadFailure)?.reason.contains("directory") == true)
+        }
+    }
+
+    @Test("split between workers, the file gives the same rows and bad lines as read by one — even when a split falls inside a quoted line break")
+    func splitsAgree() throws {
+        var text = "id,score,title,when\n"
+        for row in 1...3000 {
+            let title = row % 7 == 0 ? "\"VP,\nSales \"\"EMEA\"\"\"" : (row % 5 == 0 ? "Director" : "Analyst \(row % 13)")
+            let score = row % 97 == 0 ? "n/a" : String(row % 100)
+            text += "\(row),\(score),\(title),2024-01-\(String(format: "%02d", row % 28 + 1))T10:00:00Z\n"
+        }
+        let path = try write(text)
+        let requests = [ColumnRequest(field: "score", column: 1, type: .number), ColumnRequest(field: "title", column: 2, type: .string),
+                        ColumnRequest(field: "when", column: 3, type: .date)]
+        let one = try load(path, requests, threads: 1)
+        #expect(one.frame.count == 3000 - 30)
+        #expect(one.badRowCount == 30)
+        for threads in [2, 3, 8] {
+            let many = try load(path, requests, threads: threads, bytesPerWorker: 256)
+            #expect(many.frame.count == one.frame.count)
+            #expect(numbers(many.frame, "score") == numbers(one.frame, "score"))
+            #expect(numbers(many.frame, "when") == numbers(one.frame, "when"))
+            #expect(texts(many.frame, "title") == texts(one.frame, "title"))
+            #expect(many.badRows == one.badRows, "\(threads) workers")
+        }
+    }
+}
