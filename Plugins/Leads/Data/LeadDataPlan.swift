@@ -48,7 +48,8 @@ extension LeadDataPlan {
             throw CommandError.usage("no CRM export to load: the workbook has no leads.data.file",
                                      fix: "data load FILE.csv, or add `data: { file: export.csv }` under leads")
         }
-        path = Self.resolve(name, besides: workbookPath)
+        // A file given in the shell is where the user is; the workbook's own is beside the workbook.
+        path = file ?? Self.resolve(name, besides: workbookPath)
         let preset = CRMPreset.named(settings?.preset)
         dateFormat = settings?.dateFormat.flatMap { DateFormat($0.value) } ?? preset?.dateFormat ?? .iso
         emptyValues = settings?.emptyValues ?? []
