@@ -62,7 +62,7 @@ struct CheckReportTests {
         let waived = try #require(findings.first { $0["waived"] as? Bool == true })
         #expect(waived["rule"] as? String == "MK001")
         #expect(waived["target"] as? String == "expansion/renewal")
-        #expect(waived["line"] as? Int == 111)
+        #expect(waived["line"] as? Int == 117)
         #expect((object["summary"] as? [String: Int])?["error"] == 1)
     }
 

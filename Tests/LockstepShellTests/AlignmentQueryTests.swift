@@ -40,7 +40,7 @@ struct AlignmentQueryTests {
         let output = runSession(["show discovery"], workbook: exampleWorkbook).output
         #expect(output == """
             stage new-business/discovery: Discovery
-              defined at \(exampleWorkbook):78:9
+              defined at \(exampleWorkbook):84:9
               named by: lead-stage sql, activity close-benchmark, activity close-webinar
               fed by lead stage: sql (Sales qualified lead)
               content: close-benchmark (content), close-webinar (webinar)
@@ -55,9 +55,9 @@ struct AlignmentQueryTests {
     func check() {
         let result = runSession(["check"], workbook: exampleWorkbook)
         #expect(result.code == 1)
-        #expect(result.output.contains("\(exampleWorkbook):106:9: error: [MK001] no buyer-facing activity supports stage 'expansion/onboarding'\n"))
+        #expect(result.output.contains("\(exampleWorkbook):112:9: error: [MK001] no buyer-facing activity supports stage 'expansion/onboarding'\n"))
         #expect(result.output.contains("[MK001] no buyer-facing activity supports stage 'expansion/renewal' (waived: Renewals follow the customer-success playbook)"))
         #expect(!result.output.contains("MK008"))
-        #expect(result.output.hasSuffix("1 error, 4 warnings, 1 info (1 waived)\n"))
+        #expect(result.output.hasSuffix("1 error, 6 warnings, 1 info (1 waived)\n"))
     }
 }

@@ -36,7 +36,7 @@ struct FileTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
         _ = runSession(["unload leads", "save"], workbook: path)
         let folder = (path as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["acme.yaml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["acme.yaml", "crm"])
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(permissions == 0o640)
     }

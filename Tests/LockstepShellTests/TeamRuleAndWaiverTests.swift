@@ -5,7 +5,7 @@ struct TeamRuleAndWaiverTests {
     @Test("a team rule reports like a built-in rule, can be turned off, and is listed by rules")
     func teamRule() {
         let result = runSession(["check"], workbook: exampleWorkbook)
-        #expect(result.output.contains(":162:5: warning: [ACME001] Every webinar needs a KPI (activity 'close-webinar')"))
+        #expect(result.output.contains(":168:5: warning: [ACME001] Every webinar needs a KPI (activity 'close-webinar')"))
         let rules = runSession(["set format csv", "rules"], workbook: exampleWorkbook).output
         #expect(rules.contains("ACME001,acme001,team,warning,Every webinar needs a KPI\r\n"))
     }
@@ -38,8 +38,8 @@ struct TeamRuleAndWaiverTests {
         let result = runSession(["waive MK001 expansion/onboarding --reason \"Run by customer success\"", "check", "undo", "check",
                                  "waive MK001 expansion/onboarding", "waive MK0001 x --reason y"],
                                 workbook: exampleWorkbook, interactive: true)
-        #expect(result.output.contains("0 errors, 4 warnings, 1 info (2 waived)"))
-        #expect(result.output.contains("1 error, 4 warnings, 1 info (1 waived)"))
+        #expect(result.output.contains("0 errors, 6 warnings, 1 info (2 waived)"))
+        #expect(result.output.contains("1 error, 6 warnings, 1 info (1 waived)"))
         #expect(result.errors.contains("error: waive: a waiver needs a reason"))
         #expect(result.errors.contains("error: waive: unknown rule 'MK0001' (did you mean 'MK001'?)"))
     }
