@@ -59,3 +59,27 @@ struct CommandLineTests {
         #expect(result.errors == "/no/such/workbook.yaml:1:1: error: cannot read the workbook: No such file or directory\n  fix: check the path and the file's permissions\n")
     }
 }
+
+@Suite("Lead data from the command line")
+struct LeadDataCommandLineTests {
+    @Test("lockstep -c \"funnel; sla\" WORKBOOK prints the counts as plain integers, and the bad-row note only on stderr")
+    func funnelAndSLA() throws {
+        let result = try runLockstep(["-c", "funnel; sla", exampleWorkbook])
+        #expect(result.code == 0, "\(result.errors)")
+        let funnelRow = result.output.split(separator: "\n").first { $0.hasPrefix("mql ") }.map(String.init) ?? ""
+        #expect(funnelRow.split(separator: " ", omittingEmptySubsequences: true).suffix(4) == ["32", "26", "23", "10"])
+        let slaRow = result.output.split(separator: "\n").first { $0.hasPrefix("mql ") && $0.contains("48h") }.map(String.init) ?? ""
+        #expect(slaRow.split(separator: " ", omittingEmptySubsequences: true) == ["mql", "sales", "48h", "15", "7", "46.7"])
+        #expect(result.errors.contains("1 bad row not loaded, so not counted (first at line 43)"))
+        // No progress line escapes into a pipe or a log.
+        #expect(!result.errors.contains("\r") && !result.errors.contains("loading "))
+        #expect(!result.output.contains("bad row"))
+    }
+
+    @Test("lockstep check reads the export the workbook names, so CI sees LD007 and LD008")
+    func checkInCI() throws {
+        let result = try runLockstep(["check", exampleWorkbook, "--select", "LD", "--fail-on", "warning"])
+        #expect(result.code == 1)
+        #expect(result.output.contains("[LD008] 7 of 15 hand-offs at 'mql' (46.7%) missed the 48h first-touch SLA"))
+    }
+}
