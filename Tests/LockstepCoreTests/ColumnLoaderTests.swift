@@ -134,4 +134,33 @@ struct ColumnLoaderTests {
             #expect(many.badRows == one.badRows, "\(threads) workers")
         }
     }
+
+    @Test("progress is reported as the file is read, up to its whole size; an interrupt stops the load")
+    func progressAndInterrupt() throws {
+        let path = try write("id,score\n" + (1...200_000).map { "\($0),\($0 % 100)\n" }.joined())
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var values: [Int] = []
+        }
+        let seen = Seen()
+        var options = ColumnLoadOptions()
+        options.threads = 2
+        options.minimumBytesPerWorker = 1 << 16
+        options.progress = { done, total in
+            #expect(total == size)
+            seen.lock.lock(); seen.values.append(done); seen.lock.unlock()
+        }
+        let loaded = try ColumnLoader.load(path: path, requests: [ColumnRequest(field: "score", column: 1, type: .number)], options: options)
+        #expect(loaded.frame.count == 200_000)
+        #expect(seen.values == seen.values.sorted())
+        #expect(seen.values.last == size - "id,score\n".utf8.count)
+        options.isInterrupted = { true }
+        do {
+            _ = try ColumnLoader.load(path: path, requests: [], options: options)
+            Issue.record("an interrupted load finished")
+        } catch {
+            #expect(error.reason == "interrupted")
+        }
+    }
 }

@@ -307,11 +307,11 @@ final class ProgressTally: @unchecked Sendable {
         self.report = report
     }
 
+    /// Reports under the lock, so the figures a terminal shows never go backwards.
     func add(_ bytes: Int) {
-        let now = lock.locked { () -> Int in
+        lock.locked {
             done += bytes
-            return done
+            report(done, total)
         }
-        report(now, total)
     }
 }
