@@ -124,14 +124,15 @@ struct LeadDataTests {
         #expect(saved.contains("    - id: sal\n      name: Sales accepted lead\n      owner: sales\n      handoff:\n        accept_within: 8h\n      rejects_to: nurture\n"))
     }
 
-    @Test("trace walks a lead into the sales stage it enters, with the content that supports that step")
+    @Test("trace walks a lead into the sales stage it enters, with the content that supports that step; show tells a lead stage's definition")
     func trace() throws {
-        let result = runSession(["trace"], workbook: exampleWorkbook)
+        let result = runSession(["trace", "show mql"], workbook: exampleWorkbook)
         #expect(result.code == 0, "\(result.errors)")
         #expect(result.output.contains("3. sql — Sales qualified lead, owned by sales  ← ownership changes"))
         #expect(result.output.contains("hands over: to sales, accept within 24h, first touch within 48h"))
         #expect(result.output.contains("if rejected: nurture, which returns leads to inquiry"))
         #expect(result.output.contains("→ enters sales stage new-business/discovery — Discovery"))
         #expect(result.output.contains("content: close-benchmark (content), close-webinar (webinar)"))
+        #expect(result.output.contains("  hands over: to sales, accept within 24h, first touch within 48h\n  criteria build on it: sql\n"))
     }
 }
