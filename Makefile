@@ -1,15 +1,15 @@
 # Lockstep: `make demo` starts the shell on the shipped example; `make test` runs every test.
 SWIFT ?= swift
-APT_PACKAGES = libedit-dev libyaml-dev tmux
+APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build release demo test bench deps clean
 
 all: build
 
-# Installs the C libraries (and tmux, for the terminal tests) when a fresh machine lacks them.
+# Installs the C libraries (and tmux and Graphviz, for the terminal and diagram tests) when a fresh machine lacks them.
 deps:
-	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null; then \
+	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null || ! command -v dot >/dev/null; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi

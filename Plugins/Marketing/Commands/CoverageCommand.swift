@@ -18,6 +18,11 @@ enum CoverageCommand {
             throw CommandError.usage("coverage: --by takes persona or kind, not '\(other)'\(Suggestion.phrase(for: other, in: ["persona", "kind"]))",
                                      fix: "coverage --by persona, or coverage --by kind")
         }
+        environment.emit(.table(table(model: model, stages: stages, byKind: byKind)))
+    }
+
+    /// Supporting activities per stage and persona (or activity kind); empty cells highlighted.
+    static func table(model: MarketingModel, stages: [MarketingModel.Stage], byKind: Bool) -> Table {
         let columns = byKind ? model.activities.filter(\.isBuyerFacing).compactMap(\.kind).uniqued.sorted() : model.personas.map(\.id)
         var rows: [[Table.Cell]] = []
         var highlighted = Set<[Int]>()
@@ -35,7 +40,7 @@ enum CoverageCommand {
         }
         var table = Table(["stage"] + columns + ["all"], rows: rows)
         table.highlighted = highlighted
-        environment.emit(.table(table))
+        return table
     }
 
     /// The stages to show, in process order, optionally of one process.

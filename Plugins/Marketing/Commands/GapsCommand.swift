@@ -18,6 +18,11 @@ enum GapsCommand {
             }
             personas = [persona]
         }
+        environment.emit(.table(table(model: model, stages: stages, personas: personas, wholeStages: invocation.option("--persona") == nil)))
+    }
+
+    /// The gaps, most important first: decision stages and economic buyers lead.
+    static func table(model: MarketingModel, stages: [MarketingModel.Stage], personas: [Persona], wholeStages: Bool) -> Table {
         struct Gap {
             let stage: MarketingModel.Stage
             let order: Int
@@ -25,7 +30,7 @@ enum GapsCommand {
         }
         var gaps: [Gap] = []
         for (order, stage) in stages.enumerated() {
-            if !model.hasBuyerFacing(at: stage.id), invocation.option("--persona") == nil {
+            if !model.hasBuyerFacing(at: stage.id), wholeStages {
                 gaps.append(Gap(stage: stage, order: order, persona: nil))
                 continue
             }
@@ -43,6 +48,6 @@ enum GapsCommand {
              .text(gap.persona?.role ?? ""),
              .text(gap.persona == nil ? "no buyer-facing content at this stage" : "no content for this persona here")]
         }
-        environment.emit(.table(Table(["#", "stage", "phase", "persona", "role", "gap"], rows: rows)))
+        return Table(["#", "stage", "phase", "persona", "role", "gap"], rows: rows)
     }
 }

@@ -21,6 +21,10 @@ public protocol Plugin: Sendable {
     func describe(_ item: Item, in workbook: Workbook) -> [String]
     /// Validation across sections beyond ids and references, run after every load.
     func validate(_ workbook: Workbook, context: DecodeContext)
+    /// Adds this plugin's part of the flow diagram (its stages, links, notes on others' nodes).
+    func draw(_ diagram: inout Diagram, workbook: Workbook)
+    /// This plugin's sections of the client report (`export report`).
+    func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection]
 }
 
 extension Plugin {
@@ -31,4 +35,6 @@ extension Plugin {
     public var checks: [any Check] { [] }
     public func describe(_ item: Item, in workbook: Workbook) -> [String] { [] }
     public func validate(_ workbook: Workbook, context: DecodeContext) {}
+    public func draw(_ diagram: inout Diagram, workbook: Workbook) {}
+    public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] { [] }
 }

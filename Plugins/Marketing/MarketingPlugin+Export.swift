@@ -1,0 +1,29 @@
+import LockstepCore
+
+extension MarketingPlugin {
+    /// Each sales stage gets its count of buyer-facing activities; a stage with none is a gap.
+    public func draw(_ diagram: inout Diagram, workbook: Workbook) {
+        let model = MarketingModel(workbook)
+        for stage in model.stages {
+            let count = model.buyerFacing(at: stage.id).count
+            if count == 0 {
+                diagram.annotate("stage:\(stage.id)", "no content (gap)", gap: true)
+            } else {
+                diagram.annotate("stage:\(stage.id)", "\(count) activit\(count == 1 ? "y" : "ies")")
+            }
+        }
+    }
+
+    /// The coverage matrix and the gaps, most important first.
+    public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] {
+        let model = MarketingModel(workbook)
+        guard !model.stages.isEmpty else { return [] }
+        let coverage = CoverageCommand.table(model: model, stages: model.stages, byKind: false)
+        let gaps = GapsCommand.table(model: model, stages: model.stages, personas: model.personas, wholeStages: true)
+        return [
+            ReportSection(title: "Coverage", markdown: "Buyer-facing activities supporting each sales stage, per persona (0 is a gap):\n\n" + coverage.rendered(as: .markdown), order: 20),
+            ReportSection(title: "Gaps in priority order", markdown: gaps.rows.isEmpty ? "No gaps: every stage and persona has supporting content.\n"
+                : "Decision stages and economic buyers first:\n\n" + gaps.rendered(as: .markdown), order: 30),
+        ]
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `export report` and `export diagram`: what a client receives at the end of a workshop.
+@Suite("Exports for the client")
+struct ExportTests {
+    @Test("the Markdown report has the summary, process, coverage, gaps, lead funnel and findings with fixes, in that order")
+    func report() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("audit.md").path
+        let result = runSession(["export report \(path)"], workbook: try copyOfExample())
+        #expect(result.code == 0, "\(result.errors)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // The date changes every day; the rest is pinned.
+        let pinned = text.replacingOccurrences(of: #"Prepared on \d{4}-\d{2}-\d{2}"#, with: "Prepared on DATE", options: .regularExpression)
+        #expect(try matchesGolden(pinned, "report.md"))
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }
+        #expect(headings == ["## Summary", "## Sales process", "## Coverage", "## Gaps in priority order", "## Lead lifecycle",
+                             "## Lead funnel on CRM data", "## Findings"])
+    }
+
+    @Test("the diagram in Mermaid and DOT pins its golden, and Graphviz renders the DOT",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dot"), "Graphviz is absent (apt-get install graphviz): rendering is not checked"))
+    func diagram() throws {
+        let folder = try temporaryFolder()
+        let mermaid = folder.appendingPathComponent("flow.mmd").path, dot = folder.appendingPathComponent("flow.dot").path
+        let result = runSession(["export diagram \(mermaid)", "export diagram \(dot)"], workbook: exampleWorkbook)
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(try matchesGolden(try String(contentsOfFile: mermaid, encoding: .utf8), "diagram.mmd"))
+        #expect(try matchesGolden(try String(contentsOfFile: dot, encoding: .utf8), "diagram.dot"))
+        let render = Process()
+        render.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+        render.arguments = ["-Tsvg", dot, "-o", folder.appendingPathComponent("flow.svg").path]
+        let errors = Pipe()
+        render.standardError = errors
+        try render.run()
+        render.waitUntilExit()
+        #expect(render.terminationStatus == 0, "dot: \(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+        let svg = try String(contentsOfFile: folder.appendingPathComponent("flow.svg").path, encoding: .utf8)
+        #expect(svg.contains("Onboarding") && svg.contains("no content (gap)") && svg.contains("#c0392b"))
+    }
+
+    @Test("an unknown diagram format and an unwritable path are clear errors that write nothing")
+    func badExports() throws {
+        let result = runSession(["export diagram x.txt --format svgg"], workbook: exampleWorkbook)
+        #expect(result.code == 2)
+        #expect(result.errors.contains("unknown diagram format 'svgg'"))
+        let unwritable = runSession(["export report /no/such/folder/audit.md"], workbook: exampleWorkbook)
+        #expect(unwritable.code == 1)
+        #expect(unwritable.errors.contains("cannot write /no/such/folder/audit.md"))
+    }
+}
