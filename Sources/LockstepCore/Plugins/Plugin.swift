@@ -25,6 +25,14 @@ public protocol Plugin: Sendable {
     func draw(_ diagram: inout Diagram, workbook: Workbook)
     /// This plugin's sections of the client report (`export report`).
     func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection]
+    /// This plugin's sections of a `new --template NAME` workbook (YAML), or nil when it has
+    /// nothing for that template.
+    func template(_ name: String) -> String?
+}
+
+/// The templates `new --template` offers: the default stages of the common CRMs.
+public enum WorkbookTemplates {
+    public static let names = ["salesforce", "hubspot", "waterfall"]
 }
 
 extension Plugin {
@@ -37,4 +45,5 @@ extension Plugin {
     public func validate(_ workbook: Workbook, context: DecodeContext) {}
     public func draw(_ diagram: inout Diagram, workbook: Workbook) {}
     public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] { [] }
+    public func template(_ name: String) -> String? { nil }
 }

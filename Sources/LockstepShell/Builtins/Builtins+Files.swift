@@ -16,12 +16,15 @@ extension Builtins {
         "new", summary: "Start an empty workbook with every plugin loaded",
         arguments: [ArgumentSpec("FILE", completion: .files, optional: true)],
         options: [OptionSpec("--name", value: "NAME", summary: "the company or project the workbook describes"),
+                  OptionSpec("--template", value: "CRM", completion: .words(WorkbookTemplates.names),
+                             summary: "start from a CRM's default stages: salesforce, hubspot or waterfall (Inquiry → MQL → SAL → SQL)"),
                   OptionSpec("--discard", summary: "drop unsaved changes to the open workbook without asking")],
-        examples: ["new client.yaml --name \"Acme Analytics\"", "new"]
+        examples: ["new client.yaml --name \"Acme Analytics\"", "new client.yaml --template hubspot", "new"]
     )) { session, invocation in
         try guardUnsaved(session, discard: invocation.flag("--discard"), before: "starting a new workbook")
-        try session.startNew(path: invocation.argument(0), name: invocation.option("--name"))
-        session.emit(.note("new workbook \(session.displayName); 'save' writes it"))
+        try session.startNew(path: invocation.argument(0), name: invocation.option("--name"), template: invocation.option("--template"))
+        let from = invocation.option("--template").map { " from the \($0) template (\(summary(of: session.workbook)))" } ?? ""
+        session.emit(.note("new workbook \(session.displayName)\(from); 'save' writes it"))
     }
 
     static let save = ShellCommand(CommandSpec(

@@ -18,12 +18,30 @@ extension Session {
         replace(with: loaded, path: path, fingerprint: Fingerprint(bytes))
     }
 
-    /// Starts an empty workbook with every plugin loaded, to be saved to `path`.
-    func startNew(path: String?, name: String?) throws(CommandError) {
+    /// Starts an empty workbook with every plugin loaded, to be saved to `path`; with a
+    /// template, each plugin fills in what that CRM ships with.
+    func startNew(path: String?, name: String?, template: String? = nil) throws(CommandError) {
         if let path, FileSystem.exists(path) {
             throw .failed("\(path) already exists", fix: "open it with 'open \(path)', or choose another file name")
         }
-        replace(with: Workbook(name: name, plugins: registry.names), path: path, fingerprint: nil)
+        var workbook = Workbook(name: name, plugins: registry.names)
+        if let template {
+            guard WorkbookTemplates.names.contains(template) else {
+                throw .unknown("template", template, among: WorkbookTemplates.names)
+            }
+            let parts = registry.available.compactMap { $0.template(template) }
+            var text = "lockstep: 1\n" + (name.map { "name: \"\($0)\"\n" } ?? "") + "plugins: [\(registry.names.joined(separator: ", "))]\n"
+            for part in parts { text += "\n" + part }
+            do {
+                let loader = WorkbookLoader(registry: registry)
+                let composed = try loader.decode(Array(text.utf8), file: path ?? "\(template) template")
+                // Read back as 'save' will write it, so the lines in messages are the saved file's.
+                workbook = try loader.decode(Array(WorkbookEncoder(registry: registry).encode(composed).utf8), file: path ?? "untitled")
+            } catch {
+                throw .workbook(error)
+            }
+        }
+        replace(with: workbook, path: path, fingerprint: nil)
         stateID = -1  // a new workbook is unsaved until the first save
     }
 
