@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Every example is checked, and must show exactly the misalignments its README documents.
+@Suite("The shipped examples")
+struct ExampleTests {
+    static let sharedData = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/olist-funnel")
+
+    /// `| MK002 | \`new-business/negotiation\` × \`it-security\` | …` → "MK002 new-business/negotiation/it-security".
+    static func documented(in readme: String) -> Set<String> {
+        var expected: Set<String> = []
+        for line in readme.split(separator: "\n") where line.range(of: #"^\| [A-Z]{2}\d{3} \|"#, options: .regularExpression) != nil {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let targets = cells[1].split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            expected.insert("\(cells[0]) \(targets.joined(separator: "/"))")
+        }
+        return expected
+    }
+
+    func found(_ workbook: String) throws -> Set<String> {
+        let result = try runLockstep(["check", workbook, "--format", "json"])
+        #expect(result.code == 0 || result.code == 1, "\(result.errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        return Set(findings.map { "\($0["rule"]!) \($0["target"]!)" })
+    }
+
+    @Test("each teaching example shows exactly its documented misalignments", arguments: ["saas/brightlane.yaml", "manufacturing/kessler.yaml"])
+    func teachingExample(_ path: String) throws {
+        let workbook = repositoryRoot.appendingPathComponent("examples/\(path)")
+        let readme = try String(contentsOf: workbook.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let expected = Self.documented(in: readme)
+        #expect(expected.count >= 4)
+        let actual = try found(workbook.path)
+        #expect(actual == expected, "found \(actual.sorted()), documented \(expected.sorted())")
+    }
+
+    @Test("the example on Olist's real export shows its documented findings, measured on the data",
+          .enabled(if: FileManager.default.fileExists(atPath: sharedData.path), "../shared/data is absent: the Olist example is not checked"))
+    func olistExample() throws {
+        let workbook = repositoryRoot.appendingPathComponent("examples/olist/olist.yaml")
+        let readme = try String(contentsOf: workbook.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let actual = try found(workbook.path), expected = Self.documented(in: readme)
+        #expect(actual == expected, "found \(actual.sorted()), documented \(expected.sorted())")
+        let questions = try runLockstep(["-c", "ignored", workbook.path])
+        #expect(questions.output.contains("8000") && questions.output.contains("7158"))
+    }
+}
