@@ -83,3 +83,30 @@ struct LeadDataCommandLineTests {
         #expect(result.output.contains("[LD008] 7 of 15 hand-offs at 'mql' (46.7%) missed the 48h first-touch SLA"))
     }
 }
+
+@Suite("The guided tour in batch")
+struct TourBatchTests {
+    @Test("lockstep tour runs to the end when each step's command is typed, nudging once at a wrong one")
+    func toEnd() throws {
+        let workbook = repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path
+        let lines = "stages; coverage; show new-business/discovery; coverage; gaps; trace; check; explain MK001"
+        let result = try runLockstep(["tour", "--keep-going", "-c", lines, workbook])
+        let steps = result.output.split(separator: "\n").filter { $0.hasPrefix("[tour ") }.map { String($0.prefix(11)) }
+        #expect(steps == ["[tour 1/7] ", "[tour 2/7] ", "[tour 3/7] ", "[tour 4/7] ", "[tour 5/7] ", "[tour 6/7] ", "[tour 7/7] "])
+        #expect(result.output.components(separatedBy: "[tour] that ran, but this step asks for: show new-business/discovery").count == 2)
+        #expect(result.output.contains("[tour] That is the tour."))
+        // check finds the example's errors, so the run ends with 1, as any script would.
+        #expect(result.code == 1)
+    }
+
+    @Test("tour next skips, tour stop ends, and a tour on an empty workbook says what to open")
+    func controls() throws {
+        let result = try runLockstep(["-c", "tour; tour next; tour stop; tour next", exampleWorkbook])
+        #expect(result.output.contains("[tour 2/7]"))
+        #expect(result.output.contains("[tour] stopped"))
+        #expect(result.errors.contains("no tour is running"))
+        let empty = try runLockstep(["-c", "tour"])
+        #expect(empty.code == 1)
+        #expect(empty.errors.contains("open an example first"))
+    }
+}

@@ -134,4 +134,22 @@ struct TerminalTests {
         try plain.waitFor("the needs") { $0.contains("spreadsheet-risk") }
         #expect(!(try plain.screenWithEscapes().contains("\u{1B}[")))
     }
+
+    @Test("lockstep tour in a terminal: the lesson, the learner types the command, the next lesson appears")
+    func tour() throws {
+        let workbook = repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path
+        let terminal = try Terminal(command: "\(lockstepBinary) tour \(workbook)")
+        try terminal.waitFor("the first lesson") { $0.contains("[tour 1/7]") && $0.contains("brightlane.yaml>") }
+        try terminal.type("coverage")
+        try terminal.keys("Enter")
+        try terminal.waitFor("a nudge back to the step") { $0.contains("this step asks for: stages") }
+        try terminal.type("stages")
+        try terminal.keys("Enter")
+        try terminal.waitFor("the second lesson") { $0.contains("[tour 2/7]") && $0.contains("type: show new-business/discovery") }
+        try terminal.type("tour stop")
+        try terminal.keys("Enter")
+        try terminal.waitFor("the tour to stop") { $0.contains("[tour] stopped") }
+        try terminal.keys("C-d")
+        try terminal.waitFor("the shell to leave") { $0.contains("LOCKSTEP-EXITED-0") }
+    }
 }

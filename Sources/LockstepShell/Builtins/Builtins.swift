@@ -4,7 +4,7 @@ import LockstepCore
 enum Builtins {
     static let all: [ShellCommand] = [
         help, plugins, load, unload, open, new, save, undo, redo, set, list, find, show, check, rules, explain, waive,
-        exportReport, exportDiagram, quit, exit,
+        exportReport, exportDiagram, tour, quit, exit,
     ]
 }
 

@@ -15,6 +15,17 @@ public enum Lockstep {
             let line = arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
             return run(try! LockstepCommand.parse(["-c", line]), registry: PluginRegistry(plugins))
         }
+        // `lockstep tour [WORKBOOK]`: the shell on a teaching example, the tour already started.
+        if arguments.first == "tour" {
+            do {
+                var options = try LockstepCommand.parse(Array(arguments.dropFirst()))
+                if options.workbook == nil, FileSystem.exists(defaultTourWorkbook) { options.workbook = defaultTourWorkbook }
+                return run(options, registry: PluginRegistry(plugins), startingTour: true)
+            } catch {
+                StandardOutput().writeError(LockstepCommand.fullMessage(for: error) + "\n")
+                return 2
+            }
+        }
         // `check` is dispatched by hand: the root's optional WORKBOOK argument would take the
         // word `check` before ArgumentParser looked for a subcommand.
         let command: any ParsableCommand
@@ -46,7 +57,10 @@ public enum Lockstep {
         }
     }
 
-    static func run(_ options: LockstepCommand, registry: PluginRegistry) -> Int32 {
+    /// The example `lockstep tour` opens when given none, from the project's folder.
+    static let defaultTourWorkbook = "examples/saas/brightlane.yaml"
+
+    static func run(_ options: LockstepCommand, registry: PluginRegistry, startingTour: Bool = false) -> Int32 {
         let output = StandardOutput()
         let session = Session(registry: registry, output: output,
                               renderOptions: RenderOptions(width: terminalWidth(), color: colorAllowed()))
@@ -74,6 +88,7 @@ public enum Lockstep {
             Interrupt.installHandler()
             output.write("Lockstep \(version): type 'help' for commands, Tab to complete, Ctrl-D to leave.\n")
         }
+        if startingTour, case .failed(let code) = shell.runLine("tour", number: 0) { return code }
         return shell.run()
     }
 

@@ -17,6 +17,8 @@ public final class Session: CommandEnvironment {
     public internal(set) var path: String?
     public var format: OutputFormat = .table
     public let attachments = Attachments()
+    /// The guided tour, while one runs.
+    var tour: Tour?
     public var workbookPath: String? { path }
     public let output: OutputSink
     public var renderOptions: RenderOptions

@@ -79,6 +79,7 @@ public final class Shell {
     /// Runs each `;`-separated statement of a line, stopping at the first failure.
     func runLine(_ text: String, number: Int) -> LineOutcome {
         for statement in CommandLineSyntax.statements(text) {
+            defer { followTour(statement) }
             do {
                 try execute(statement)
             } catch let error as CommandError {
@@ -92,6 +93,18 @@ public final class Shell {
             }
         }
         return .succeeded
+    }
+
+    /// After each command the learner types during a tour: the next lesson, or a nudge back.
+    private func followTour(_ statement: String) {
+        guard let tour = session.tour, let words = try? CommandLineSyntax.words(statement).map(\.text),
+              let first = words.first, first != "tour", let step = tour.current else { return }
+        if tour.observe(words) {
+            session.emit(.text("\n" + tour.lesson))
+            if tour.isFinished { session.tour = nil }
+        } else {
+            session.emit(.text("[tour] that ran, but this step asks for: \(step.command)   ('tour next' skips it, 'tour stop' ends the tour)"))
+        }
     }
 
     func execute(_ statement: String) throws {
