@@ -3,7 +3,7 @@ SWIFT ?= swift
 APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test bench deps clean
+.PHONY: all build release demo test bench docs tour deps clean
 
 all: build
 
@@ -30,6 +30,14 @@ test: deps
 	@python3 -c "import jsonschema, xmlschema" 2>/dev/null || python3 -m pip install --quiet jsonschema xmlschema
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The command and rule reference in docs/, generated from the commands and rules themselves.
+docs: build
+	.build/debug/lockstep docs docs
+
+# The guided tour for new hires, on the B2B software example.
+tour: release
+	.build/release/lockstep tour examples/saas/brightlane.yaml
 
 bench: release
 	@command -v hyperfine >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hyperfine; }

@@ -15,6 +15,18 @@ public enum Lockstep {
             let line = arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
             return run(try! LockstepCommand.parse(["-c", line]), registry: PluginRegistry(plugins))
         }
+        // `lockstep docs [FOLDER]`: the command and rule reference, regenerated.
+        if arguments.first == "docs" {
+            let folder = arguments.count > 1 ? arguments[1] : "docs"
+            do {
+                try ReferenceDocs.write(to: folder, registry: PluginRegistry(plugins))
+                StandardOutput().writeError("wrote \(folder)/commands.md and \(folder)/rules.md\n")
+                return 0
+            } catch {
+                StandardOutput().writeError("error: cannot write \(error.path): \(error.reason)\n  fix: give a folder that exists: lockstep docs FOLDER\n")
+                return 2
+            }
+        }
         // `lockstep tour [WORKBOOK]`: the shell on a teaching example, the tour already started.
         if arguments.first == "tour" {
             do {
