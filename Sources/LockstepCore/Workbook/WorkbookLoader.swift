@@ -28,15 +28,19 @@ public struct WorkbookLoader: Sendable {
     }
 
     public func decode(_ bytes: [UInt8], file: String) throws(WorkbookLoadError) -> Workbook {
-        let parsed: YAMLNode?
-        do {
-            parsed = try YAMLReader.parse(bytes, file: file)
+        let context = DecodeContext(file: file)
+        // The tree is dropped as soon as the sections are decoded, before validation builds the
+        // item index: a large workbook never holds the tree and the index at once.
+        let workbook: Workbook
+        do throws(WorkbookError) {
+            var parsed = try YAMLReader.parse(bytes, file: file)
+            guard let root = parsed else { throw WorkbookError.emptyFile(file: file) }
+            parsed = nil
+            workbook = decodeSections(root, context: context)
         } catch {
             throw WorkbookLoadError(errors: [error])
         }
-        guard let root = parsed else { throw WorkbookLoadError(errors: [.emptyFile(file: file)]) }
-        let context = DecodeContext(file: file)
-        let workbook = decode(root, context: context)
+        validate(workbook, context: context)
         if !context.errors.isEmpty {
             let sorted = context.errors.enumerated().sorted { a, b in
                 (a.element.location.line, a.element.location.column, a.offset) < (b.element.location.line, b.element.location.column, b.offset)
@@ -46,7 +50,7 @@ public struct WorkbookLoader: Sendable {
         return workbook
     }
 
-    private func decode(_ root: YAMLNode, context: DecodeContext) -> Workbook {
+    private func decodeSections(_ root: consuming YAMLNode, context: DecodeContext) -> Workbook {
         guard case .mapping(let entries) = root.content else {
             context.report(.wrongType(context.location(of: root), what: "a workbook", expected: "a mapping of sections starting with 'lockstep: 1'",
                                       found: root.quotedForMessage))
@@ -71,7 +75,6 @@ public struct WorkbookLoader: Sendable {
             workbook.sections[key] = type.init(decoding: value, context: context)
         }
         if let checks = top.node("checks") { workbook.checks = CheckSettings(decoding: checks, context: context) }
-        validate(workbook, context: context)
         return workbook
     }
 
