@@ -163,4 +163,42 @@ struct ColumnLoaderTests {
             #expect(error.reason == "interrupted")
         }
     }
+
+    @Test("500 damaged exports (stray quotes, commas, line breaks, bytes cut): no crash, every record counted once, and one worker agrees with four")
+    func damagedExports() throws {
+        let original = Array(try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/crm/acme-hubspot-contacts.csv"), encoding: .utf8).utf8)
+        let requests = [ColumnRequest(field: "score", column: 7, type: .number), ColumnRequest(field: "owner", column: 5, type: .string),
+                        ColumnRequest(field: "budget", column: 10, type: .bool), ColumnRequest(field: "mql", column: 11, type: .date),
+                        ColumnRequest(field: "created", column: 13, type: .date)]
+        var generator = SplitMix(seed: 20261124)
+        let noise: [UInt8] = Array("\",\n\r;x0".utf8)
+        for _ in 0..<500 {
+            var bytes = original
+            for _ in 0..<Int(generator.next() % 6) + 1 {
+                let at = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes.insert(noise[Int(generator.next() % UInt64(noise.count))], at: at)
+                case 1: bytes.remove(at: at)
+                default: bytes.replaceSubrange(at..<min(bytes.count, at + Int(generator.next() % 40)), with: [])
+                }
+            }
+            let path = try write(String(decoding: bytes, as: UTF8.self))
+            let one: LoadedColumns
+            do {
+                one = try load(path, requests, threads: 1)
+            } catch {
+                // A damaged header can leave too few columns: that is refused, never a crash.
+                continue
+            }
+            let four = try load(path, requests, threads: 4, bytesPerWorker: 512)
+            #expect(four.frame.count == one.frame.count)
+            #expect(four.badRows == one.badRows)
+            #expect(numbers(four.frame, "score") == numbers(one.frame, "score"))
+            #expect(texts(four.frame, "owner") == texts(one.frame, "owner"))
+            // Each damage adds at most one line break, so at most one record.
+            #expect(one.frame.count + one.badRowCount <= 160 + 6)
+        }
+    }
 }
+
