@@ -19,7 +19,7 @@ enum LeadDataAccess {
         let name = plan.path.split(separator: "/").last.map(String.init) ?? plan.path
         options.progress = { done, total in
             guard total > 16 << 20 else { return }
-            environment.progress("loading \(name): \(done * 100 / max(total, 1))% of \(total >> 20) MB")
+            environment.progress("loading \(name): \(done * 100 / max(total, 1))% of \(DataCommands.size(total))")
         }
         options.isInterrupted = { environment.isInterrupted }
         defer { environment.progress(nil) }
