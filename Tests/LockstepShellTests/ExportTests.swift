@@ -45,6 +45,8 @@ struct ExportTests {
         let result = runSession(["export diagram x.txt --format svgg"], workbook: exampleWorkbook)
         #expect(result.code == 2)
         #expect(result.errors.contains("unknown diagram format 'svgg'"))
+        let bare = runSession(["export"], workbook: exampleWorkbook)
+        #expect(bare.errors.contains("error: 'export' needs one of: report, diagram"))
         let unwritable = runSession(["export report /no/such/folder/audit.md"], workbook: exampleWorkbook)
         #expect(unwritable.code == 1)
         #expect(unwritable.errors.contains("cannot write /no/such/folder/audit.md"))

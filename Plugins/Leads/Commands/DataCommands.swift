@@ -1,6 +1,6 @@
 import LockstepCore
 
-/// `data`, `data load`, `data problems`, `data columns`: the CRM export the definitions are tested on.
+/// `data`, `data load`, `data problems`: the CRM export the definitions are tested on.
 enum DataCommands {
     static let load = Command(CommandSpec(
         "data load", summary: "Load a CRM export (CSV) to test the lead definitions on; bad rows are counted and listed",

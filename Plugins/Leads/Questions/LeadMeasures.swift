@@ -30,7 +30,7 @@ struct LeadMeasures {
             let absent = checked.types.keys.filter { dataset.frame.columns[$0] == nil }.sorted()
             if let field = absent.first {
                 throw CommandError.input("the criteria of lead stage '\(stage.id)' use field '\(field)', which \(dataset.plan.path) has no column for",
-                                         fix: "map it: add `columns: { \(field): COLUMN }` under leads.data ('data columns' lists the mapping)")
+                                         fix: "map it: add `columns: { \(field): COLUMN }` under leads.data ('data' shows the mapping)")
             }
             let written = checked.keepingReferences
             let answered = written.root.names.allSatisfy { frame.columns[$0] != nil }

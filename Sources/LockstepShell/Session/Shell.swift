@@ -122,6 +122,11 @@ public final class Shell {
         let commands = session.commands
         // `stage shwo`: the first word is a command group, the second is the typo.
         let group = commands.filter { $0.spec.words.count > 1 && $0.spec.words[0] == words[0] }
+        if !group.isEmpty, words.count == 1 {
+            let subcommands = group.map { $0.spec.words[1] }
+            return .usage("'\(words[0])' needs one of: \(subcommands.joined(separator: ", "))",
+                          fix: "e.g. '\(group[0].spec.name)'; 'help \(group[0].spec.name)' shows its usage")
+        }
         if !group.isEmpty, words.count > 1 {
             let subcommands = group.map { $0.spec.words[1] }
             return .usage("unknown command '\(words[0]) \(words[1])'\(Suggestion.phrase(for: words[1], in: subcommands).replacingFirstQuote(with: "'\(words[0]) "))",
