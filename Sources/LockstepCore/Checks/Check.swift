@@ -51,23 +51,7 @@ public struct CheckContext: Sendable {
 }
 
 /// A per-run memo: the checks of one run see one workbook, so what one builds from it the next can reuse.
-///
-/// `@unchecked Sendable`: the values are only read and written under the lock.
-public final class SharedWork: @unchecked Sendable {
-    private var values: [String: Any] = [:]
-    private let lock = NSLockLike()
-
-    public init() {}
-
-    public func value<T>(_ key: String, _ make: () -> T) -> T {
-        lock.locked {
-            if let value = values[key] as? T { return value }
-            let value = make()
-            values[key] = value
-            return value
-        }
-    }
-}
+public typealias SharedWork = LockedValues
 
 /// A built-in check a plugin contributes: one per file, with its explanation and examples.
 public protocol Check: Sendable {
