@@ -20,13 +20,16 @@ public final class LockedValues: @unchecked Sendable {
         lock.locked { values.removeAll() }
     }
 
-    /// The value under `key`, made (once, under the lock) when there is none yet.
+    /// The value under `key`, made when there is none yet. `make` runs outside the lock, so it
+    /// may itself use the store (a memo built from another memo); should two threads make the
+    /// same key at once, the first value stored is the one both get.
     public func value<T>(_ key: String, _ make: () -> T) -> T {
-        lock.locked {
+        if let value: T = self[key] { return value }
+        let made = make()
+        return lock.locked {
             if let value = values[key] as? T { return value }
-            let value = make()
-            values[key] = value
-            return value
+            values[key] = made
+            return made
         }
     }
 }
