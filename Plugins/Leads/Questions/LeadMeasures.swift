@@ -16,8 +16,6 @@ struct LeadMeasures {
         var meets: [[Bool]] = []
         // Each stage's answer joins the frame as a column, for later stages that name it.
         var frame = dataset.frame
-        var answeredStages: Set<String> = []
-        let references = leads.expressionSchema.references
         for stage in leads.stages {
             guard let criteria = stage.criteria else {
                 meets.append(Array(repeating: true, count: dataset.rowCount))
@@ -35,14 +33,11 @@ struct LeadMeasures {
                                          fix: "map it: add `columns: { \(field): COLUMN }` under leads.data ('data' shows the mapping)")
             }
             let written = checked.keepingReferences
-            let answered = written.root.names.allSatisfy { references[$0] == nil || answeredStages.contains($0) }
+            let answered = written.root.names.allSatisfy { frame.columns[$0] != nil }
             let condition = CompiledCondition(answered ? written : checked, over: frame, today: today)
             let answers = Self.evaluate(condition, rows: dataset.rowCount)
-            // A field of the same name keeps its column; later stages then work the criteria out inline.
-            if dataset.frame.columns[stage.id] == nil {
-                frame.columns[stage.id] = .bool(answers.map { $0 ? 1 : 0 })
-                answeredStages.insert(stage.id)
-            }
+            // A field of the same name keeps its column: the checker reads such a name as the field too.
+            if dataset.frame.columns[stage.id] == nil { frame.columns[stage.id] = .bool(answers.map { $0 ? 1 : 0 }) }
             meets.append(answers)
         }
         self.meets = meets
