@@ -64,7 +64,8 @@ struct CriteriaNotNarrowing: Check {
         }
         guard !unproven.isEmpty else { return [] }
         let data = LeadDataAccess.dataset(for: workbook, context: context)
-        guard case .success(let dataset)? = data, let measures = try? LeadMeasures(leads: leads, dataset: dataset, today: context.today) else {
+        guard case .success(let dataset)? = data,
+              case .success(let measures) = LeadDataAccess.measures(of: dataset, leads: leads, context: context) else {
             return unproven.map { pair in
                 let (later, earlier) = (leads.stages[pair.later], leads.stages[pair.earlier])
                 return finding("a lead can meet '\(later.id)' without meeting '\(earlier.id)': its criteria do not include \(earlier.id)'s",

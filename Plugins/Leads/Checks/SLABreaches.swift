@@ -42,12 +42,8 @@ enum SLAFindings {
             return [check.finding("the CRM data could not be loaded, so this was not checked: \(error.message)", target: target, at: leads.data?.location)]
         case .success(let dataset):
             do {
-                let sla = try context.shared.value("leads.sla") { () -> Result<HandoffSLA, CommandError> in
-                    do throws(CommandError) {
-                        return .success(HandoffSLA(try LeadMeasures(leads: leads, dataset: dataset, today: context.today)))
-                    } catch {
-                        return .failure(error)
-                    }
+                let sla = try context.shared.value("leads.sla") {
+                    LeadDataAccess.measures(of: dataset, leads: leads, context: context).map(HandoffSLA.init)
                 }.get()
                 return judge(sla, leads)
             } catch {

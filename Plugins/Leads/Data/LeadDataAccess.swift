@@ -51,6 +51,18 @@ enum LeadDataAccess {
         }
     }
 
+    /// For checks: the criteria measured on `dataset`, worked out once per check run and shared
+    /// by LD006, LD007 and LD008.
+    static func measures(of dataset: LeadDataset, leads: LeadsSection, context: CheckContext) -> Result<LeadMeasures, CommandError> {
+        context.shared.value("leads.measures") { () -> Result<LeadMeasures, CommandError> in
+            do throws(CommandError) {
+                return .success(try LeadMeasures(leads: leads, dataset: dataset, today: context.today))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
     static func section(of workbook: Workbook) throws(CommandError) -> LeadsSection {
         guard let leads = workbook.section(LeadsSection.self), !leads.stages.isEmpty else {
             throw CommandError.failed("the workbook defines no lead stages", fix: "add stages under `leads:` (docs/workbook.md), or 'lead add ID'")
