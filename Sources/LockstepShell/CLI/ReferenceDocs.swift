@@ -18,11 +18,10 @@ enum ReferenceDocs {
             let spec = command.spec
             text += "\n### `\(spec.usage)`\n\n\(spec.summary).\n"
             if !spec.options.isEmpty {
-                text += "\n| option | meaning |\n| --- | --- |\n"
-                for option in spec.options {
-                    let label = option.name + (option.valueName.map { " \($0)" } ?? "")
-                    text += "| `\(label.replacingOccurrences("|", with: "\\|"))` | \(option.summary.replacingOccurrences("|", with: "\\|")) |\n"
-                }
+                let options = Table(["option", "meaning"], rows: spec.options.map { option in
+                    [.text("`" + option.name + (option.valueName.map { " \($0)" } ?? "") + "`"), .text(option.summary)]
+                })
+                text += "\n" + options.rendered(as: .markdown)
             }
             if !spec.examples.isEmpty {
                 text += "\n```text\n" + spec.examples.joined(separator: "\n") + "\n```\n"
@@ -96,10 +95,4 @@ enum ReferenceDocs {
         `accept_within` is not measured: exports record no acceptance date.
 
         """
-}
-
-private extension String {
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
 }
