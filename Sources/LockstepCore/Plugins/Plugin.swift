@@ -30,10 +30,6 @@ public protocol Plugin: Sendable {
     func template(_ name: String) -> String?
 }
 
-/// The templates `new --template` offers: the default stages of the common CRMs.
-public enum WorkbookTemplates {
-    public static let names = ["salesforce", "hubspot", "waterfall"]
-}
 
 extension Plugin {
     public var dependencies: [String] { [] }

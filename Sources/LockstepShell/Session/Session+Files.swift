@@ -72,3 +72,9 @@ extension Session {
         return destination
     }
 }
+
+/// The templates `new --template` offers: the default stages of the common CRMs, each filled
+/// in by the plugins that know that CRM. Kept out of the core, which knows nothing of sales.
+enum WorkbookTemplates {
+    static let names = ["salesforce", "hubspot", "waterfall"]
+}
