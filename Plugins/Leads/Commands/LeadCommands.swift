@@ -41,10 +41,7 @@ enum LeadCommands {
         }
         var position = leads.stages.count
         if let after = invocation.option("--after") {
-            guard let index = leads.stages.firstIndex(where: { $0.id == after }) else {
-                throw CommandError.unknown("lead stage", after, among: leads.stages.map(\.id))
-            }
-            position = index + 1
+            position = try LeadCommands.index(of: after, in: leads) + 1
         }
         try environment.edit("lead add \(id)") { workbook in
             workbook.update(LeadsSection.self) { $0.stages.insert(stage, at: position) }
@@ -116,9 +113,7 @@ enum LeadCommands {
             throw CommandError.usage("lead recycle: '\(track)' is not a valid id", fix: "use lower-case words joined by hyphens, e.g. \(Identifier.suggest(from: track))")
         }
         let returnsTo = invocation.option("--returns-to") ?? leads.stages.first?.id
-        if let returnsTo, !leads.stages.contains(where: { $0.id == returnsTo }) {
-            throw CommandError.unknown("lead stage", returnsTo, among: leads.stages.map(\.id))
-        }
+        if let returnsTo { _ = try LeadCommands.index(of: returnsTo, in: leads) }
         let exists = leads.recycle.contains { $0.id == track }
         try environment.edit("lead recycle \(leads.stages[index].id) \(track)") { workbook in
             workbook.update(LeadsSection.self) { section in
@@ -137,10 +132,15 @@ enum LeadCommands {
 
     static func locate(_ id: String, in workbook: Workbook) throws -> (LeadsSection, Int) {
         let leads = try LeadDataAccess.section(of: workbook)
+        return (leads, try index(of: id, in: leads))
+    }
+
+    /// The position of lead stage `id`; an unknown id is named with a near miss.
+    static func index(of id: String, in leads: LeadsSection) throws -> Int {
         guard let index = leads.stages.firstIndex(where: { $0.id == id }) else {
             throw CommandError.unknown("lead stage", id, among: leads.stages.map(\.id))
         }
-        return (leads, index)
+        return index
     }
 
     static func handoffText(_ handoff: LeadStage.Handoff?) -> String? {

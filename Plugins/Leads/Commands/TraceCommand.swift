@@ -12,10 +12,7 @@ enum TraceCommand {
         let leads = try LeadDataAccess.section(of: workbook)
         let end: Int
         if let id = invocation.argument(0) {
-            guard let index = leads.stages.firstIndex(where: { $0.id == id }) else {
-                throw CommandError.unknown("lead stage", id, among: leads.stages.map(\.id))
-            }
-            end = index
+            end = try LeadCommands.index(of: id, in: leads)
         } else {
             end = leads.stages.firstIndex { $0.enters != nil } ?? leads.stages.count - 1
         }
