@@ -41,6 +41,7 @@ extension Lockstep {
         let workbook: Workbook
         do {
             workbook = try WorkbookLoader(registry: registry).load(path: options.workbook)
+            leaveForExit(workbook)
         } catch {
             output.writeError(error.description + "\n")
             return 2

@@ -100,6 +100,7 @@ public enum Lockstep {
             Interrupt.installHandler()
             output.write("Lockstep \(version): type 'help' for commands, Tab to complete, Ctrl-D to leave.\n")
         }
+        leaveForExit(session)
         if startingTour, case .failed(let code) = shell.runLine("tour", number: 0) { return code }
         return shell.run()
     }
