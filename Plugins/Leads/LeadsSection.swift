@@ -15,7 +15,7 @@ public struct LeadsSection: WorkbookSection {
 
     public init() {}
 
-    public init(decoding node: YAMLNode, context: DecodeContext) {
+    public init(decoding node: SourceNode, context: DecodeContext) {
         guard let leads = context.mapping(node, what: "leads", keys: ["fields", "stages", "recycle", "data"]) else { return }
         for (name, type) in leads.pairs("fields") {
             guard Self.fieldTypes.contains(type.value) else {
@@ -39,7 +39,7 @@ public struct LeadsSection: WorkbookSection {
         }
     }
 
-    private static func decodeStage(_ node: YAMLNode, number: Int, context: DecodeContext) -> LeadStage? {
+    private static func decodeStage(_ node: SourceNode, number: Int, context: DecodeContext) -> LeadStage? {
         let keys = ["id", "name", "owner", "criteria", "handoff", "rejects_to", "enters"]
         guard let reader = context.item(node, kind: "lead stage", number: number, keys: keys), let id = reader.id() else { return nil }
         var stage = LeadStage(id: id, name: reader.string("name") ?? id)

@@ -11,7 +11,7 @@ public struct TeamSection: WorkbookSection {
 
     public init() {}
 
-    public init(decoding node: YAMLNode, context: DecodeContext) {
+    public init(decoding node: SourceNode, context: DecodeContext) {
         guard let team = context.mapping(node, what: "team", keys: ["sales_reps", "lead_gen_reps"]) else { return }
         location = team.location
         salesReps = team.int("sales_reps", in: 0...1_000_000)

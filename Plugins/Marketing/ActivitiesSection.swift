@@ -12,13 +12,11 @@ public struct ActivitiesSection: WorkbookSection {
 
     public init() {}
 
-    public init(decoding node: YAMLNode, context: DecodeContext) {
-        let nodes = context.sequence(node, what: "activities")
-        activities.reserveCapacity(nodes.count)
-        for (index, activityNode) in nodes.enumerated() {
-            guard let reader = context.item(activityNode, kind: "activity", number: index + 1, keys: Self.keys),
-                  let id = reader.id() else { continue }
-            activities.append(Self.decodeActivity(reader, id: id))
+    public init(decoding node: SourceNode, context: DecodeContext) {
+        activities = context.decodeEach(context.sequence(node, what: "activities")) { activityNode, number, context in
+            guard let reader = context.item(activityNode, kind: "activity", number: number, keys: Self.keys),
+                  let id = reader.id() else { return nil }
+            return Self.decodeActivity(reader, id: id)
         }
     }
 
@@ -83,14 +81,16 @@ public struct ActivitiesSection: WorkbookSection {
     public var items: [Item] {
         // Each item's fields are built from the shared array on demand, so no activity is copied here.
         let all = activities
-        return activities.indices.map { position in
-            let activity = all[position]
-            var references = activity.stages.map { Reference(.stage, $0) }
-            references += activity.personas.map { Reference(.persona, $0) }
-            references += activity.needs.map { Reference(.need, $0) }
-            if let enablement = activity.enablement { references.append(Reference(.activity, enablement)) }
-            return Item(kind: .activity, id: activity.id, name: activity.name, location: activity.location, references: references,
-                        fields: all[position].fields)
+        return all.indices.map { position in
+            // Read in place and appended one by one: a large workbook makes this for every activity.
+            var references: [Reference] = []
+            references.reserveCapacity(all[position].stages.count + all[position].personas.count + all[position].needs.count + 1)
+            for stage in all[position].stages { references.append(Reference(.stage, stage)) }
+            for persona in all[position].personas { references.append(Reference(.persona, persona)) }
+            for need in all[position].needs { references.append(Reference(.need, need)) }
+            if let enablement = all[position].enablement { references.append(Reference(.activity, enablement)) }
+            return Item(kind: .activity, id: all[position].id, name: all[position].name, location: all[position].location,
+                        references: references, fields: all[position].fields)
         }
     }
 }

@@ -19,7 +19,7 @@ public struct FeedbackSection: WorkbookSection {
 
     public init() {}
 
-    public init(decoding node: YAMLNode, context: DecodeContext) {
+    public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, loopNode) in context.sequence(node, what: "feedback").enumerated() {
             let keys = ["id", "name", "cadence", "owner"]
             guard let reader = context.item(loopNode, kind: "feedback item", number: index + 1, keys: keys),

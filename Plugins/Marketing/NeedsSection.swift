@@ -17,7 +17,7 @@ public struct NeedsSection: WorkbookSection {
 
     public init() {}
 
-    public init(decoding node: YAMLNode, context: DecodeContext) {
+    public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, needNode) in context.sequence(node, what: "needs").enumerated() {
             guard let reader = context.item(needNode, kind: "need", number: index + 1, keys: ["id", "name"]),
                   let id = reader.id() else { continue }

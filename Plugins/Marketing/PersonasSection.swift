@@ -26,7 +26,7 @@ public struct PersonasSection: WorkbookSection {
 
     public init() {}
 
-    public init(decoding node: YAMLNode, context: DecodeContext) {
+    public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, personaNode) in context.sequence(node, what: "personas").enumerated() {
             guard let reader = context.item(personaNode, kind: "persona", number: index + 1, keys: ["id", "name", "role", "needs"]),
                   let id = reader.id() else { continue }

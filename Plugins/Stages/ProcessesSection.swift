@@ -45,7 +45,7 @@ public struct ProcessesSection: WorkbookSection {
 
     public init() {}
 
-    public init(decoding node: YAMLNode, context: DecodeContext) {
+    public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, processNode) in context.sequence(node, what: "processes").enumerated() {
             let keys = ["id", "name", "kind", "stages"]
             guard let reader = context.item(processNode, kind: "process", number: index + 1, keys: keys),
@@ -60,7 +60,7 @@ public struct ProcessesSection: WorkbookSection {
         }
     }
 
-    private static func decodeStage(_ node: YAMLNode, number: Int, process: String, context: DecodeContext) -> SalesStage? {
+    private static func decodeStage(_ node: SourceNode, number: Int, process: String, context: DecodeContext) -> SalesStage? {
         let keys = ["id", "name", "goal", "owner", "phase", "probability", "exit"]
         guard let reader = context.item(node, kind: "stage", number: number, keys: keys, in: "process '\(process)'"),
               let id = reader.id() else { return nil }

@@ -14,7 +14,7 @@ public struct StrategySection: WorkbookSection {
 
     public init() {}
 
-    public init(decoding node: YAMLNode, context: DecodeContext) {
+    public init(decoding node: SourceNode, context: DecodeContext) {
         guard let strategy = context.mapping(node, what: "strategy", keys: Self.keys) else { return }
         location = strategy.location
         innovation = strategy.string("innovation")

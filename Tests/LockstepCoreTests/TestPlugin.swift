@@ -36,7 +36,7 @@ struct ShelvesSection: WorkbookSection {
 
     init() {}
 
-    init(decoding node: YAMLNode, context: DecodeContext) {
+    init(decoding node: SourceNode, context: DecodeContext) {
         for (index, shelfNode) in context.sequence(node, what: "shelves").enumerated() {
             guard let reader = context.item(shelfNode, kind: "shelf", number: index + 1, keys: ["id", "name", "books", "height"]),
                   let id = reader.id() else { continue }
@@ -71,7 +71,7 @@ struct LabelsSection: WorkbookSection {
 
     init() {}
 
-    init(decoding node: YAMLNode, context: DecodeContext) {
+    init(decoding node: SourceNode, context: DecodeContext) {
         for (index, labelNode) in context.sequence(node, what: "labels").enumerated() {
             guard let reader = context.item(labelNode, kind: "label", number: index + 1, keys: ["id", "book"]),
                   let id = reader.id(), let book = reader.located("book", required: true) else { continue }

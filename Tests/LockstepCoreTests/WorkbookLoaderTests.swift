@@ -65,6 +65,28 @@ struct WorkbookLoaderTests {
         #expect(workbook.plugins == ["shelves", "labels"])
     }
 
+    @Test("an alias reads as the value its anchor names, and an error in it is placed at the alias")
+    func aliases() throws {
+        let text = """
+            lockstep: 1
+            labels:
+              - { id: first, book: fiction/dune }
+              - { id: second, book: poetry/emma }
+            shelves:
+              - id: fiction
+                books: &classics [dune, emma]
+              - &poetry { id: poetry, books: *classics }
+            """
+        let workbook = try WorkbookLoader(registry: testRegistry).decode(Array(text.utf8), file: "test.yaml")
+        #expect(workbook.items(of: .book).map(\.id) == ["fiction/dune", "fiction/emma", "poetry/dune", "poetry/emma"])
+        #expect(loadErrors(text + "\n  - *poetry\n").hasPrefix("""
+            test.yaml:9:5: error: [WB002] duplicate shelf id 'poetry' (first defined at line 8)
+              fix: give one of them another id
+            test.yaml:9:5: error: [WB002] duplicate book id 'poetry/dune' (first defined at line 8)
+            """))
+        #expect(loadErrors("lockstep: 1\nname: *nowhere\n").hasPrefix("test.yaml:2:7: error: YAML syntax error: unknown alias '*nowhere'"))
+    }
+
     @Test("an alias bomb fails fast with a clear error instead of eating memory")
     func aliasBomb() {
         var text = "lockstep: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"

@@ -18,12 +18,12 @@ struct YAMLWriterTests {
                                      ("flow", .mapping([("k", .string(text))], style: .flow))])
         let written = YAMLWriter.write(node)
         let read = try #require(try YAMLReader.parse(Array(written.utf8), file: "t"))
-        guard case .mapping(let entries) = read.content else {
+        guard let entries = read.entries else {
             Issue.record("not a mapping: \(written)")
             return
         }
         #expect(entries[0].value.scalar == text, "written as: \(written)")
-        guard case .sequence(let items) = entries[1].value.content, case .mapping(let flow) = entries[2].value.content else {
+        guard let items = entries[1].value.items, let flow = entries[2].value.entries else {
             Issue.record("list or flow mapping lost: \(written)")
             return
         }
@@ -40,7 +40,7 @@ struct YAMLWriterTests {
             let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
             let written = YAMLWriter.write(.mapping([("k", .string(text))]))
             let read = try YAMLReader.parse(Array(written.utf8), file: "t")
-            guard case .mapping(let entries)? = read?.content else {
+            guard let entries = read?.entries else {
                 Issue.record("unreadable output for \(text.debugDescription): \(written)")
                 continue
             }

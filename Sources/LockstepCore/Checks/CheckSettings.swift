@@ -59,7 +59,7 @@ public struct CheckSettings: Sendable {
         return value
     }
 
-    public init(decoding node: YAMLNode, context: DecodeContext) {
+    public init(decoding node: SourceNode, context: DecodeContext) {
         guard let checks = context.mapping(node, what: "checks", keys: ["severity", "waivers", "rules", "thresholds"]) else { return }
         for (rule, value) in checks.pairs("thresholds") {
             guard let share = Self.share(value.value) else {

@@ -2,59 +2,94 @@
 public final class DecodeContext {
     public let file: String
     public private(set) var errors: [WorkbookError] = []
+    /// The file's number in `FileNames`, looked up once for the many locations made here.
+    private let fileNumber: Int32
 
-    public init(file: String) { self.file = file }
+    public init(file: String) {
+        self.file = file
+        fileNumber = FileNames.number(of: file)
+    }
 
     public func report(_ error: WorkbookError) { errors.append(error) }
 
-    public func location(of node: YAMLNode) -> SourceLocation {
-        SourceLocation(file: file, line: node.line, column: node.column)
+    public func location(of node: SourceNode) -> SourceLocation {
+        SourceLocation(fileNumber: fileNumber, line: node.line, column: node.column)
     }
 
     /// Reads `node` as a mapping allowed to hold `keys`; reports and returns nil otherwise.
     /// `what` names the mapping in messages; it is only worked out when there is an error.
-    public func mapping(_ node: YAMLNode, what: @autoclosure @escaping () -> String, keys: [String]) -> MappingReader? {
-        guard case .mapping(let entries) = node.content else {
+    public func mapping(_ node: SourceNode, what: @autoclosure @escaping () -> String, keys: [String]) -> MappingReader? {
+        guard let entries = node.entries else {
             report(.wrongType(location(of: node), what: what(), expected: "a mapping of keys", found: node.quotedForMessage))
             return nil
         }
         // A workbook mapping has a handful of keys: a list searched in order beats hashing them.
-        var values: [(key: String, node: YAMLNode, keyNode: YAMLNode)] = []
+        // Keys are compared as bytes: the allowed key's own string is kept, none is made.
+        var values: [MappingReader.Value] = []
         values.reserveCapacity(entries.count)
         for entry in entries {
-            guard let key = entry.key.scalar else {
-                report(.wrongType(location(of: entry.key), what: "a key in \(what())", expected: "a plain name", found: entry.key.quotedForMessage))
+            guard let position = entry.key.position(in: keys) else {
+                guard let text = entry.key.scalar else {
+                    report(.wrongType(location(of: entry.key), what: "a key in \(what())", expected: "a plain name", found: entry.key.quotedForMessage))
+                    continue
+                }
+                report(.unknownKey(location(of: entry.key), key: text, what: what(), suggestion: Suggestion.closest(to: text, in: keys)))
                 continue
             }
-            if let first = values.first(where: { $0.key == key }) {
-                report(.duplicateKey(location(of: entry.key), key: key, first: location(of: first.keyNode)))
+            if let first = values.first(where: { $0.position == position }) {
+                report(.duplicateKey(location(of: entry.key), key: keys[position], first: location(of: first.keyNode)))
                 continue
             }
-            guard keys.contains(key) else {
-                report(.unknownKey(location(of: entry.key), key: key, what: what(), suggestion: Suggestion.closest(to: key, in: keys)))
-                continue
-            }
-            values.append((key, entry.value, entry.key))
+            values.append(MappingReader.Value(key: keys[position], position: position, node: entry.value, keyNode: entry.key))
         }
         return MappingReader(node: node, describe: what, values: values, context: self)
     }
 
     /// Reads one item of a list: named by its id in messages (`stage 'discovery'`), else by position.
-    public func item(_ node: YAMLNode, kind: String, number: Int, keys: [String], in parent: @autoclosure @escaping () -> String? = nil) -> MappingReader? {
+    public func item(_ node: SourceNode, kind: String, number: Int, keys: [String], in parent: @autoclosure @escaping () -> String? = nil) -> MappingReader? {
         mapping(node, what: {
             var name = "\(kind) #\(number)"
-            if case .mapping(let entries) = node.content,
-               let id = entries.first(where: { $0.key.scalar == "id" })?.value.scalar, Identifier.isValid(id) {
+            if let id = node.entries?.first(where: { $0.key.hasText("id") })?.value.scalar, Identifier.isValid(id) {
                 name = "\(kind) '\(id)'"
             }
             return parent().map { "\(name) of \($0)" } ?? name
         }(), keys: keys)
     }
 
+    /// Decodes each node of a list with `decode` (given the node, its 1-based number and the
+    /// context to report to); a long list is split between the processor's cores. Problems are
+    /// reported in the list's order, as one pass would report them.
+    public func decodeEach<Value: Sendable>(_ nodes: [SourceNode],
+                                            _ decode: @Sendable (SourceNode, Int, DecodeContext) -> Value?) -> [Value] {
+        guard !nodes.isEmpty else { return [] }
+        let file = file
+        let parts = ParallelParts.map(nodes.count, minimumPerPart: 2_000) { range in
+            let context = DecodeContext(file: file)
+            var values: [Value] = []
+            values.reserveCapacity(range.count)
+            // Each part reads through its own document object (sharing the same storage): every
+            // node handed around counts a reference to its document, and parts counting on one
+            // object from several cores would queue for it.
+            let document = nodes[range.lowerBound].document.copy()
+            for index in range {
+                let node = SourceNode(document: document, index: nodes[index].index)
+                if let value = decode(node, index + 1, context) { values.append(value) }
+            }
+            return (values: values, errors: context.errors)
+        }
+        var values: [Value] = []
+        values.reserveCapacity(nodes.count)
+        for part in parts {
+            values += part.values
+            errors += part.errors
+        }
+        return values
+    }
+
     /// Reads `node` as a list; `null` or nothing counts as empty.
-    public func sequence(_ node: YAMLNode?, what: @autoclosure () -> String) -> [YAMLNode] {
+    public func sequence(_ node: SourceNode?, what: @autoclosure () -> String) -> [SourceNode] {
         guard let node, !node.isNull else { return [] }
-        guard case .sequence(let items) = node.content else {
+        guard let items = node.items else {
             report(.wrongType(location(of: node), what: what(), expected: "a list", found: node.quotedForMessage))
             return []
         }

@@ -1,21 +1,32 @@
 /// Typed access to one mapping of the workbook; every bad value is reported with its position.
 public struct MappingReader {
-    public let node: YAMLNode
+    public let node: SourceNode
     /// How the mapping is named in messages (`stage 'discovery'`), worked out only for an error.
     let describe: () -> String
     public var what: String { describe() }
-    let values: [(key: String, node: YAMLNode, keyNode: YAMLNode)]
+    let values: [Value]
     public let context: DecodeContext
 
-    private func value(_ key: String) -> YAMLNode? {
-        for entry in values where entry.key == key { return entry.node }
+    /// A key that was written, its place in the list of allowed keys, and its value.
+    struct Value {
+        var key: String
+        var position: Int
+        var node: SourceNode
+        var keyNode: SourceNode
+    }
+
+    private func value(_ key: String) -> SourceNode? {
+        // Lengths first: most keys differ in length, and comparing two lengths is cheaper than
+        // comparing two strings.
+        let length = key.utf8.count
+        for entry in values where entry.key.utf8.count == length && entry.key == key { return entry.node }
         return nil
     }
 
     public var location: SourceLocation { context.location(of: node) }
 
     /// The value node for `key`, nil when absent or written as null.
-    public func node(_ key: String) -> YAMLNode? {
+    public func node(_ key: String) -> SourceNode? {
         guard let value = value(key), !value.isNull else { return nil }
         return value
     }
@@ -45,7 +56,7 @@ public struct MappingReader {
     /// error's column lands on the offending character.
     public func expression(_ key: String) -> Located<String>? {
         guard var located = located(key) else { return nil }
-        if case .scalar(_, quoted: true)? = node(key)?.content { located.location?.column += 1 }
+        if node(key)?.isQuoted == true { located.location?.column += 1 }
         return located
     }
 
@@ -128,14 +139,14 @@ public struct MappingReader {
     }
 
     /// A nested list of nodes.
-    public func list(_ key: String) -> [YAMLNode] {
+    public func list(_ key: String) -> [SourceNode] {
         context.sequence(node(key), what: "\(key) of \(what)")
     }
 
     /// A mapping of names to names (`columns: { score: HubSpot Score }`), in written order.
     public func pairs(_ key: String) -> [(key: Located<String>, value: Located<String>)] {
         guard let value = node(key) else { return [] }
-        guard case .mapping(let entries) = value.content else {
+        guard let entries = value.entries else {
             wrongType(key, value, expected: "a mapping such as { name: value }")
             return []
         }
@@ -148,7 +159,7 @@ public struct MappingReader {
         }
     }
 
-    private func wrongType(_ key: String, _ value: YAMLNode, expected: String) {
+    private func wrongType(_ key: String, _ value: SourceNode, expected: String) {
         context.report(.wrongType(context.location(of: value), what: "\(key) of \(what)", expected: expected, found: value.quotedForMessage))
     }
 }

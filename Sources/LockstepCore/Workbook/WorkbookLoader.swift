@@ -29,13 +29,11 @@ public struct WorkbookLoader: Sendable {
 
     public func decode(_ bytes: [UInt8], file: String) throws(WorkbookLoadError) -> Workbook {
         let context = DecodeContext(file: file)
-        // The tree is dropped as soon as the sections are decoded, before validation builds the
-        // item index: a large workbook never holds the tree and the index at once.
+        // The document is dropped as soon as the sections are decoded, before validation builds
+        // the item index: a large workbook never holds both at once.
         let workbook: Workbook
         do throws(WorkbookError) {
-            var parsed = try YAMLReader.parse(bytes, file: file)
-            guard let root = parsed else { throw WorkbookError.emptyFile(file: file) }
-            parsed = nil
+            guard let root = try YAMLReader.parse(bytes, file: file) else { throw WorkbookError.emptyFile(file: file) }
             workbook = decodeSections(root, context: context)
         } catch {
             throw WorkbookLoadError(errors: [error])
@@ -50,8 +48,8 @@ public struct WorkbookLoader: Sendable {
         return workbook
     }
 
-    private func decodeSections(_ root: consuming YAMLNode, context: DecodeContext) -> Workbook {
-        guard case .mapping(let entries) = root.content else {
+    private func decodeSections(_ root: consuming SourceNode, context: DecodeContext) -> Workbook {
+        guard let entries = root.entries else {
             context.report(.wrongType(context.location(of: root), what: "a workbook", expected: "a mapping of sections starting with 'lockstep: 1'",
                                       found: root.quotedForMessage))
             return Workbook()

@@ -9,7 +9,7 @@ public protocol WorkbookSection: Sendable {
     /// An empty section, for a new workbook.
     init()
     /// Decodes the section, reporting every problem to `context`.
-    init(decoding node: YAMLNode, context: DecodeContext)
+    init(decoding node: SourceNode, context: DecodeContext)
     func encode() -> YAMLNode
     /// The named things the section holds, for id checks, references and completion.
     var items: [Item] { get }

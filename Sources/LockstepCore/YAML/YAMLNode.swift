@@ -1,14 +1,14 @@
-/// A YAML node with the position it was read from; the workbook's sections decode from these.
+/// A YAML node built in memory to be written; files are read into `SourceNode`s instead.
 public struct YAMLNode: Sendable {
     public enum Content: Sendable {
-        /// A scalar's text. `quoted`: read from quotes, or (when writing) a string that must be
-        /// quoted wherever plain text would read as a number, boolean or null.
+        /// A scalar's text. `quoted`: a string that must be quoted wherever plain text would
+        /// read as a number, boolean or null.
         case scalar(String, quoted: Bool)
         case mapping([Entry])
         case sequence([YAMLNode])
     }
 
-    /// A key and its value, in the order they were written.
+    /// A key and its value, in the order they are written.
     public struct Entry: Sendable {
         public var key: YAMLNode
         public var value: YAMLNode
@@ -21,16 +21,11 @@ public struct YAMLNode: Sendable {
     public enum Style: Sendable { case block, flow }
 
     public var content: Content
-    /// 1-based line and column; 0 for nodes made in memory.
-    public var line: Int
-    public var column: Int
     /// How a collection is laid out when written: `flow` keeps `[a, b]` on one line.
     public var style: Style
 
-    public init(_ content: Content, line: Int = 0, column: Int = 0, style: Style = .block) {
+    public init(_ content: Content, style: Style = .block) {
         self.content = content
-        self.line = line
-        self.column = column
         self.style = style
     }
 
@@ -49,24 +44,5 @@ public struct YAMLNode: Sendable {
     public var scalar: String? {
         if case .scalar(let text, _) = content { return text }
         return nil
-    }
-
-    /// How the node reads in an error message: a scalar quoted, a collection by its kind.
-    public var quotedForMessage: String {
-        switch content {
-        case .scalar(let text, _):
-            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            return text.isEmpty ? "an empty value" : "'\(shown)'"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        }
-    }
-
-    /// True for `~`, `null` and an empty plain scalar: YAML's ways of writing nothing.
-    public var isNull: Bool {
-        if case .scalar(let text, let quoted) = content, !quoted {
-            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
-        }
-        return false
     }
 }

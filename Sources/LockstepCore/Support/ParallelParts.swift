@@ -1,0 +1,46 @@
+import Dispatch
+
+/// Work over many items split into consecutive parts, one per core, when there is enough of it.
+public enum ParallelParts {
+    /// `body` on consecutive parts of `0..<count`, the parts run in parallel; their results in
+    /// order. One part (run on the calling thread) when each part would hold fewer than
+    /// `minimumPerPart` items: starting threads costs more than small work saves.
+    public static func map<Result: Sendable>(_ count: Int, minimumPerPart: Int = 4_000,
+                                             _ body: @Sendable (Range<Int>) -> Result) -> [Result] {
+        let parts = min(ColumnLoadOptions.processorCount, count / max(1, minimumPerPart))
+        if parts <= 1 { return [body(0..<count)] }
+        let results = Results<Result>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            results.set(part, body((count * part / parts)..<(count * (part + 1) / parts)))
+        }
+        return results.values.map { $0! }
+    }
+
+    /// `first` and `second` at once, on two cores.
+    public static func pair<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+                                                               _ second: @Sendable () -> Second) -> (First, Second) {
+        let results = Results<Either<First, Second>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            results.set(part, part == 0 ? .first(first()) : .second(second()))
+        }
+        guard case .first(let one)? = results.values[0], case .second(let two)? = results.values[1] else {
+            preconditionFailure("each of the two parts stores its own result")
+        }
+        return (one, two)
+    }
+
+    private enum Either<First: Sendable, Second: Sendable>: Sendable {
+        case first(First)
+        case second(Second)
+    }
+
+    /// Each part writes its own slot, under a lock.
+    private final class Results<Value>: @unchecked Sendable {
+        private let lock = NSLockLike()
+        private(set) var values: [Value?]
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: Value) { lock.locked { values[index] = value } }
+    }
+}
