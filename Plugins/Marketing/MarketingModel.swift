@@ -14,9 +14,11 @@ struct MarketingModel {
     let stages: [Stage]
     let activities: [Activity]
     let personas: [Persona]
-    /// Qualified stage id → positions in `activities` of those supporting it, in workbook order
-    /// (positions, not copies: a large workbook has tens of thousands of activities).
-    let supporterIndices: [String: [Int]]
+    /// Positions in `activities` of those supporting each stage (by the stage's position in
+    /// `stages`), in workbook order: positions, not copies, for a large workbook has tens of
+    /// thousands of activities.
+    private let supportersOfStage: [[Int]]
+    private let stagePositions: [String: Int]
 
     init(_ workbook: Workbook) {
         stages = workbook.items(of: .stage).map { item in
@@ -26,40 +28,52 @@ struct MarketingModel {
         }
         activities = workbook.section(ActivitiesSection.self)?.activities ?? []
         personas = workbook.section(PersonasSection.self)?.personas ?? []
+        let positions = Dictionary(stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let index = ItemIndex(workbook.items(of: .stage))
-        var supporters: [String: [Int]] = [:]
-        var resolved: [String: String] = [:]
-        // By position, so no activity is copied on the way.
+        var supporters = Array(repeating: [Int](), count: stages.count)
+        // What each written reference resolves to, worked out once per distinct text: a large
+        // workbook repeats the same few stage ids tens of thousands of times.
+        var resolved: [String: Int?] = [:]
         for position in activities.indices {
             for reference in activities[position].stages {
-                if resolved[reference.value] == nil, case .found(let stage) = index.resolve(reference.value, as: .stage) {
-                    resolved[reference.value] = stage.id
+                let stage: Int?
+                if let known = resolved[reference.value] {
+                    stage = known
+                } else {
+                    if case .found(let item) = index.resolve(reference.value, as: .stage) { stage = positions[item.id] } else { stage = nil }
+                    resolved[reference.value] = stage
                 }
-                if let stage = resolved[reference.value] { supporters[stage, default: []].append(position) }
+                if let stage { supporters[stage].append(position) }
             }
         }
-        self.supporterIndices = supporters
+        stagePositions = positions
+        supportersOfStage = supporters
+    }
+
+    /// Positions in `activities` of the stage's supporters.
+    private func supporterPositions(at stage: String) -> [Int] {
+        stagePositions[stage].map { supportersOfStage[$0] } ?? []
     }
 
     /// The activities supporting a stage.
     func supporters(at stage: String) -> [Activity] {
-        (supporterIndices[stage] ?? []).map { activities[$0] }
+        supporterPositions(at: stage).map { activities[$0] }
     }
 
     /// Activities that face the buyer: every kind but `enablement`, which prepares sales instead.
     func buyerFacing(at stage: String) -> [Activity] {
-        (supporterIndices[stage] ?? []).filter { activities[$0].isBuyerFacing }.map { activities[$0] }
+        supporterPositions(at: stage).filter { activities[$0].isBuyerFacing }.map { activities[$0] }
     }
 
     /// Whether any buyer-facing activity supports the stage, without copying activities.
     func hasBuyerFacing(at stage: String) -> Bool {
-        (supporterIndices[stage] ?? []).contains { activities[$0].isBuyerFacing }
+        supporterPositions(at: stage).contains { activities[$0].isBuyerFacing }
     }
 
     /// The personas the stage's buyer-facing activities address.
     func personasReached(at stage: String) -> Set<String> {
         var reached = Set<String>()
-        for position in supporterIndices[stage] ?? [] where activities[position].isBuyerFacing {
+        for position in supporterPositions(at: stage) where activities[position].isBuyerFacing {
             for persona in activities[position].personas { reached.insert(persona.value) }
         }
         return reached
