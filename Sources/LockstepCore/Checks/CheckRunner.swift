@@ -5,24 +5,28 @@ public struct CheckRunner: Sendable {
     public init(checks: [any Check]) { self.checks = checks }
 
     public func run(_ workbook: Workbook, context: CheckContext) -> [Finding] {
-        var context = context
-        context.shared = SharedWork()  // a fresh memo: this run's workbook may differ from the last
-        var findings: [Finding] = []
+        var fresh = context
+        fresh.shared = SharedWork()  // a fresh memo: this run's workbook may differ from the last
+        let context = fresh
         // WB004 judges the waivers of the other rules this run selected, against their findings.
         let others = checks.filter { $0.code != "WB004" }
         let waivers: [any Check] = checks.contains { $0.code == "WB004" } ? [WaiverCheck(others: others)] : []
-        for check in others + waivers {
-            guard let severity = severity(of: check, settings: workbook.checks) else { continue }
-            for var finding in check.findings(in: workbook, context: context) {
+        let selected = (others + waivers).compactMap { check in severity(of: check, settings: workbook.checks).map { (check, $0) } }
+        // The checks run at once, each on the next free core: they only read the workbook, and
+        // share work through the context's memo.
+        let found = ParallelParts.each(selected.count) { index in
+            let (check, severity) = selected[index]
+            return check.findings(in: workbook, context: context).map { finding in
+                var finding = finding
                 finding.severity = severity
                 if let waiver = workbook.checks.waivers.first(where: { $0.rule.value == finding.rule && $0.target.value == finding.target }),
                    waiver.until.map({ $0 >= context.today }) ?? true {
                     finding.waivedBecause = waiver.reason
                 }
-                findings.append(finding)
+                return finding
             }
         }
-        return findings.sorted { a, b in
+        return found.joined().sorted { a, b in
             let left = a.location ?? SourceLocation(file: "", line: 0, column: 0)
             let right = b.location ?? SourceLocation(file: "", line: 0, column: 0)
             return (left.line, left.column, a.rule, a.target) < (right.line, right.column, b.rule, b.target)

@@ -4,6 +4,8 @@
 /// `@unchecked Sendable`: the values are only read and written under the lock.
 public final class LockedValues: @unchecked Sendable {
     private var values: [String: Any] = [:]
+    /// Keys some thread is making a value for, in `value(_:_:)`.
+    private var making: Set<String> = []
     private let lock = NSLockLike()
 
     public init() {}
@@ -20,16 +22,27 @@ public final class LockedValues: @unchecked Sendable {
         lock.locked { values.removeAll() }
     }
 
-    /// The value under `key`, made when there is none yet. `make` runs outside the lock, so it
-    /// may itself use the store (a memo built from another memo); should two threads make the
-    /// same key at once, the first value stored is the one both get.
+    /// The value under `key`, made when there is none yet, once: a thread asking while another
+    /// makes it waits for that one (checks run in parallel share one model this way). `make`
+    /// runs outside the lock, so it may itself use the store for another key (a memo built from
+    /// another memo).
     public func value<T>(_ key: String, _ make: () -> T) -> T {
-        if let value: T = self[key] { return value }
-        let made = make()
-        return lock.locked {
-            if let value = values[key] as? T { return value }
-            values[key] = made
-            return made
+        let existing: T? = lock.locked {
+            while true {
+                if let value = values[key] as? T { return value }
+                guard making.contains(key) else { break }
+                lock.wait()
+            }
+            making.insert(key)
+            return nil
         }
+        if let existing { return existing }
+        let made = make()
+        lock.locked {
+            values[key] = made
+            making.remove(key)
+            lock.wakeAll()
+        }
+        return made
     }
 }

@@ -16,6 +16,15 @@ public enum ParallelParts {
         return results.values.map { $0! }
     }
 
+    /// `body` for each of `0..<count`, handed to the cores as they come free (for tasks of
+    /// uneven size); the results in order.
+    public static func each<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+        if count <= 1 || ColumnLoadOptions.processorCount == 1 { return (0..<count).map(body) }
+        let results = Results<Result>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in results.set(index, body(index)) }
+        return results.values.map { $0! }
+    }
+
     /// `first` and `second` at once, on two cores.
     public static func pair<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
                                                                _ second: @Sendable () -> Second) -> (First, Second) {
