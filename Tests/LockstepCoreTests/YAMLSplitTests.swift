@@ -75,6 +75,8 @@ struct YAMLSplitTests {
         ("  - id: tricky\n    stages: [a,\n", "  - b]\n", false),
         // An anchor in the second half named again after the list.
         ("", "  - id: anchored\n    kpi: &shared leads\n", false),
+        // An anchor in the first half named after the list.
+        ("  - id: anchored\n    kpi: &shared leads\n", "  - id: plain\n", false),
         // Lines the cut does not care about.
         ("", "  # a comment line\n\n  - id: plain\n", true),
         ("  - id: folded\n    name: >\n", "      - looks like an item\n      but is text\n", true),
@@ -87,7 +89,7 @@ struct YAMLSplitTests {
         var tricky = String(text[..<lineStart]) + before
         let cutFrom = tricky.utf8.count
         tricky += after + text[lineStart...]
-        if after.contains("&shared") { tricky += "summary: *shared\n" }
+        if (before + after).contains("&shared") { tricky += "summary: *shared\n" }
         Self.expectSameAsWholeRead(tricky, cutFrom: cutFrom, expectSplit: splits)
     }
 

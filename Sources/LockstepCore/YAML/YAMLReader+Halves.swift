@@ -11,8 +11,10 @@ extension YAMLReader {
             bytes.withUnsafeBufferPointer { read(UnsafeBufferPointer(rebasing: $0[split.cut..<split.end]), file: file, depthOffset: 1) }
         })
         // Anchors in the half could be named again by aliases after it, which the other text
-        // cannot see; such a file is read whole.
-        guard case .success(var rest) = consume whole, case .success(let list) = consume half, list.anchors.isEmpty else { return nil }
+        // cannot see; and an alias copies records whose text lies elsewhere, which the merge
+        // below does not follow. Such a file (rare in a workbook) is read whole.
+        guard case .success(var rest) = consume whole, case .success(let list) = consume half,
+              list.anchors.isEmpty, rest.aliasedNodes == 0 else { return nil }
         return merge(list, into: &rest, at: split) ? SourceDocument(records: rest.records, text: rest.text) : nil
     }
 
