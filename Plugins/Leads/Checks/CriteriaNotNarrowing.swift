@@ -32,23 +32,20 @@ struct CriteriaNotNarrowing: Check {
                 - { id: mql, criteria: score >= 50 }
                 - { id: sql, criteria: score >= 70 }
             """),
-        .triggering("""
-            leads:
-              fields: { score: number, budget_confirmed: bool }
-              stages:
-                - { id: mql, criteria: score >= 50 }
-                - { id: sql, criteria: budget_confirmed or score >= 80 }
-              data: { file: leads.csv }
-            """, targets: ["sql"], files: ["leads.csv": "score,budget_confirmed\n60,true\n20,true\n90,false\n"]),
-        .passing("""
-            leads:
-              fields: { score: number, budget_confirmed: bool }
-              stages:
-                - { id: mql, criteria: score >= 50 }
-                - { id: sql, criteria: budget_confirmed or score >= 80 }
-              data: { file: leads.csv }
-            """, files: ["leads.csv": "score,budget_confirmed\n60,true\n20,false\n90,false\n"]),
+        .triggering(CriteriaNotNarrowing.unprovenWithData, targets: ["sql"],
+                    files: ["leads.csv": "score,budget_confirmed\n60,true\n20,true\n90,false\n"]),
+        .passing(CriteriaNotNarrowing.unprovenWithData, files: ["leads.csv": "score,budget_confirmed\n60,true\n20,false\n90,false\n"]),
     ]
+
+    /// Criteria that do not provably narrow, with CRM data to count the leads that break them.
+    static let unprovenWithData = """
+        leads:
+          fields: { score: number, budget_confirmed: bool }
+          stages:
+            - { id: mql, criteria: score >= 50 }
+            - { id: sql, criteria: budget_confirmed or score >= 80 }
+          data: { file: leads.csv }
+        """
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
         guard let leads = workbook.section(LeadsSection.self) else { return [] }
