@@ -45,7 +45,7 @@ struct LeadMeasures {
 
     /// The condition on every row, the rows split between the processor's cores.
     private static func evaluate(_ condition: CompiledCondition, rows: Int) -> [Bool] {
-        let parts = rows < 100_000 ? 1 : ColumnLoadOptions.processorCount
+        let parts = rows < 100_000 ? 1 : ParallelParts.processorCount
         return [Bool](unsafeUninitializedCapacity: rows) { buffer, initialized in
             nonisolated(unsafe) let output = buffer
             // Each part writes its own rows of the buffer; the condition only reads the frame.

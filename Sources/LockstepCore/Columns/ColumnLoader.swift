@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -118,35 +117,10 @@ public enum ColumnLoader {
 
     private static func scanInParallel(_ scanner: ChunkScanner, starts: [Int], end: Int) throws(ColumnLoadFailure) -> [ChunkScanner.Result] {
         if starts.count == 1 { return [try scanner.scan(from: starts[0], to: end, firstLine: 0)] }
-        let outcomes = Outcomes(count: starts.count)
-        DispatchQueue.concurrentPerform(iterations: starts.count) { part in
+        let outcomes = ParallelParts.each(starts.count) { part in
             let stop = part + 1 < starts.count ? starts[part + 1] : end
-            do throws(ColumnLoadFailure) {
-                outcomes.set(part, .success(try scanner.scan(from: starts[part], to: stop, firstLine: 0)))
-            } catch {
-                outcomes.set(part, .failure(error))
-            }
+            return Result { () throws(ColumnLoadFailure) in try scanner.scan(from: starts[part], to: stop, firstLine: 0) }
         }
-        var results: [ChunkScanner.Result] = []
-        for outcome in outcomes.values {
-            switch outcome {
-            case .success(let result)?: results.append(result)
-            case .failure(let error)?: throw error
-            case nil: throw ColumnLoadFailure(path: "", reason: "a worker did not finish")
-            }
-        }
-        return results
-    }
-
-    /// The workers' results; each worker writes its own slot.
-    private final class Outcomes: @unchecked Sendable {
-        private let lock = NSLockLike()
-        private(set) var values: [Result<ChunkScanner.Result, ColumnLoadFailure>?]
-
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ outcome: Result<ChunkScanner.Result, ColumnLoadFailure>) {
-            lock.locked { values[index] = outcome }
-        }
+        return try outcomes.map { outcome throws(ColumnLoadFailure) in try outcome.get() }
     }
 }

@@ -19,7 +19,7 @@ public struct ColumnLoadOptions: Sendable {
     /// Placeholders that mean "not answered" (`Select`), read as empty cells.
     public var emptyValues: [String] = []
     /// Worker threads; a file under a few megabytes is read by one.
-    public var threads: Int = ColumnLoadOptions.processorCount
+    public var threads: Int = ParallelParts.processorCount
     /// A file is split between workers only when each gets at least this much; below it,
     /// starting threads costs more than it saves.
     public var minimumBytesPerWorker = 4 << 20
@@ -29,8 +29,6 @@ public struct ColumnLoadOptions: Sendable {
     public var isInterrupted: @Sendable () -> Bool = { false }
 
     public init() {}
-
-    public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
 
 /// A row that was not loaded, and why. Rows are never dropped without one.
@@ -70,7 +68,3 @@ public struct ColumnLoadFailure: Error, Sendable, Equatable, CustomStringConvert
 
     public var description: String { "\(path): \(reason)" }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

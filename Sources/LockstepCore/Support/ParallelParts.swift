@@ -1,13 +1,19 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Work over many items split into consecutive parts, one per core, when there is enough of it.
 public enum ParallelParts {
+    /// The cores this process may run on.
+    public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     /// `body` on consecutive parts of `0..<count`, the parts run in parallel; their results in
     /// order. One part (run on the calling thread) when each part would hold fewer than
     /// `minimumPerPart` items: starting threads costs more than small work saves.
     public static func map<Result: Sendable>(_ count: Int, minimumPerPart: Int = 4_000,
                                              _ body: @Sendable (Range<Int>) -> Result) -> [Result] {
-        let parts = min(ColumnLoadOptions.processorCount, count / max(1, minimumPerPart))
+        let parts = min(processorCount, count / max(1, minimumPerPart))
         if parts <= 1 { return [body(0..<count)] }
         let results = Results<Result>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -19,7 +25,7 @@ public enum ParallelParts {
     /// `body` for each of `0..<count`, handed to the cores as they come free (for tasks of
     /// uneven size); the results in order.
     public static func each<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
-        if count <= 1 || ColumnLoadOptions.processorCount == 1 { return (0..<count).map(body) }
+        if count <= 1 || processorCount == 1 { return (0..<count).map(body) }
         let results = Results<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in results.set(index, body(index)) }
         return results.values.map { $0! }

@@ -25,7 +25,7 @@ public enum YAMLReader {
         guard bytes.count < sizeLimit else {
             throw .unreadable(file: file, reason: "it is over \(sizeLimit / 1_000_000_000) GB, far beyond any workbook")
         }
-        if bytes.count >= splitAbove, ColumnLoadOptions.processorCount > 1, let split = SectionSplit(bytes),
+        if bytes.count >= splitAbove, ParallelParts.processorCount > 1, let split = SectionSplit(bytes),
            let document = readInHalves(bytes, at: split, file: file) {
             return document.root
         }
