@@ -1,18 +1,22 @@
 # Lockstep: `make demo` starts the shell on the shipped example; `make test` runs every test.
 SWIFT ?= swift
 APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz
+PYPI_PACKAGES = jsonschema xmlschema
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build release demo test bench docs tour deps clean
 
 all: build
 
-# Installs the C libraries (and tmux and Graphviz, for the terminal and diagram tests) when a fresh machine lacks them.
+# The setup step: installs what a fresh machine lacks, and nothing when it has it all. The C libraries
+# Lockstep links; tmux and Graphviz for the terminal and diagram tests; the peer validators the report
+# tests run (jsonschema for SARIF, xmlschema for JUnit) from PyPI.
 deps:
 	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null || ! command -v dot >/dev/null; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
+	@python3 -c "import jsonschema, xmlschema" 2>/dev/null || { echo "installing $(PYPI_PACKAGES)"; python3 -m pip install --quiet $(PYPI_PACKAGES); }
 
 build: deps
 	$(SWIFT) build
@@ -25,9 +29,8 @@ release: deps
 demo: release
 	.build/release/lockstep examples/acme.yaml
 
-# The report tests validate SARIF and JUnit output with the peer tools from PyPI.
+# Every test; 'deps' has installed what they run first, so the test run itself installs nothing.
 test: deps
-	@python3 -c "import jsonschema, xmlschema" 2>/dev/null || python3 -m pip install --quiet jsonschema xmlschema
 	$(SWIFT) build
 	$(SWIFT) test
 

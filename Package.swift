@@ -70,18 +70,20 @@ let package = Package(
 
         // MARK: - Tests
 
+        /// What every test target shares: the repository root, the pinned test day, shared data, goldens.
+        .target(name: "TestSupport", dependencies: ["LockstepCore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "LockstepCoreTests",
-            dependencies: ["LockstepCore"]
+            dependencies: ["LockstepCore", "TestSupport"]
         ),
         .testTarget(
             name: "LockstepShellTests",
-            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"],
+            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["lockstep"],
+            dependencies: ["lockstep", "TestSupport"],
             exclude: ["BadWorkbooks", "Golden", "Workbooks"]
         ),
     ]

@@ -1,6 +1,7 @@
 import Foundation
+import TestSupport
 
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = TestSupport.repositoryRoot
 let exampleWorkbook = repositoryRoot.appendingPathComponent("examples/acme.yaml").path
 
 /// The `lockstep` executable built beside the test bundle.
@@ -19,7 +20,9 @@ struct ProcessResult {
 /// Runs the real binary with `arguments`, optional standard input, in `folder`.
 func runLockstep(_ arguments: [String], input: String? = nil, in folder: String? = nil,
                  environment: [String: String] = [:]) throws -> ProcessResult {
-    try runProgram(lockstepBinary, arguments, input: input, in: folder, environment: environment)
+    // Every run takes the tests' day as today, unless a test says otherwise.
+    try runProgram(lockstepBinary, arguments, input: input, in: folder,
+                   environment: ["SOURCE_DATE_EPOCH": TestSupport.sourceDateEpoch].merging(environment) { $1 })
 }
 
 /// Runs a program found on the PATH (or at a path) and collects what it printed.

@@ -5,7 +5,7 @@ import Testing
 /// SARIF and JUnit reports validated against their published schemas by the peer tools.
 @Suite("lockstep check")
 struct CheckReportTests {
-    static let schemas = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas")
+    static let schemas = repositoryRoot.appendingPathComponent("Tests/Support/schemas")
     static let formats = ["text", "json", "sarif", "junit", "markdown"]
 
     func check(_ arguments: [String]) throws -> ProcessResult {

@@ -10,7 +10,7 @@ struct CommandLineTests {
         #expect(version.output == "0.1.0\n")
         let help = try runLockstep(["--help"])
         #expect(help.code == 0)
-        #expect(help.output.contains("USAGE: lockstep [<workbook>] [--command <command>] [--script <script>] [--keep-going]"))
+        #expect(help.output.contains("USAGE: lockstep [<workbook>] [--command <command>] [--script <script>] [--today <YYYY-MM-DD>] [--keep-going]"))
         #expect(help.output.contains("Exit codes: 0 success, 1 a command or check failed, 2 usage or input error."))
     }
 
@@ -108,5 +108,42 @@ struct TourBatchTests {
         let empty = try runLockstep(["-c", "tour"])
         #expect(empty.code == 1)
         #expect(empty.errors.contains("open an example first"))
+    }
+}
+
+@Suite("A clock you can pin")
+struct PinnedClockTests {
+    /// The example waives MK001 at expansion/renewal until 2027-03-31.
+    func renewal(_ result: ProcessResult) -> String? {
+        result.output.split(separator: "\n").first { $0.contains("[MK001]") && $0.contains("expansion/renewal") }.map(String.init)
+    }
+
+    @Test("--today and SOURCE_DATE_EPOCH decide whether a waiver still holds, so an old verdict can be replayed")
+    func waiverFollowsTheClock() throws {
+        let before = try runLockstep(["check", exampleWorkbook, "--today", "2027-03-31"])
+        #expect(renewal(before)?.contains("(waived: Renewals follow the customer-success playbook)") == true)
+        #expect(before.output.hasSuffix("1 error, 6 warnings, 1 info (1 waived)\n"))
+        let after = try runLockstep(["check", exampleWorkbook, "--today", "2027-04-01"])
+        #expect(renewal(after).map { !$0.contains("waived") } == true)
+        #expect(after.output.contains("[WB004]"), "an expired waiver is itself reported")
+        // 2027-04-01 00:00 UTC as seconds since 1970.
+        let epoch = try runLockstep(["check", exampleWorkbook], environment: ["SOURCE_DATE_EPOCH": "1806537600"])
+        #expect(epoch.output == after.output)
+        // The option wins over the environment; the shell's own commands see the same day.
+        let shell = try runLockstep(["--today", "2027-03-31", "-c", "check", exampleWorkbook], environment: ["SOURCE_DATE_EPOCH": "1806537600"])
+        #expect(renewal(shell)?.contains("waived") == true)
+    }
+
+    @Test("a day that cannot be read is a usage error naming the value and the fix", arguments: [
+        (["--today", "2027-02-30"], [String: String](), "error: --today takes a date written YYYY-MM-DD, not '2027-02-30'\n  fix: e.g. --today 2026-06-01\n"),
+        ([], ["SOURCE_DATE_EPOCH": "yesterday"],
+         "error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not 'yesterday'\n  fix: e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it\n"),
+    ])
+    func badDay(options: [String], environment: [String: String], message: String) throws {
+        for entry in [["check", exampleWorkbook], ["-c", "check", exampleWorkbook]] {
+            let result = try runLockstep(entry + options, environment: environment)
+            #expect(result.code == 2)
+            #expect(result.errors == message)
+        }
     }
 }

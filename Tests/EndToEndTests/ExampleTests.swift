@@ -1,11 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every example is checked, and must show exactly the misalignments its README documents.
 @Suite("The shipped examples")
 struct ExampleTests {
-    static let sharedData = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/olist-funnel")
-
     /// `| MK002 | \`new-business/negotiation\` × \`it-security\` | …` → "MK002 new-business/negotiation/it-security".
     static func documented(in readme: String) -> Set<String> {
         var expected: Set<String> = []
@@ -36,7 +35,8 @@ struct ExampleTests {
     }
 
     @Test("the example on Olist's real export shows its documented findings, measured on the data",
-          .enabled(if: FileManager.default.fileExists(atPath: sharedData.path), "../shared/data is absent: the Olist example is not checked"))
+          .requiresShared("data/olist-funnel/olist_marketing_qualified_leads_dataset.csv",
+                          "data/olist-funnel/olist_closed_deals_dataset.csv"))
     func olistExample() throws {
         let workbook = repositoryRoot.appendingPathComponent("examples/olist/olist.yaml")
         let readme = try String(contentsOf: workbook.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Drives the real binary in a pseudo-terminal through tmux: libedit's completion, history and Ctrl-C.
 @Suite("In a real terminal", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"),
@@ -13,7 +14,7 @@ struct TerminalTests {
         init(command: String) throws {
             stateFolder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
             try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
-            let shellCommand = "XDG_STATE_HOME=\(stateFolder.path) \(command); echo LOCKSTEP-EXITED-$?; sleep 60"
+            let shellCommand = "XDG_STATE_HOME=\(stateFolder.path) SOURCE_DATE_EPOCH=\(TestSupport.sourceDateEpoch) \(command); echo LOCKSTEP-EXITED-$?; sleep 60"
             try run("tmux", ["-L", socket, "new-session", "-d", "-s", "t", "-x", "110", "-y", "40", shellCommand])
         }
 

@@ -1,19 +1,19 @@
 import Foundation
 import LockstepCore
 import Testing
+import TestSupport
 
 /// csv-spectrum, a peer's suite for CSV readers: each file must give exactly its JSON's rows.
 @Suite("Reading CSV")
 struct CSVReaderTests {
-    static let spectrum = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/csv-spectrum")
+    static let spectrum = TestSupport.sharedFolder.appendingPathComponent("data/csv-spectrum")
     static let names: [String] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: spectrum.appendingPathComponent("csvs").path)) ?? []
         return files.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }.sorted()
     }()
 
     @Test("csv-spectrum: every file reads as its expected rows",
-          .enabled(if: !names.isEmpty, "../shared/data/csv-spectrum is absent: the csv-spectrum cases are skipped"),
+          .requiresShared("data/csv-spectrum/csvs", "data/csv-spectrum/json"),
           arguments: names)
     func spectrumCase(name: String) throws {
         let csv = Array(try Data(contentsOf: Self.spectrum.appendingPathComponent("csvs/\(name).csv")))

@@ -4,7 +4,7 @@ import Testing
 @Suite("Tab completion")
 struct CompletionTests {
     let session: Session = {
-        let session = Session(registry: builtInPlugins, output: BufferedOutput())
+        let session = testSession()
         try? session.open(exampleWorkbook)
         return session
     }()

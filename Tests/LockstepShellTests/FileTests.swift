@@ -18,7 +18,7 @@ struct FileTests {
     func refusesChangedFile() throws {
         let path = try copyOfExample()
         let output = BufferedOutput()
-        let session = Session(registry: builtInPlugins, output: output)
+        let session = testSession(output: output)
         try session.open(path)
         try "lockstep: 1\nname: Edited elsewhere\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: CommandError.failed("\(path) changed on disk since it was opened",

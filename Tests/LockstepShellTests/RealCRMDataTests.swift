@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The lead definitions measured on real CRM exports from ../shared/data, with counts worked
 /// out by hand (a spreadsheet or a few lines of Python over the same files).
-@Suite("Real CRM exports", .enabled(if: hasSharedData, "../shared/data is absent: the real-export tests are skipped"))
+@Suite("Real CRM exports")
 struct RealCRMDataTests {
-    @Test("x-education: the 338 rows wrapped in quotes are reported by line and the other 8,902 load")
+    @Test("x-education: the 338 rows wrapped in quotes are reported by line and the other 8,902 load",
+          .requiresShared("data/x-education/lead-scoring.csv"))
     func xEducation() throws {
         let path = try workbookFolder("""
             lockstep: 1
@@ -33,7 +35,9 @@ struct RealCRMDataTests {
         #expect(output.contains("converted,converted,163\n"))
     }
 
-    @Test("olist: MQLs joined with closed deals on mql_id, day-first dates, first contact to won")
+    @Test("olist: MQLs joined with closed deals on mql_id, day-first dates, first contact to won",
+          .requiresShared("data/olist-funnel/olist_marketing_qualified_leads_dataset.csv",
+                          "data/olist-funnel/olist_closed_deals_dataset.csv"))
     func olist() throws {
         let folder = sharedData.appendingPathComponent("olist-funnel").path
         let path = try workbookFolder("""
@@ -61,7 +65,8 @@ struct RealCRMDataTests {
         #expect(output.contains("won-fast,won-fast,547\n"))
     }
 
-    @Test("maven: deal stages beside the definitions, and the engage-to-close SLA per sales agent")
+    @Test("maven: deal stages beside the definitions, and the engage-to-close SLA per sales agent",
+          .requiresShared("data/maven-crm/sales_pipeline.csv"))
     func maven() throws {
         let path = try workbookFolder("""
             lockstep: 1

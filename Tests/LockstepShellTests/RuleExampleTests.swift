@@ -1,6 +1,7 @@
 import Foundation
 import LockstepCore
 import Testing
+import TestSupport
 
 /// Every built-in rule's own examples, run as tests: one generic test for all of them.
 @Suite("Built-in rules")
@@ -29,7 +30,7 @@ struct RuleExampleTests {
                 }
                 workbookPath = folder.appendingPathComponent("example.yaml").path
             }
-            let context = CheckContext(today: Day(iso: "2026-06-01")!, workbookPath: workbookPath)
+            let context = CheckContext(today: TestSupport.today, workbookPath: workbookPath)
             let targets = check.findings(in: workbook, context: context).map(\.target)
             #expect(targets.sorted() == example.targets.sorted(), "\(code) example \(number + 1)")
         }
@@ -63,7 +64,7 @@ struct CheckRunnerTests {
         let supported = try loader.decode(Array("lockstep: 1\nprocesses:\n  - id: nb\n    stages: [{ id: a }]\nactivities:\n  - { id: x, kind: content, stages: [a] }\n".utf8), file: "a.yaml")
         let bare = try loader.decode(Array("lockstep: 1\nprocesses:\n  - id: nb\n    stages: [{ id: a }]\nactivities: []\n".utf8), file: "b.yaml")
         let runner = CheckRunner(checks: builtInPlugins.available.flatMap(\.checks))
-        let context = CheckContext(today: Day(iso: "2026-06-01")!)
+        let context = CheckContext(today: TestSupport.today)
         #expect(!runner.run(supported, context: context).contains { $0.rule == "MK001" })
         #expect(runner.run(bare, context: context).contains { $0.rule == "MK001" && $0.target == "nb/a" })
     }

@@ -7,8 +7,9 @@ import LockstepStages
 
 let builtInPlugins = PluginRegistry([LeadsPlugin(), StagesPlugin(), MarketingPlugin()])
 
-/// The repository's root, for the shipped examples.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+import TestSupport
+
+let repositoryRoot = TestSupport.repositoryRoot
 let exampleWorkbook = repositoryRoot.appendingPathComponent("examples/acme.yaml").path
 
 /// What a whole session printed and how it ended.
@@ -20,11 +21,18 @@ struct SessionResult {
     var prompts: [String]
 }
 
+/// A session on the built-in plugins that takes the tests' day as today.
+func testSession(output: OutputSink = BufferedOutput()) -> Session {
+    let session = Session(registry: builtInPlugins, output: output)
+    session.clock = .pinned(TestSupport.today)
+    return session
+}
+
 /// Runs `lines` through a shell exactly as the executable would, with output kept in memory.
 func runSession(_ lines: [String], workbook: String? = nil, interactive: Bool = false, keepGoing: Bool = false,
                 sourceName: String = "-c") -> SessionResult {
     let output = BufferedOutput()
-    let session = Session(registry: builtInPlugins, output: output)
+    let session = testSession(output: output)
     let reader = ScriptedLineReader(lines, sourceName: sourceName, interactive: interactive)
     let shell = Shell(session: session, reader: reader, keepGoing: keepGoing)
     if let workbook {
@@ -40,8 +48,7 @@ func runSession(_ lines: [String], workbook: String? = nil, interactive: Bool = 
 }
 
 /// The shared folder of real CRM exports, when it is there.
-let sharedData = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-let hasSharedData = FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("x-education/lead-scoring.csv").path)
+let sharedData = TestSupport.sharedFolder.appendingPathComponent("data")
 
 /// Writes `workbook` and `files` into a fresh folder; returns the workbook's path.
 func workbookFolder(_ workbook: String, files: [String: String] = [:]) throws -> String {

@@ -51,7 +51,7 @@ enum FunnelCommands {
 
     static func measures(_ environment: any CommandEnvironment) throws -> LeadMeasures {
         let dataset = try LeadDataAccess.dataset(for: environment)
-        return try LeadMeasures(leads: LeadDataAccess.section(of: environment.workbook), dataset: dataset, today: .today)
+        return try LeadMeasures(leads: LeadDataAccess.section(of: environment.workbook), dataset: dataset, today: environment.today)
     }
 
     private static func requireMeasured(_ sla: HandoffSLA) throws {

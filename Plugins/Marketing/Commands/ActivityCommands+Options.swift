@@ -2,7 +2,7 @@ import LockstepCore
 
 extension ActivityCommands {
     /// Applies the field options; returns the names of the fields that changed.
-    static func apply(_ invocation: Invocation, to activity: inout Activity, workbook: Workbook) throws -> [String] {
+    static func apply(_ invocation: Invocation, to activity: inout Activity, workbook: Workbook, today: Day) throws -> [String] {
         var changed: [String] = []
         func set(_ option: String, _ field: String, _ assign: (String?) -> Void) {
             guard let value = invocation.option(option) else { return }
@@ -33,7 +33,7 @@ extension ActivityCommands {
             changed.append("enablement")
         }
         if let reviewed = invocation.option("--reviewed") {
-            guard let day = reviewed == "today" ? Day.today : Day(iso: reviewed) else {
+            guard let day = reviewed == "today" ? today : Day(iso: reviewed) else {
                 throw CommandError.usage("--reviewed takes a date written YYYY-MM-DD (or today), not '\(reviewed)'", fix: "e.g. --reviewed 2026-06-01")
             }
             activity.reviewed = day

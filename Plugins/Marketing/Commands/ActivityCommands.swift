@@ -31,7 +31,7 @@ enum ActivityCommands {
             throw CommandError.failed("there is already an activity '\(id)'", fix: "choose another id, or 'activity edit \(id)'")
         }
         var activity = Activity(id: id, name: id)
-        _ = try apply(invocation, to: &activity, workbook: environment.workbook)
+        _ = try apply(invocation, to: &activity, workbook: environment.workbook, today: environment.today)
         _ = try map(invocation, onto: &activity, workbook: environment.workbook, adding: true)
         try environment.edit("activity add \(id)") { $0.update(ActivitiesSection.self) { $0.activities.append(activity) } }
         environment.emit(.note("added activity \(id)"))
@@ -44,7 +44,7 @@ enum ActivityCommands {
         changesWorkbook: true
     )) { environment, invocation in
         try change(invocation, environment: environment, verb: "activity edit") { activity in
-            try apply(invocation, to: &activity, workbook: environment.workbook)
+            try apply(invocation, to: &activity, workbook: environment.workbook, today: environment.today)
         }
     }
 

@@ -8,6 +8,8 @@ public protocol CommandEnvironment: AnyObject {
     /// The loaded plugins, in load order.
     var plugins: [any Plugin] { get }
     var format: OutputFormat { get }
+    /// The date rules, waivers and `today` in conditions see: the session's one clock.
+    var today: Day { get }
     /// True once the user pressed Ctrl-C; long commands poll it and stop.
     var isInterrupted: Bool { get }
     /// Changes the workbook as one undoable step named `description`.

@@ -66,18 +66,3 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
-extension Day {
-    /// Today's date in the local time zone.
-    public static var today: Day {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-            ?? Day(daysSinceEpoch: Int(now / 86_400))
-    }
-}

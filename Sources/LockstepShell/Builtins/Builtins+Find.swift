@@ -24,7 +24,7 @@ extension Builtins {
                 let fields = schema.keys.sorted().joined(separator: ", ")
                 throw CommandError.usage("find: \(error.message)\n\(error.pointed)", fix: "fields of \(kind.plural): \(fields)")
             }
-            let compiled = CompiledCondition(checked, over: Frame(items: items, schema: schema), today: Day.today)
+            let compiled = CompiledCondition(checked, over: Frame(items: items, schema: schema), today: session.today)
             matching = compiled.matchingRows(count: items.count).map { items[$0] }
             shown = checked.root.names.filter { $0 != "id" && $0 != "name" && schema[$0] != nil }.uniqued
         }

@@ -31,6 +31,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("rule"), help: "Run only this rule (repeatable), e.g. --rule MK001.")
     var rules: [String] = []
 
+    @Option(help: ArgumentHelp("Take this date as today for rules and waivers; SOURCE_DATE_EPOCH does the same.",
+                             valueName: "YYYY-MM-DD"))
+    var today: String?
+
     @Option(name: .customLong("select"), help: "Run only rules whose code starts with this (repeatable), e.g. --select MK.")
     var selections: [String] = []
 }
@@ -38,6 +42,7 @@ struct CheckCommand: ParsableCommand {
 extension Lockstep {
     static func runCheck(_ options: CheckCommand, registry: PluginRegistry) -> Int32 {
         let output = StandardOutput()
+        guard let clock = clock(today: options.today, output: output) else { return 2 }
         let workbook: Workbook
         do {
             workbook = try WorkbookLoader(registry: registry).load(path: options.workbook)
@@ -56,7 +61,7 @@ extension Lockstep {
             (options.rules.isEmpty || options.rules.contains(check.code))
                 && (options.selections.isEmpty || options.selections.contains { check.code.hasPrefix($0) })
         }
-        let findings = CheckRunner(checks: chosen).run(workbook, context: CheckContext(today: .today, workbookPath: options.workbook))
+        let findings = CheckRunner(checks: chosen).run(workbook, context: CheckContext(today: clock.today, workbookPath: options.workbook))
         let report = CheckReport(file: options.workbook, findings: findings, rules: chosen, toolVersion: version)
         output.write(options.format.render(report))
         let failing = findings.contains { $0.waivedBecause == nil && $0.severity >= options.failOn }

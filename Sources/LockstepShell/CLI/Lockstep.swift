@@ -74,8 +74,10 @@ public enum Lockstep {
 
     static func run(_ options: LockstepCommand, registry: PluginRegistry, startingTour: Bool = false) -> Int32 {
         let output = StandardOutput()
+        guard let clock = clock(today: options.today, output: output) else { return 2 }
         let session = Session(registry: registry, output: output,
                               renderOptions: RenderOptions(width: terminalWidth(), color: colorAllowed()))
+        session.clock = clock
         guard let reader = makeReader(options, output: output) else { return 2 }
         if let editor = reader as? EditLineReader {
             editor.completer = { Completer(session: session).complete($0) }
@@ -103,6 +105,16 @@ public enum Lockstep {
         leaveForExit(session)
         if startingTour, case .failed(let code) = shell.runLine("tour", number: 0) { return code }
         return shell.run()
+    }
+
+    /// The run's clock from `--today` or `SOURCE_DATE_EPOCH`; nil after printing why it cannot be read.
+    static func clock(today: String?, output: OutputSink) -> DayClock? {
+        do {
+            return try DayClock.resolve(today: today)
+        } catch {
+            output.writeError("error: \(error.message)\n  fix: \(error.fix)\n")
+            return nil
+        }
     }
 
     private static func makeReader(_ options: LockstepCommand, output: OutputSink) -> LineReader? {

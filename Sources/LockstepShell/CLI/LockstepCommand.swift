@@ -31,6 +31,10 @@ struct LockstepCommand: ParsableCommand {
     @Option(name: [.customShort("s"), .long], help: "Run the commands in this file, one per line, then exit.")
     var script: String?
 
+    @Option(help: ArgumentHelp("Take this date as today for rules, waivers and reports; SOURCE_DATE_EPOCH does the same.",
+                             valueName: "YYYY-MM-DD"))
+    var today: String?
+
     @Flag(name: [.customShort("k"), .long], help: "Keep running a script past a failing command; exit with the worst code.")
     var keepGoing = false
 

@@ -16,6 +16,9 @@ public final class Session: CommandEnvironment {
     /// The file the workbook is saved to; nil for a new workbook that has not been named.
     public internal(set) var path: String?
     public var format: OutputFormat = .table
+    /// Where "today" comes from: the system's date, or the one `--today` or `SOURCE_DATE_EPOCH` pinned.
+    public var clock: DayClock = .system
+    public var today: Day { clock.today }
     public let attachments = Attachments()
     /// The guided tour, while one runs.
     var tour: Tour?
