@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Each `BadWorkbooks/NAME.yaml` must fail to open with exactly `NAME.expected` on standard error,
 /// exit code 2, and nothing on standard output. LOCKSTEP_RECORD=1 writes the expectations anew.

@@ -11,45 +11,12 @@ let lockstepBinary: String = {
     return repositoryRoot.appendingPathComponent(".build/debug/lockstep").path
 }()
 
-struct ProcessResult {
-    var code: Int32
-    var output: String
-    var errors: String
-}
-
 /// Runs the real binary with `arguments`, optional standard input, in `folder`.
 func runLockstep(_ arguments: [String], input: String? = nil, in folder: String? = nil,
                  environment: [String: String] = [:]) throws -> ProcessResult {
     // Every run takes the tests' day as today, unless a test says otherwise.
     try runProgram(lockstepBinary, arguments, input: input, in: folder,
                    environment: ["SOURCE_DATE_EPOCH": TestSupport.sourceDateEpoch].merging(environment) { $1 })
-}
-
-/// Runs a program found on the PATH (or at a path) and collects what it printed.
-func runProgram(_ program: String, _ arguments: [String], input: String? = nil, in folder: String? = nil,
-                environment: [String: String] = [:]) throws -> ProcessResult {
-    let process = Process()
-    if program.contains("/") {
-        process.executableURL = URL(fileURLWithPath: program)
-    } else {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    }
-    let arguments = program.contains("/") ? arguments : [program] + arguments
-    process.arguments = arguments
-    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe(), errors = Pipe(), standardInput = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = standardInput
-    try process.run()
-    if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
-    try standardInput.fileHandleForWriting.close()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ProcessResult(code: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                         errors: String(decoding: errorData, as: UTF8.self))
 }
 
 /// Runs a program (tmux) to its end and returns what it printed.

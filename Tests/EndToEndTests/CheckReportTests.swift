@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lockstep check` for CI: exit codes, every output format pinned by a golden file, and the
 /// SARIF and JUnit reports validated against their published schemas by the peer tools.

@@ -1,6 +1,7 @@
 import Foundation
 import LockstepCore
 import Testing
+import TestSupport
 
 /// The typed column loader behind `data load`: values, bad rows and their lines, and the same
 /// answer however the file is split between workers.
@@ -171,7 +172,7 @@ struct ColumnLoaderTests {
         let requests = [ColumnRequest(field: "score", column: 7, type: .number), ColumnRequest(field: "owner", column: 5, type: .string),
                         ColumnRequest(field: "budget", column: 10, type: .bool), ColumnRequest(field: "mql", column: 11, type: .date),
                         ColumnRequest(field: "created", column: 13, type: .date)]
-        var generator = SplitMix(seed: 20261124)
+        var generator = SeededRandom(fallback: 20261124, label: "damaged exports")
         let noise: [UInt8] = Array("\",\n\r;x0".utf8)
         for _ in 0..<500 {
             var bytes = original

@@ -1,5 +1,6 @@
 @testable import LockstepCore
 import Testing
+import TestSupport
 
 /// A large workbook's longest list is read in two halves at once; these tests hold the result to
 /// a whole read of the same text, record for record, on texts built to trip the cut.
@@ -101,7 +102,7 @@ struct YAMLSplitTests {
 
     @Test("300 damaged workbooks read in halves match a whole read, record for record or error for error")
     func damagedWorkbooks() {
-        var generator = SplitMix(seed: 20261124)
+        var generator = SeededRandom(fallback: 20261124, label: "damaged workbooks")
         let base = Array(Self.workbook(items: 60).utf8)
         let damage: [[UInt8]] = ["\"", "'", "[", "]", "{", "\n", "\n  - ", "\n- ", "&a ", "*a", "|\n", "#", "\t", ": ", "---\n", "\n  "].map { Array($0.utf8) }
         var readInHalves = 0, readable = 0

@@ -1,5 +1,6 @@
 import LockstepCore
 import Testing
+import TestSupport
 
 @Suite("Writing YAML")
 struct YAMLWriterTests {
@@ -33,7 +34,7 @@ struct YAMLWriterTests {
 
     @Test("random strings round-trip too")
     func randomRoundTrip() throws {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(fallback: 42, label: "random strings")
         let alphabet = Array("ab :#-,[]{}\"'\\\n\t?!&*|>%@`~019.eE+_é🎯")
         for _ in 0..<2_000 {
             let length = Int(generator.next() % 12)
@@ -65,18 +66,5 @@ struct YAMLWriterTests {
                   k: v
 
             """)
-    }
-}
-
-/// A small deterministic generator, so a failing random case can be reproduced.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @Suite("Coverage, gaps and show")
 struct AlignmentQueryTests {

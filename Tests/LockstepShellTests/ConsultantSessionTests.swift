@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A consultant's workshop, end to end: a model built from scratch with shell commands, an
 /// inventory imported, coverage and gaps read, a mistake undone, saved, reopened, same answers.

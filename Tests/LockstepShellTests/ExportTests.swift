@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `export report` and `export diagram`: what a client receives at the end of a workshop.
 @Suite("Exports for the client")

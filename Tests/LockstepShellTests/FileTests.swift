@@ -1,6 +1,7 @@
 import Foundation
 import LockstepCore
 import Testing
+import TestSupport
 @testable import LockstepShell
 
 @Suite("Opening and saving")

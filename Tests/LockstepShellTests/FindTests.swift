@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @Suite("find KIND where …")
 struct FindTests {

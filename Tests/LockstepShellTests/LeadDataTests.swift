@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The lead definitions measured on a small export whose answers can be counted by eye.
 @Suite("Lead definitions on CRM data")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LockstepShell
 
 /// The reference in docs/ is generated from the commands and rules; it must not drift from them.

@@ -1,6 +1,7 @@
 import Foundation
 import LockstepCore
 import Testing
+import TestSupport
 
 @Suite("Robustness")
 struct RobustnessTests {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @Suite("Team rules and waivers")
 struct TeamRuleAndWaiverTests {

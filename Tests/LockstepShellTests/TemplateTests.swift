@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `new --template`: a consultant starts from the stages the client's CRM ships with.
 @Suite("Templates for new workbooks")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The README's walkthrough is a real session: this test replays it and compares every line.
 /// `LOCKSTEP_RECORD=1` writes the session into the README anew.

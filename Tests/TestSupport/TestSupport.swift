@@ -25,6 +25,42 @@ public enum TestSupport {
 
 }
 
+/// A small seeded generator (SplitMix64): a failing run names its seed, and the same seed replays it.
+public struct SeededRandom: RandomNumberGenerator {
+    public let seed: UInt64
+    private var state: UInt64
+
+    /// The seed from `LOCKSTEP_SEED` when set, else `fallback`; printed so a failure can be replayed.
+    public init(fallback: UInt64, label: String) {
+        let chosen = ProcessInfo.processInfo.environment["LOCKSTEP_SEED"].flatMap { UInt64($0) } ?? fallback
+        seed = chosen
+        state = chosen
+        print("\(label): seed \(chosen) (LOCKSTEP_SEED=\(chosen) replays it)")
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension TestSupport {
+    /// A YAML node as `Tests/Support/yaml_readers.py` expects it: what other YAML readers must read.
+    public static func readerExpectation(_ node: YAMLNode) -> Any {
+        switch node.content {
+        case .scalar(let text, let quoted): return [quoted ? "s" : "l": text]
+        case .sequence(let items): return items.map(readerExpectation)
+        case .mapping(let entries):
+            var values: [String: Any] = [:]
+            for entry in entries { values[entry.key.scalar ?? ""] = readerExpectation(entry.value) }
+            return ["m": values]
+        }
+    }
+}
+
 extension Trait where Self == ConditionTrait {
     /// Runs the test only where these files of `../shared` exist; a skip names each missing one.
     public static func requiresShared(_ relativePaths: String...) -> Self {

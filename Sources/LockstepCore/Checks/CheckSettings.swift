@@ -99,7 +99,7 @@ public struct CheckSettings: Sendable {
     public func encode() -> YAMLNode {
         var pairs: [(String, YAMLNode)] = []
         if !overrides.isEmpty {
-            pairs.append(("severity", .mapping(overrides.map { ($0.selector.value, .literal($0.level)) }, style: .flow)))
+            pairs.append(("severity", .mapping(overrides.map { ($0.selector.value, .string($0.level)) }, style: .flow)))
         }
         if !thresholds.isEmpty {
             pairs.append(("thresholds", .mapping(thresholds.map { ($0.rule.value, .literal(Self.percent($0.share))) }, style: .flow)))

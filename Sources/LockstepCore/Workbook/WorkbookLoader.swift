@@ -48,6 +48,13 @@ public struct WorkbookLoader: Sendable {
         return workbook
     }
 
+    /// The workbook `bytes` hold, read without validating it; nil when they are not YAML. A save
+    /// reads its own text back with it, to compare with what it meant to write.
+    func read(_ bytes: [UInt8]) -> Workbook? {
+        guard let root = try? YAMLReader.parse(bytes, file: "saved workbook") else { return nil }
+        return decodeSections(root, context: DecodeContext(file: "saved workbook"))
+    }
+
     private func decodeSections(_ root: consuming SourceNode, context: DecodeContext) -> Workbook {
         guard let entries = root.entries else {
             context.report(.wrongType(context.location(of: root), what: "a workbook", expected: "a mapping of sections starting with 'lockstep: 1'",

@@ -20,10 +20,19 @@ struct DocumentBuilder {
     /// How deep the text's top node sits in the whole document: 1 for the second half of a
     /// section's list (see `SectionSplit`), so the depth limit applies as in a whole read.
     let depthOffset: Int
+    /// Where each record's node was written, one per record; nil unless a save asked for them
+    /// (loading never needs them, so it never pays for them).
+    var spans: [SourceSpan]?
+    /// libyaml counts positions in characters; spans are in bytes.
+    var offsets: CharacterOffsets?
 
-    init(file: String, expectedBytes: Int, depthOffset: Int = 0) {
+    init(file: String, expectedBytes: Int, depthOffset: Int = 0, recordingSpansOf source: UnsafeBufferPointer<UInt8>? = nil) {
         self.file = file
         self.depthOffset = depthOffset
+        if let source {
+            spans = []
+            offsets = CharacterOffsets(text: source)
+        }
         // A workbook has roughly one node per ten bytes and a little less text than bytes.
         records.reserveCapacity(expectedBytes / 10)
         text.reserveCapacity(expectedBytes)
@@ -46,19 +55,24 @@ struct DocumentBuilder {
             text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: scalar.length))
             add(Record(kind: kind, line: line, column: column, start: start, count: UInt32(truncatingIfNeeded: scalar.length),
                        end: UInt32(truncatingIfNeeded: records.count + 1)), anchor: Self.string(scalar.anchor))
+            if spans != nil { record(span(event, style: SourceSpan.Style(scalar.style))) }
         case YAML_SEQUENCE_START_EVENT where open.count + depthOffset >= YAMLReader.depthLimit,
              YAML_MAPPING_START_EVENT where open.count + depthOffset >= YAMLReader.depthLimit:
             throw .syntax(location(line, column), problem: "lists and mappings nest more than \(YAMLReader.depthLimit) levels deep", context: nil)
         case YAML_SEQUENCE_START_EVENT:
             openCollection(.sequence, line: line, column: column, anchor: Self.string(event.data.sequence_start.anchor))
+            if spans != nil { record(span(event, style: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block)) }
         case YAML_MAPPING_START_EVENT:
             openCollection(.mapping, line: line, column: column, anchor: Self.string(event.data.mapping_start.anchor))
+            if spans != nil { record(span(event, style: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block)) }
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let index = open.removeLast()
             records[index].end = UInt32(truncatingIfNeeded: records.count)
             if let anchor = openAnchors.removeValue(forKey: index) { anchors[anchor] = index }
+            if spans != nil { closeSpan(index, event) }
         case YAML_ALIAS_EVENT:
-            try copyAnchored(named: Self.string(event.data.alias.anchor) ?? "", line: line, column: column)
+            try copyAnchored(named: Self.string(event.data.alias.anchor) ?? "", line: line, column: column,
+                             written: spans == nil ? nil : span(event, style: .alias))
         default:
             break
         }
@@ -83,7 +97,7 @@ struct DocumentBuilder {
     }
 
     /// An alias stands for a copy of the anchored node, placed where the alias was written.
-    private mutating func copyAnchored(named name: String, line: UInt32, column: UInt32) throws(WorkbookError) {
+    private mutating func copyAnchored(named name: String, line: UInt32, column: UInt32, written: SourceSpan?) throws(WorkbookError) {
         guard let source = anchors[name] else {
             throw .syntax(location(line, column), problem: "unknown alias '*\(name)'", context: nil)
         }
@@ -102,6 +116,26 @@ struct DocumentBuilder {
         })
         records[first].line = line
         records[first].column = column
+        // The copies' text lies at the anchor: a save may only replace the alias as a whole.
+        if let written { spans!.append(contentsOf: repeatElement(written, count: copied.count)) }
+    }
+
+    private mutating func record(_ span: SourceSpan) { spans!.append(span) }
+
+    private mutating func span(_ event: yaml_event_t, style: SourceSpan.Style) -> SourceSpan {
+        let start = offsets!.byte(ofCharacter: Int(event.start_mark.index))
+        let end = offsets!.byte(ofCharacter: Int(event.end_mark.index))
+        return SourceSpan(start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end), style: style)
+    }
+
+    /// A flow collection ends after its bracket; a block one where its last node's text ends
+    /// (libyaml places its end at the next token, past any comments and blank lines).
+    private mutating func closeSpan(_ index: Int, _ event: yaml_event_t) {
+        if spans![index].style == .flow {
+            spans![index].end = UInt32(truncatingIfNeeded: offsets!.byte(ofCharacter: Int(event.end_mark.index)))
+        } else {
+            spans![index].end = spans![records.count - 1].end
+        }
     }
 
     private func location(_ line: UInt32, _ column: UInt32) -> SourceLocation {

@@ -1,11 +1,12 @@
-/// Builds a mapping node for saving, skipping values that are absent or empty.
+/// Builds a mapping node for saving, skipping absent values and empty collections; an empty
+/// string the workbook holds is written (`kpi: ""`), never dropped.
 public struct MappingBuilder {
     public private(set) var pairs: [(String, YAMLNode)] = []
 
     public init() {}
 
     public mutating func string(_ key: String, _ value: String?) {
-        if let value, !value.isEmpty { pairs.append((key, .string(value))) }
+        if let value { pairs.append((key, .string(value))) }
     }
 
     /// A number, date, duration or fixed word, written as is.

@@ -17,9 +17,19 @@ enum ScalarStyle {
         return true
     }
 
-    /// Plain text a YAML reader would take for a boolean, null, number or date.
+    /// Single quotes hold any printable text on one line (a quote is doubled); they have no escapes.
+    static func canBeSingleQuoted(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+            || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+    }
+
+    /// Plain text some common YAML reader would take for something other than a string: YAML
+    /// 1.1 readers (PyYAML, libyaml's users, go-yaml v2) as well as 1.2 ones (ruamel, Yams).
     static func readsAsOtherType(_ text: String) -> Bool {
-        let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"]
+        // Booleans of both versions, nulls, 1.1's infinities and not-a-number, its merge key
+        // `<<` and value key `=` (PyYAML refuses a whole file with a plain `=`).
+        let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
+                                     ".inf", "-.inf", "+.inf", ".nan", "<<", "="]
         if reserved.contains(text.lowercased()) { return true }
         guard let first = text.unicodeScalars.first else { return true }
         let numberStart = "0123456789+-.".unicodeScalars.contains(first)

@@ -25,14 +25,17 @@ public final class SourceDocument: Sendable {
 
     let records: [Record]
     let text: [UInt8]
+    /// Where each record's node was written; only a read for a save records them.
+    let spans: [SourceSpan]?
 
-    init(records: [Record], text: [UInt8]) {
+    init(records: [Record], text: [UInt8], spans: [SourceSpan]? = nil) {
         self.records = records
         self.text = text
+        self.spans = spans
     }
 
     /// Another object over the same records and text.
-    func copy() -> SourceDocument { SourceDocument(records: records, text: text) }
+    func copy() -> SourceDocument { SourceDocument(records: records, text: text, spans: spans) }
 
     /// The document's top node.
     public var root: SourceNode { SourceNode(document: self, index: 0) }
@@ -44,6 +47,9 @@ public struct SourceNode: Sendable {
     let index: Int
 
     private var record: SourceDocument.Record { document.records[index] }
+
+    /// Where the node was written, when the document was read for a save.
+    var span: SourceSpan? { document.spans?[index] }
 
     /// 1-based line and column of the node's first character.
     public var line: Int { Int(record.line) }

@@ -45,4 +45,38 @@ public struct YAMLNode: Sendable {
         if case .scalar(let text, _) = content { return text }
         return nil
     }
+
+    /// The value of the entry whose key reads `key`, in a mapping.
+    public func value(at key: String) -> YAMLNode? {
+        guard case .mapping(let entries) = content else { return nil }
+        return entries.first { $0.key.scalar == key }?.value
+    }
+}
+
+extension YAMLNode: Hashable {
+    /// Two nodes are equal when they hold the same values; how a collection is laid out is not a value.
+    public static func == (a: YAMLNode, b: YAMLNode) -> Bool {
+        switch (a.content, b.content) {
+        case let (.scalar(x, xQuoted), .scalar(y, yQuoted)): return x == y && xQuoted == yQuoted
+        case let (.sequence(x), .sequence(y)): return x == y
+        case let (.mapping(x), .mapping(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch content {
+        case .scalar(let text, let quoted):
+            hasher.combine(text)
+            hasher.combine(quoted)
+        case .sequence(let items):
+            hasher.combine(items)
+        case .mapping(let entries):
+            for entry in entries {
+                hasher.combine(entry.key)
+                hasher.combine(entry.value)
+            }
+        }
+    }
 }

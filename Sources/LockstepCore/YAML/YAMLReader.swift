@@ -33,14 +33,23 @@ public enum YAMLReader {
         return builder.records.isEmpty ? nil : SourceDocument(records: builder.records, text: builder.text).root
     }
 
+    /// Parses `bytes` whole, noting where each node was written, so a save can keep the text of
+    /// every node it does not change. Nil when they hold no document.
+    static func parseKeepingLayout(_ bytes: [UInt8], file: String) throws(WorkbookError) -> SourceNode? {
+        if bytes.isEmpty || bytes.count >= sizeLimit { return nil }
+        let builder = try bytes.withUnsafeBufferPointer { read($0, file: file, recordingSpans: true) }.get()
+        return builder.records.isEmpty ? nil : SourceDocument(records: builder.records, text: builder.text, spans: builder.spans).root
+    }
+
     /// The records of one YAML text, or why it could not be read. `capacity`: the bytes of the
     /// whole document the records will end up in; `depthOffset`: see `DocumentBuilder`.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, capacity: Int? = nil,
-                     depthOffset: Int = 0) -> Result<DocumentBuilder, WorkbookError> {
+                     depthOffset: Int = 0, recordingSpans: Bool = false) -> Result<DocumentBuilder, WorkbookError> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return .failure(.unreadable(file: file, reason: "out of memory")) }
         defer { yaml_parser_delete(&parser) }
-        var builder = DocumentBuilder(file: file, expectedBytes: capacity ?? bytes.count, depthOffset: depthOffset)
+        var builder = DocumentBuilder(file: file, expectedBytes: capacity ?? bytes.count, depthOffset: depthOffset,
+                                      recordingSpansOf: recordingSpans ? bytes : nil)
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
         var event = yaml_event_t()
         while true {

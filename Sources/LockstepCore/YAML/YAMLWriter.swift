@@ -22,6 +22,20 @@ public enum YAMLWriter {
         return out
     }
 
+    /// `key: value` and the lines under it, the key at `indent`, ending in a line break.
+    static func entryText(_ entry: YAMLNode.Entry, indent: Int) -> String {
+        var out = ""
+        writeEntry(entry, indent: indent, into: &out)
+        return out
+    }
+
+    /// `- item` and the lines under it, the dash at `indent`, ending in a line break.
+    static func itemText(_ item: YAMLNode, indent: Int) -> String {
+        var out = ""
+        writeItem(item, indent: indent, into: &out)
+        return out
+    }
+
     private static func writeEntry(_ entry: YAMLNode.Entry, indent: Int, into out: inout String) {
         out += String(repeating: " ", count: indent) + scalarText(entry.key, inFlow: false) + ":"
         writeAfterKey(entry.value, indent: indent, into: &out)
@@ -65,7 +79,7 @@ public enum YAMLWriter {
     }
 
     /// Scalars, empty collections and flow-styled collections of scalars stay on one line.
-    private static func fitsOnOneLine(_ node: YAMLNode) -> Bool {
+    static func fitsOnOneLine(_ node: YAMLNode) -> Bool {
         switch node.content {
         case .scalar: return true
         case .sequence(let items):
@@ -75,7 +89,7 @@ public enum YAMLWriter {
         }
     }
 
-    private static func inline(_ node: YAMLNode) -> String {
+    static func inline(_ node: YAMLNode) -> String {
         switch node.content {
         case .scalar: return scalarText(node, inFlow: false)
         case .sequence(let items):
@@ -91,5 +105,19 @@ public enum YAMLWriter {
         guard case .scalar(let text, let isString) = node.content else { return "" }
         if !isString || ScalarStyle.canBePlain(text, inFlow: inFlow) { return text }
         return ScalarStyle.doubleQuoted(text)
+    }
+
+    /// A changed scalar written as the one it replaces was: in the same quotes where they can
+    /// hold the new text, plain where plain still reads back as the same string.
+    static func scalarText(_ node: YAMLNode, like style: SourceSpan.Style, inFlow: Bool) -> String {
+        guard case .scalar(let text, let isString) = node.content, isString else { return scalarText(node, inFlow: inFlow) }
+        switch style {
+        case .doubleQuoted:
+            return ScalarStyle.doubleQuoted(text)
+        case .singleQuoted where ScalarStyle.canBeSingleQuoted(text):
+            return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        default:
+            return scalarText(node, inFlow: inFlow)
+        }
     }
 }

@@ -16,6 +16,7 @@ extension Session {
             throw .workbook(error)
         }
         replace(with: loaded, path: path, fingerprint: Fingerprint(bytes))
+        savedText = WorkbookText(bytes: bytes, workbook: loaded)
     }
 
     /// Starts an empty workbook with every plugin loaded, to be saved to `path`; with a
@@ -60,7 +61,10 @@ extension Session {
                 throw .failed("\(destination) already exists", fix: "choose another name, or overwrite it with 'save \(destination) --force'")
             }
         }
-        let bytes = Array(WorkbookEncoder(registry: registry).encode(workbook).utf8)
+        let (bytes, keptLayout) = WorkbookEncoder(registry: registry).encode(workbook, keeping: savedText)
+        if !keptLayout, savedText != nil {
+            emit(.note("note: the file's layout could not be kept for this change; the workbook was written out whole"))
+        }
         do {
             try FileSystem.writeAtomically(bytes, to: destination)
         } catch {
@@ -68,6 +72,7 @@ extension Session {
         }
         path = destination
         fingerprint = Fingerprint(bytes)
+        savedText = WorkbookText(bytes: bytes, workbook: workbook)
         savedStateID = stateID
         return destination
     }

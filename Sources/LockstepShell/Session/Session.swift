@@ -30,6 +30,8 @@ public final class Session: CommandEnvironment {
 
     /// What the file held when read or last saved; nil when it did not exist.
     var fingerprint: Fingerprint?
+    /// The text read or last saved and the workbook it reads as: saves keep its layout.
+    var savedText: WorkbookText?
     var undoStack: [Snapshot] = []
     var redoStack: [Snapshot] = []
     var stateID = 0
@@ -111,6 +113,7 @@ public final class Session: CommandEnvironment {
         self.workbook = workbook
         self.path = path
         self.fingerprint = fingerprint
+        savedText = nil
         undoStack.removeAll()
         redoStack.removeAll()
         attachments.removeAll()  // data loaded for another workbook does not belong to this one
