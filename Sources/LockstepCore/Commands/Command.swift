@@ -6,6 +6,8 @@ public enum Completion: Sendable, Equatable {
     case words([String])
     /// Paths on disk.
     case files
+    /// Paths to write an export to: folders and files, but never a workbook (`.yaml`, `.yml`).
+    case exportFiles
     case commandNames
     case pluginNames
     /// The kinds of item the loaded plugins hold (`stages`, `activities`).

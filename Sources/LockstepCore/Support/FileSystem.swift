@@ -11,13 +11,24 @@ public enum FileSystem {
         public var reason: String
     }
 
-    public static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The whole content of a regular file of at most `limit` bytes. A FIFO, device, socket or
+    /// folder is refused before a byte is read (opened without blocking, so a FIFO with no writer
+    /// cannot hang the caller), and a larger file is refused by its size.
+    public static func readBytes(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
+        try readFile(path, limit: limit).bytes
+    }
+
+    /// The file's bytes and how it looked when opened — taken from the same open file, so no
+    /// save that replaces it meanwhile can pass for what was read.
+    public static func readFile(_ path: String, limit: Int = .max) throws(Failure) -> (bytes: [UInt8], stamp: FileStamp) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw Failure(path: path, reason: "it is a directory")
+        guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: lastError()) }
+        if let kind = notAFile(info.st_mode) { throw Failure(path: path, reason: "it is \(kind), not a file") }
+        if Int(info.st_size) > limit {
+            throw Failure(path: path, reason: "it is \(Int(info.st_size)) bytes, over the limit of \(limit)")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size) + 1)
@@ -25,53 +36,48 @@ public enum FileSystem {
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 throw Failure(path: path, reason: lastError())
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[..<count])
+            // A file that grows while read is still held to the limit.
+            if bytes.count > limit { throw Failure(path: path, reason: "it is over the limit of \(limit) bytes") }
         }
-        return bytes
+        return (bytes, FileStamp(info))
     }
 
-    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    /// What a file mode names when it is not a regular file: "a directory", "a FIFO"…
+    public static func notAFile(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "not a regular file"
+        }
+    }
 
-    /// Writes `bytes` to a temporary file beside `path`, flushes it, then renames it over `path`,
-    /// so a crash or a full disk leaves either the old file or the new one, never half of one.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let base = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(base).\(getpid()).tmp"
-        var mode: mode_t = 0o644
-        var info = stat()
-        if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
+    /// The folder holding `path`: `.` for a bare name.
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(Failure) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
-                let reason = lastError()
-                close(fd)
-                unlink(temporary)
-                throw Failure(path: path, reason: reason)
+                throw Failure(path: path, reason: lastError())
             }
             written += count
         }
-        let synced = fsync(fd) == 0
-        let reason = lastError()
-        close(fd)
-        guard synced else {
-            unlink(temporary)
-            throw Failure(path: path, reason: reason)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = lastError()
-            unlink(temporary)
-            throw Failure(path: path, reason: reason)
-        }
     }
+
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     public static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
@@ -81,6 +87,12 @@ public enum FileSystem {
 }
 
 extension FileSystem {
+    /// How the file at `path` (through any symlink) looks now; nil when nothing is there.
+    public static func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        return stat(path, &info) == 0 ? FileStamp(info) : nil
+    }
+
     /// Size and modification time, to tell whether a file changed since it was read; empty when it cannot be read.
     public static func stamp(_ path: String) -> String {
         var info = stat()

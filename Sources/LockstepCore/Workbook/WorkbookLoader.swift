@@ -10,6 +10,12 @@ public struct WorkbookLoadError: Error, Equatable, Sendable, CustomStringConvert
 /// Reads workbook files: YAML → sections of the loaded plugins → ids and references checked.
 public struct WorkbookLoader: Sendable {
     public static let coreKeys = ["lockstep", "name", "plugins", "checks"]
+    /// The largest workbook read: far beyond any client's model (the 20,000-activity benchmark
+    /// workbook is 5 MB), small enough that a wrong file never fills memory. `LOCKSTEP_MAX_WORKBOOK_MB`
+    /// raises it.
+    public static var sizeLimit: Int {
+        (FileSystem.environment("LOCKSTEP_MAX_WORKBOOK_MB").flatMap(Int.init) ?? 256) * 1_000_000
+    }
     /// Enough errors to fix in one sitting; more only repeat one mistake.
     static let errorLimit = 50
 
@@ -20,7 +26,7 @@ public struct WorkbookLoader: Sendable {
     public func load(path: String) throws(WorkbookLoadError) -> Workbook {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readBytes(path)
+            bytes = try FileSystem.readBytes(path, limit: Self.sizeLimit)
         } catch {
             throw WorkbookLoadError(errors: [.unreadable(file: path, reason: error.reason)])
         }

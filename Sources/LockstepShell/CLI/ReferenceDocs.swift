@@ -54,10 +54,11 @@ enum ReferenceDocs {
         return text
     }
 
-    /// Writes both files into `folder`.
+    /// Writes both files into `folder`: they are generated, so an existing copy is replaced.
     static func write(to folder: String, registry: PluginRegistry) throws(FileSystem.Failure) {
-        try FileSystem.writeAtomically(Array(commands(registry: registry).utf8), to: folder + "/commands.md")
-        try FileSystem.writeAtomically(Array(rules(registry: registry).utf8), to: folder + "/rules.md")
+        for (name, text) in [("commands.md", commands(registry: registry)), ("rules.md", rules(registry: registry))] {
+            _ = try SafeWrite.write(Array(text.utf8), to: folder + "/" + name)
+        }
     }
 
     static let rulesIntroduction = """

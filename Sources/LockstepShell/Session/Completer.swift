@@ -60,6 +60,7 @@ struct Completer {
             let index = ItemIndex(session.workbook)
             return session.itemKinds.flatMap { index.names(of: $0) }
         case .files: return Self.paths(matching: partial)
+        case .exportFiles: return Self.paths(matching: partial).filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }
         }
     }
 

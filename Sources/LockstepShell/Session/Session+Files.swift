@@ -3,9 +3,9 @@ import LockstepCore
 extension Session {
     /// Reads a workbook file and makes it the session's workbook.
     func open(_ path: String) throws(CommandError) {
-        let bytes: [UInt8]
+        let bytes: [UInt8], readStamp: FileStamp
         do {
-            bytes = try FileSystem.readBytes(path)
+            (bytes, readStamp) = try FileSystem.readFile(path, limit: WorkbookLoader.sizeLimit)
         } catch {
             throw .workbook(WorkbookLoadError(errors: [.unreadable(file: path, reason: error.reason)]))
         }
@@ -17,6 +17,8 @@ extension Session {
         }
         replace(with: loaded, path: path, fingerprint: Fingerprint(bytes))
         savedText = WorkbookText(bytes: bytes, workbook: loaded)
+        stamp = readStamp
+        if let real = try? SafeWrite.resolve(path) { StaleTemporaries.clean(beside: real) }
     }
 
     /// Starts an empty workbook with every plugin loaded, to be saved to `path`; with a
@@ -46,35 +48,51 @@ extension Session {
         stateID = -1  // a new workbook is unsaved until the first save
     }
 
-    /// Writes the workbook atomically, refusing to overwrite a file someone else changed.
+    /// Writes the workbook safely (see `SafeWrite`), refusing to overwrite a file someone else
+    /// changed since it was read, or, for another name, a file that exists, unless forced.
     func save(to target: String?, force: Bool) throws(CommandError) -> String {
         guard let destination = target ?? path else {
             throw .usage("this workbook has no file yet", fix: "name one: save FILE.yaml")
         }
-        let onDisk = try? FileSystem.readBytes(destination)
-        if !force {
-            if destination == path, let onDisk, Fingerprint(onDisk) != fingerprint {
-                throw .failed("\(destination) changed on disk since it was opened",
-                              fix: "save to another file (save FILE), or overwrite with 'save --force' (the other changes are lost)")
-            }
-            if destination != path, onDisk != nil {
+        let (bytes, keptLayout) = WorkbookEncoder(registry: registry).encode(workbook, keeping: savedText)
+        let outcome: SafeWrite.Outcome
+        do {
+            outcome = try SafeWrite.write(bytes, to: destination) { (existing) throws(CommandError) in
+                guard !force, case .file(let stamp) = existing else { return }
+                if destination == path {
+                    guard !unchanged(stamp, at: destination) else { return }
+                    throw .failed("\(destination) changed on disk since it was opened",
+                                  fix: "save to another file (save FILE), or overwrite with 'save --force' (the other changes are lost)")
+                }
                 throw .failed("\(destination) already exists", fix: "choose another name, or overwrite it with 'save \(destination) --force'")
             }
+        } catch let refusal as CommandError {
+            throw refusal
+        } catch {
+            let reason = (error as? FileSystem.Failure)?.reason ?? "\(error)"
+            throw .failed("cannot save \(destination): \(reason)", fix: "check the folder exists and is writable, or save elsewhere")
         }
-        let (bytes, keptLayout) = WorkbookEncoder(registry: registry).encode(workbook, keeping: savedText)
         if !keptLayout, savedText != nil {
             emit(.note("note: the file's layout could not be kept for this change; the workbook was written out whole"))
         }
-        do {
-            try FileSystem.writeAtomically(bytes, to: destination)
-        } catch {
-            throw .failed("cannot save \(destination): \(error.reason)", fix: "check the folder exists and is writable, or save elsewhere")
+        if outcome.links > 1 {
+            emit(.note("note: \(destination) has \(outcome.links) hard links; it was written in place so that each of them shows the change"))
         }
         path = destination
         fingerprint = Fingerprint(bytes)
+        stamp = outcome.stamp
         savedText = WorkbookText(bytes: bytes, workbook: workbook)
         savedStateID = stateID
-        return destination
+        return outcome.path == destination ? destination : "\(destination) (through the link to \(outcome.path))"
+    }
+
+    /// Whether the file still holds what was read or saved: the same file, size and time say so
+    /// without reading it; otherwise its content is compared (a file touched but not changed).
+    private func unchanged(_ now: FileStamp, at path: String) -> Bool {
+        if let stamp, stamp.sameContent(as: now) { return true }
+        guard let fingerprint, now.size == fingerprint.size,
+              let bytes = try? FileSystem.readBytes(path, limit: WorkbookLoader.sizeLimit) else { return false }
+        return Fingerprint(bytes) == fingerprint
     }
 }
 

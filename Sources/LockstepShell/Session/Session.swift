@@ -30,6 +30,8 @@ public final class Session: CommandEnvironment {
 
     /// What the file held when read or last saved; nil when it did not exist.
     var fingerprint: Fingerprint?
+    /// How the file looked when read or last saved, to tell cheaply that it is unchanged.
+    var stamp: FileStamp?
     /// The text read or last saved and the workbook it reads as: saves keep its layout.
     var savedText: WorkbookText?
     var undoStack: [Snapshot] = []
@@ -114,6 +116,7 @@ public final class Session: CommandEnvironment {
         self.path = path
         self.fingerprint = fingerprint
         savedText = nil
+        stamp = nil
         undoStack.removeAll()
         redoStack.removeAll()
         attachments.removeAll()  // data loaded for another workbook does not belong to this one
