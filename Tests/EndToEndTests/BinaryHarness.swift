@@ -11,12 +11,21 @@ let lockstepBinary: String = {
     return repositoryRoot.appendingPathComponent(".build/debug/lockstep").path
 }()
 
+/// A state folder for the binaries the tests run, never the user's own.
+let testStateFolder: String = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-state-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.path
+}()
+
 /// Runs the real binary with `arguments`, optional standard input, in `folder`.
 func runLockstep(_ arguments: [String], input: String? = nil, in folder: String? = nil,
                  environment: [String: String] = [:]) throws -> ProcessResult {
-    // Every run takes the tests' day as today, unless a test says otherwise.
+    // Every run takes the tests' day as today and keeps its history and journals in the tests'
+    // own state folder, unless a test says otherwise.
     try runProgram(lockstepBinary, arguments, input: input, in: folder,
-                   environment: ["SOURCE_DATE_EPOCH": TestSupport.sourceDateEpoch].merging(environment) { $1 })
+                   environment: ["SOURCE_DATE_EPOCH": TestSupport.sourceDateEpoch, "XDG_STATE_HOME": testStateFolder]
+                    .merging(environment) { $1 })
 }
 
 /// Runs a program (tmux) to its end and returns what it printed.

@@ -13,7 +13,7 @@ struct ConcurrentSaveTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: lockstepBinary)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": TestSupport.sourceDateEpoch]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": TestSupport.sourceDateEpoch, "XDG_STATE_HOME": testStateFolder]) { $1 }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -153,4 +153,51 @@ struct TerminalTests {
         try terminal.keys("C-d")
         try terminal.waitFor("the shell to leave") { $0.contains("LOCKSTEP-EXITED-0") }
     }
+
+    /// Ten edits in a real terminal, then the session dies by `ending`; a new one on the file.
+    func tenEditsThenLost(ending: (Terminal) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-recover-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let workbook = folder.appendingPathComponent("acme.yaml").path
+        try FileManager.default.copyItem(atPath: exampleWorkbook, toPath: workbook)
+        let first = try Terminal(command: "\(lockstepBinary) \(workbook)")
+        try first.waitFor("the prompt") { $0.contains("acme.yaml>") }
+        for number in 1...10 {
+            try first.type("stage edit new-business/discovery --probability \(10 + number)")
+            try first.keys("Enter")
+            try first.waitFor("edit \(number)") { $0.components(separatedBy: "changed probability of new-business/discovery").count > number }
+        }
+        try ending(first)
+        let second = try Terminal(command: "XDG_STATE_HOME=\(first.stateFolder.path) \(lockstepBinary) \(workbook)")
+        try second.waitFor("the offer") { $0.contains("[r]e-apply, [d]iscard or [s]how them?") }
+        #expect(try second.screen().contains("10 unsaved changes to acme.yaml from a session that ended without saving"))
+        try second.type("r")
+        try second.keys("Enter")
+        try second.waitFor("the changes re-applied") { $0.contains("re-applied 10 of 10 changes") }
+        try second.type("undo")
+        try second.keys("Enter")
+        try second.waitFor("the last one undone") { $0.contains("undid: stage edit new-business/discovery") }
+        try second.type("save")
+        try second.keys("Enter")
+        try second.waitFor("the save") { $0.contains("saved \(workbook)") }
+        #expect(try String(contentsOfFile: workbook, encoding: .utf8).contains("probability: 19"))
+    }
+
+    @Test("ten edits, kill -9: the next start offers all ten and re-applies them")
+    func recoverAfterKill() throws {
+        try tenEditsThenLost { terminal in
+            // The pane runs `sh -c "lockstep …; echo …"`: its child is the shell to kill.
+            let pane = try run("tmux", ["-L", terminal.socket, "display-message", "-p", "-t", "t", "#{pane_pid}"])
+            _ = try run("pkill", ["-KILL", "-P", pane.trimmingCharacters(in: .whitespacesAndNewlines)])
+            try terminal.waitFor("the shell killed") { $0.contains("LOCKSTEP-EXITED-137") }
+        }
+    }
+
+    @Test("ten edits, the terminal closed: the next start offers all ten and re-applies them")
+    func recoverAfterHangUp() throws {
+        try tenEditsThenLost { terminal in
+            _ = try run("tmux", ["-L", terminal.socket, "kill-server"])
+            usleep(300_000)
+        }
+    }
 }

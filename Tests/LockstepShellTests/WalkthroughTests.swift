@@ -17,8 +17,9 @@ struct WalkthroughTests {
         var lines: [String] = []
         for command in commands {
             lines.append(command)
-            let before = runSession(Array(lines.dropLast()), workbook: workbook, interactive: true)
-            let after = runSession(lines, workbook: workbook, interactive: true)
+            // Each session leaves as a person would: quit, and no to saving.
+            let before = runSession(Array(lines.dropLast()) + ["quit", "n"], workbook: workbook, interactive: true)
+            let after = runSession(lines + ["quit", "n"], workbook: workbook, interactive: true)
             let dirty = before.session.isDirty ? "*" : ""
             text += "brightlane.yaml\(dirty)> \(command)\n" + String(after.output.dropFirst(before.output.count))
         }

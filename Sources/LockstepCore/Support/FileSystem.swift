@@ -47,6 +47,19 @@ public enum FileSystem {
         return (bytes, FileStamp(info))
     }
 
+    /// The absolute path with every symlink resolved; for a file not there yet, its folder's
+    /// real path and its name. Nil when the folder does not exist either.
+    public static func realPath(_ path: String) -> String? {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        guard let folder = realpath(folder(of: path), nil) else { return nil }
+        defer { free(folder) }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(cString: folder) + "/" + name
+    }
+
     /// What a file mode names when it is not a regular file: "a directory", "a FIFO"…
     public static func notAFile(_ mode: mode_t) -> String? {
         switch mode & S_IFMT {

@@ -78,6 +78,7 @@ public enum Lockstep {
         let session = Session(registry: registry, output: output,
                               renderOptions: RenderOptions(width: terminalWidth(), color: colorAllowed()))
         session.clock = clock
+        session.journal = Journal.standard()
         guard let reader = makeReader(options, output: output) else { return 2 }
         if let editor = reader as? EditLineReader {
             editor.completer = { Completer(session: session).complete($0) }
@@ -103,6 +104,7 @@ public enum Lockstep {
             output.write("Lockstep \(version): type 'help' for commands, Tab to complete, Ctrl-D to leave.\n")
         }
         leaveForExit(session)
+        shell.offerRecovery()
         if startingTour, case .failed(let code) = shell.runLine("tour", number: 0) { return code }
         return shell.run()
     }

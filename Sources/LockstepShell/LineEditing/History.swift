@@ -14,15 +14,7 @@ public struct HistoryFile: Sendable {
 
     /// `$XDG_STATE_HOME/lockstep/history`, else `~/.local/state/lockstep/history`.
     public static func standard() -> HistoryFile? {
-        let state: String
-        if let xdg = FileSystem.environment("XDG_STATE_HOME"), xdg.hasPrefix("/") {
-            state = xdg
-        } else if let home = FileSystem.environment("HOME"), !home.isEmpty {
-            state = home + "/.local/state"
-        } else {
-            return nil
-        }
-        return HistoryFile(path: state + "/lockstep/history")
+        StateFolder.path.map { HistoryFile(path: $0 + "/history") }
     }
 
     /// The most recent lines, oldest first.
@@ -36,19 +28,11 @@ public struct HistoryFile: Sendable {
     /// keeps whole even when another shell appends at the same moment.
     public func append(_ line: String) {
         guard !line.contains("\n") else { return }
-        makeDirectory(for: path)
+        StateFolder.make(FileSystem.folder(of: path))
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
         defer { close(fd) }
         let bytes = Array((line + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    }
-
-    private func makeDirectory(for file: String) {
-        var prefix = ""
-        for part in file.split(separator: "/").dropLast() {
-            prefix += "/" + part
-            mkdir(prefix, 0o700)
-        }
     }
 }

@@ -46,6 +46,7 @@ extension Session {
         }
         replace(with: workbook, path: path, fingerprint: nil)
         stateID = -1  // a new workbook is unsaved until the first save
+        journalChange()  // `new … --template`: replayed first, when recovering
     }
 
     /// Writes the workbook safely (see `SafeWrite`), refusing to overwrite a file someone else
@@ -83,6 +84,7 @@ extension Session {
         stamp = outcome.stamp
         savedText = WorkbookText(bytes: bytes, workbook: workbook)
         savedStateID = stateID
+        journal?.discard()
         return outcome.path == destination ? destination : "\(destination) (through the link to \(outcome.path))"
     }
 

@@ -34,6 +34,15 @@ public final class Session: CommandEnvironment {
     var stamp: FileStamp?
     /// The text read or last saved and the workbook it reads as: saves keep its layout.
     var savedText: WorkbookText?
+    /// Where changes are journaled until saved; nil for a session that keeps none (tests).
+    var journal: Journal?
+    /// The statement being run, as typed: what the journal records for a change.
+    var currentStatement: String?
+    /// Counts statements, so a statement that changes the workbook twice is journaled once.
+    var statementNumber = 0
+    private var journaledStatement = -1
+    /// Set when another workbook was opened: the shell then looks for its journals.
+    var needsRecoveryCheck = false
     var undoStack: [Snapshot] = []
     var redoStack: [Snapshot] = []
     var stateID = 0
@@ -67,6 +76,18 @@ public final class Session: CommandEnvironment {
         workbook = changed
         stateID = nextStateID
         nextStateID += 1
+        journalChange()
+    }
+
+    /// Appends the statement that changed the workbook to the journal, starting it if need be.
+    func journalChange() {
+        guard let journal, let statement = currentStatement, journaledStatement != statementNumber else { return }
+        if !journal.isRecording {
+            guard let path, let real = FileSystem.realPath(path) else { return }
+            journal.start(workbook: real, base: fingerprint)
+        }
+        journal.record(statement)
+        journaledStatement = statementNumber
     }
 
     /// Steps back one edit; returns what was undone.
@@ -77,6 +98,7 @@ public final class Session: CommandEnvironment {
         redoStack.append(Snapshot(workbook: workbook, stateID: stateID, description: previous.description))
         workbook = previous.workbook
         stateID = previous.stateID
+        journalChange()
         return previous.description
     }
 
@@ -87,6 +109,7 @@ public final class Session: CommandEnvironment {
         undoStack.append(Snapshot(workbook: workbook, stateID: stateID, description: next.description))
         workbook = next.workbook
         stateID = next.stateID
+        journalChange()
         return next.description
     }
 
@@ -117,6 +140,8 @@ public final class Session: CommandEnvironment {
         self.fingerprint = fingerprint
         savedText = nil
         stamp = nil
+        journal?.discard()  // the earlier workbook's changes were saved, or given up when asked
+        needsRecoveryCheck = true
         undoStack.removeAll()
         redoStack.removeAll()
         attachments.removeAll()  // data loaded for another workbook does not belong to this one

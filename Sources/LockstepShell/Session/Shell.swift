@@ -8,6 +8,9 @@ public final class Shell {
     let keepGoing: Bool
     let history: HistoryFile?
     let color: Bool
+    /// See `endsMeaningGone`.
+    var endsInARow = 0
+    var inputIsGone = false
 
     public init(session: Session, reader: LineReader, keepGoing: Bool = false, history: HistoryFile? = nil, color: Bool = false) {
         self.session = session
@@ -33,8 +36,19 @@ public final class Shell {
         return bold + session.displayName + (marker.isEmpty ? "" : yellow + marker) + plain + "> "
     }
 
-    /// Reads and runs until the input ends or `quit`; returns the exit code.
+    /// Reads and runs until the input ends or `quit`; returns the exit code. A run that ends
+    /// (rather than being killed) removes its journal: its changes were saved or given up.
     public func run() -> Int32 {
+        let code = readAndRun()
+        if !inputIsGone { session.journal?.discard() }
+        return code
+    }
+
+    /// Ends of input in a row with no line between: a person pressing Ctrl-D at the leaving
+    /// question stays, but a terminal that is gone answers nothing but ends, for ever.
+    static let endsMeaningGone = 5
+
+    private func readAndRun() -> Int32 {
         var lineNumber = 0
         var worst: Int32 = 0
         while true {
@@ -43,10 +57,17 @@ public final class Shell {
             case .interrupted:
                 continue
             case .end:
-                if reader.isInteractive, !confirmLeaving() { continue }
+                endsInARow += 1
+                if reader.isInteractive, !confirmLeaving() {
+                    guard endsInARow >= Self.endsMeaningGone else { continue }
+                    inputIsGone = true
+                    session.output.writeError("the input has ended: leaving \(session.displayName) with its unsaved changes in the journal; the next start on it offers them back\n")
+                    return worst
+                }
                 noteUnsavedChanges()
                 return worst
             case .line(let text):
+                endsInARow = 0
                 lineNumber += 1
                 if reader.isInteractive, !text.trimmed.isEmpty {
                     // Completion leaves a trailing space; history keeps the line without it.
@@ -54,7 +75,9 @@ public final class Shell {
                     reader.remember(line)
                     history?.append(line)
                 }
-                switch runLine(text, number: lineNumber) {
+                let outcome = runLine(text, number: lineNumber)
+                if session.needsRecoveryCheck { offerRecovery() }
+                switch outcome {
                 case .succeeded: break
                 case .failed(let code):
                     // At a terminal an error only ends the command; in a script it decides the exit code.
@@ -115,6 +138,9 @@ public final class Shell {
             throw unknownCommand(texts)
         }
         let invocation = try Invocation(spec: command.spec, words: words, line: statement)
+        session.statementNumber += 1
+        session.currentStatement = statement.trimmed
+        defer { session.currentStatement = nil }
         try command.run(session, invocation)
     }
 
@@ -149,11 +175,18 @@ public final class Shell {
         session.output.writeError(text)
     }
 
-    /// At a terminal with unsaved changes: save, leave anyway, or stay.
+    /// At a terminal with unsaved changes: save, leave anyway, or stay. Only `y` and `n` leave:
+    /// Ctrl-C, Ctrl-D or anything else stays in the shell, changes kept.
     private func confirmLeaving() -> Bool {
         guard session.isDirty else { return true }
         let question = "\(session.displayName) has unsaved changes. Save before leaving? [y]es, [n]o, [c]ancel: "
-        guard case .line(let answer) = reader.readLine(prompt: question) else { return true }
+        let reply = reader.readLine(prompt: question)
+        guard case .line(let answer) = reply else {
+            if reply == .end { endsInARow += 1 }
+            session.output.write("\n")
+            return false
+        }
+        endsInARow = 0
         switch answer.trimmed.lowercased().first {
         case "y":
             do {
