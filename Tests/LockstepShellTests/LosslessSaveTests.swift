@@ -14,17 +14,20 @@ struct LosslessSaveTests {
     static let rounds = 40
 
     @Test("random edits and saves: Lockstep and other YAML readers read back the model, untouched items and comments stay byte for byte, saving twice changes nothing",
-          arguments: workbooks)
-    func randomEdits(_ workbook: String) throws {
+          arguments: workbooks, [false, true])
+    func randomEdits(_ workbook: String, checkedInPieces: Bool) throws {
         let folder = try temporaryFolder()
         let source = repositoryRoot.appendingPathComponent(workbook)
         let path = folder.appendingPathComponent(source.lastPathComponent).path
         try FileManager.default.copyItem(atPath: source.path, toPath: path)
         let output = BufferedOutput()
         let session = testSession(output: output)
+        // A large file's save is checked piece by piece: the same check on these small ones.
+        if checkedInPieces { session.saveCheckLimit = 0 }
         let shell = Shell(session: session, reader: ScriptedLineReader([], sourceName: "-c"))
         try session.open(path)
-        var random = SeededRandom(fallback: UInt64(workbook.utf8.count * 7919), label: "lossless saves of \(workbook)")
+        var random = SeededRandom(fallback: UInt64(workbook.utf8.count * 7919 + (checkedInPieces ? 1 : 0)),
+                                  label: "lossless saves of \(workbook)\(checkedInPieces ? ", checked in pieces" : "")")
         var saved: [(file: String, expected: Any)] = []
         for round in 0..<Self.rounds {
             let before = try Data(contentsOf: URL(fileURLWithPath: path))

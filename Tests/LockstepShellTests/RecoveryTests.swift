@@ -132,3 +132,55 @@ struct RecoveryTests {
         #expect(Journal.read(folder + "/" + journals[0])?.commands == ["activity edit roi-calculator --kpi x"])
     }
 }
+
+/// A file changed on disk under an open session: read it again and put this session's changes on top.
+@Suite("Reload and re-apply")
+struct ReloadTests {
+    /// The example as someone else saved it meanwhile: one activity's KPI changed, one activity gone.
+    func changeElsewhere(_ path: String) throws {
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "kpi: ROI reviews booked per month", with: "kpi: ROI reviews booked per quarter")
+        let start = try #require(text.range(of: "  - id: security-whitepaper\n"))
+        let end = try #require(text.range(of: "  - id: close-webinar\n"))
+        text.removeSubrange(start.lowerBound..<end.lowerBound)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test("reload reads the other side's changes and re-applies this session's on top, naming those that no longer apply")
+    func reload() throws {
+        let path = try copyOfExample()
+        let lines = ["activity edit close-webinar --kpi 'Registrations that become MQLs'", "activity map security-whitepaper --persona cfo"]
+        let output = BufferedOutput()
+        let session = testSession(output: output)
+        let shell = Shell(session: session, reader: ScriptedLineReader([], sourceName: "-c"))
+        try session.open(path)
+        for line in lines { _ = shell.runLine(line, number: 1) }
+        try changeElsewhere(path)
+        #expect(shell.runLine("save", number: 2) == .failed(1))
+        #expect(output.standardError.contains("changed on disk since it was opened\n  fix: 'reload' reads it again and re-applies your 2 changes on top"))
+        #expect(shell.runLine("reload", number: 3) == .failed(1))
+        #expect(output.standardError.contains("read acme.yaml again and re-applied 1 of 2 changes; these no longer apply, as said above:"))
+        #expect(output.standardError.contains("unknown activity 'security-whitepaper'"))
+        #expect(shell.runLine("save", number: 4) == .succeeded)
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(saved.contains("kpi: ROI reviews booked per quarter") && saved.contains("kpi: Registrations that become MQLs"))
+    }
+
+    @Test("at a terminal, save offers to reload and re-apply; after it, save writes both sides' changes")
+    func saveOffers() throws {
+        let path = try copyOfExample()
+        let output = BufferedOutput()
+        let session = testSession(output: output)
+        let reader = ScriptedLineReader(["y", "save"], sourceName: "-c", interactive: true)
+        let shell = Shell(session: session, reader: reader)
+        try session.open(path)
+        _ = shell.runLine("activity edit close-webinar --kpi 'Registrations that become MQLs'", number: 1)
+        try changeElsewhere(path)
+        #expect(shell.runLine("save", number: 2) == .succeeded)
+        #expect(reader.prompts.last == "acme.yaml changed on disk since it was opened. Read it again and re-apply your 1 change on top? [y/N] ")
+        #expect(output.standardOutput.contains("read acme.yaml again and re-applied 1 of 1 change"))
+        #expect(shell.runLine("save", number: 3) == .succeeded)
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(saved.contains("kpi: ROI reviews booked per quarter") && saved.contains("kpi: Registrations that become MQLs"))
+    }
+}

@@ -8,6 +8,7 @@ import LockstepStages
 let builtInPlugins = PluginRegistry([LeadsPlugin(), StagesPlugin(), MarketingPlugin()])
 
 import TestSupport
+import Testing
 
 let repositoryRoot = TestSupport.repositoryRoot
 let exampleWorkbook = repositoryRoot.appendingPathComponent("examples/acme.yaml").path
@@ -78,13 +79,7 @@ func copyOfExample() throws -> String {
     return copy.path
 }
 
-/// Compares `text` with a golden file beside the tests; LOCKSTEP_RECORD=1 writes it anew.
-func matchesGolden(_ text: String, _ name: String) throws -> Bool {
-    let url = repositoryRoot.appendingPathComponent("Tests/LockstepShellTests/Golden/\(name)")
-    if ProcessInfo.processInfo.environment["LOCKSTEP_RECORD"] == "1" {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return true
-    }
-    return try String(contentsOf: url, encoding: .utf8) == text
+/// Compares `text` with a golden file beside the tests (see `Golden`).
+func matchesGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Bool {
+    try Golden.matches(text, repositoryRoot.appendingPathComponent("Tests/LockstepShellTests/Golden/\(name)"), sourceLocation: sourceLocation)
 }

@@ -1,8 +1,15 @@
 /// Turns a workbook back into YAML text, sections in a stable order so diffs stay small.
 public struct WorkbookEncoder: Sendable {
     public let registry: PluginRegistry
+    /// Saved files up to this size are read back whole; larger ones piece by piece (see `readsAs`).
+    public var wholeCheckLimit: Int
 
-    public init(registry: PluginRegistry) { self.registry = registry }
+    public static let defaultWholeCheckLimit = 1 << 20
+
+    public init(registry: PluginRegistry, wholeCheckLimit: Int = defaultWholeCheckLimit) {
+        self.registry = registry
+        self.wholeCheckLimit = wholeCheckLimit
+    }
 
     /// The whole workbook written anew, as the format's documentation writes it.
     public func encode(_ workbook: Workbook) -> String {
@@ -14,14 +21,41 @@ public struct WorkbookEncoder: Sendable {
     /// byte (see `YAMLReprinter`). `keptLayout` is false when the whole workbook had to be
     /// written anew: there was no original, or its patched text would not read back as exactly
     /// this workbook — a check made on every save, so a wrong file is never written.
-    public func encode(_ workbook: Workbook, keeping original: WorkbookText?) -> (bytes: [UInt8], keptLayout: Bool) {
-        let after = node(workbook)
-        guard let original, let root = try? YAMLReader.parseKeepingLayout(original.bytes, file: "saved workbook"),
-              let patched = YAMLReprinter.reprint(original.bytes, root: root, before: node(original.workbook), after: after),
-              let reread = WorkbookLoader(registry: registry).read(patched), node(reread) == after else {
-            return (Array(YAMLWriter.write(after).utf8), false)
+    public func encode(_ workbook: Workbook, keeping original: WorkbookText?) -> (bytes: [UInt8], keptLayout: Bool, node: YAMLNode) {
+        guard let original else {
+            let after = node(workbook)
+            return (Array(YAMLWriter.write(after).utf8), false, after)
         }
-        return (patched, true)
+        // The file's layout is read on one core while the two versions are encoded on the other.
+        let (root, (before, after)) = ParallelParts.pair({
+            try? YAMLReader.parseKeepingLayout(original.bytes, file: "saved workbook")
+        }, {
+            (original.node ?? node(original.workbook), node(workbook))
+        })
+        guard let root, let (patched, pieces) = YAMLReprinter.reprint(original.bytes, root: root, before: before, after: after),
+              readsAs(after, patched, pieces: pieces) else {
+            return (Array(YAMLWriter.write(after).utf8), false, after)
+        }
+        return (patched, true, after)
+    }
+
+    /// Whether the patched text reads as `after`: read back whole, or, for a large file, each
+    /// changed piece read on its own — a changed item of a long list, or a changed entry — as
+    /// what it must be, so checking costs what changed, not what the file holds.
+    private func readsAs(_ after: YAMLNode, _ patched: [UInt8], pieces: [YAMLReprinter.Piece]) -> Bool {
+        let loader = WorkbookLoader(registry: registry)
+        guard patched.count >= wholeCheckLimit else {
+            return loader.read(patched).map(node) == after
+        }
+        let plugins = "plugins: [" + registry.names.joined(separator: ", ") + "]\n"
+        for piece in pieces where piece.key != "lockstep" {
+            var document = Array(("lockstep: 1\n" + (piece.key == "plugins" ? "" : plugins)).utf8)
+            if piece.isItem { document += Array((piece.key + ":\n").utf8) }
+            document += piece.text
+            let expected = piece.isItem ? YAMLNode.sequence([piece.expected]) : piece.expected
+            guard let read = loader.read(document), node(read).value(at: piece.key) == expected else { return false }
+        }
+        return true
     }
 
     /// The workbook as a YAML node: what `encode` writes, and what saves compare.
@@ -57,9 +91,12 @@ public struct WorkbookEncoder: Sendable {
 public struct WorkbookText: Sendable {
     public var bytes: [UInt8]
     public var workbook: Workbook
+    /// The workbook as a node, when a save already made it: the next save need not again.
+    public var node: YAMLNode?
 
-    public init(bytes: [UInt8], workbook: Workbook) {
+    public init(bytes: [UInt8], workbook: Workbook, node: YAMLNode? = nil) {
         self.bytes = bytes
         self.workbook = workbook
+        self.node = node
     }
 }

@@ -16,7 +16,12 @@ extension YAMLReprinter {
         let indent = column(dashes[0])
         let spaced = spacedApart(items, dashes: dashes)
         let plan = try ItemPlan(old: old, new: new)
+        // A top-level list's changed items are checked one by one (see `Piece`).
+        let recording = depth == 1
+        var changed: [(expected: YAMLNode, lines: Range<Int>?, text: String?)] = []
+        defer { if recording { itemPieces = changed } }
         for (oldIndex, newIndex) in plan.kept where old[oldIndex] != new[newIndex] {
+            if recording { changed.append((new[newIndex], block(items[oldIndex], dash: dashes[oldIndex]), nil)) }
             do {
                 try value(items[oldIndex], old[oldIndex], new[newIndex], inFlow: false)
             } catch {
@@ -34,6 +39,7 @@ extension YAMLReprinter {
             if let oldIndex = movedFrom {
                 rendered = moved(items[oldIndex], dash: dashes[oldIndex], from: old[oldIndex], to: new[newIndex]) ?? rendered
             }
+            if recording { changed.append((new[newIndex], nil, rendered)) }
             // Items set apart by blank lines get one too.
             if let anchor = plan.keptBefore(newIndex) {
                 insert((spaced ? "\n" : "") + rendered, at: lineEnd(contentEnd(items[anchor])))
@@ -89,6 +95,12 @@ struct ItemPlan {
     static let valueMatchLimit = 1_000_000
 
     init(old: [YAMLNode], new: [YAMLNode]) throws(YAMLReprinter.NeedsReprint) {
+        // The usual save of a long list: the same items in the same order, a few changed.
+        if old.count == new.count, zip(old, new).allSatisfy({ Self.sameIdentity($0, $1) }) {
+            keptOld = Array(new.indices)
+            kept = new.indices.map { ($0, $0) }
+            return
+        }
         keptOld = Array(repeating: nil, count: new.count)
         let matches = try Self.matches(old, new)
         // The longest run of matches in the same order stays; other matches moved.
@@ -137,6 +149,12 @@ struct ItemPlan {
         }
         guard old.count * new.count <= valueMatchLimit else { throw YAMLReprinter.NeedsReprint() }
         return commonSubsequence(old, new)
+    }
+
+    /// The same item: equal, or with the same `id`.
+    private static func sameIdentity(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
+        if let id = a.value(at: "id")?.scalar { return b.value(at: "id")?.scalar == id }
+        return a == b
     }
 
     private static func identity(_ node: YAMLNode) -> String? {

@@ -15,18 +15,40 @@ struct YAMLReprinter {
     struct Patch {
         var range: Range<Int>
         var text: [UInt8]
+        /// How deep the change was made: tells text inserted at the end of an item's last line
+        /// into the item from text inserted after it.
+        var depth = 0
     }
 
     /// Thrown where a node cannot be changed in place; its entry or list item is written whole.
     struct NeedsReprint: Error {}
 
+    /// A piece of the new text that must read as `expected`: a changed top-level entry, or one
+    /// changed item of a top-level list. Checking the pieces proves a large file's save without
+    /// reading the whole file back.
+    struct Piece {
+        var key: String
+        /// The entry's value, or the item when `isItem`.
+        var expected: YAMLNode
+        var isItem: Bool
+        var text: [UInt8]
+    }
+
     let text: [UInt8]
     var patches: [Patch] = []
+    /// How deep the node being changed lies: 0 the document, 1 a top-level value.
+    var depth = 0
+    /// The top-level key being changed, and the pieces changed so far.
+    var section: String?
+    var pieces: [Piece] = []
+    /// Changed items of the current top-level list, by their old lines (or new text when inserted).
+    var itemPieces: [(expected: YAMLNode, lines: Range<Int>?, text: String?)] = []
 
     init(text: [UInt8]) { self.text = text }
 
-    /// The new text, or nil when the document's top is not a mapping the reprinter can follow.
-    static func reprint(_ text: [UInt8], root: SourceNode, before: YAMLNode, after: YAMLNode) -> [UInt8]? {
+    /// The new text and the pieces of it that changed; nil when the document's top is not a
+    /// mapping the reprinter can follow.
+    static func reprint(_ text: [UInt8], root: SourceNode, before: YAMLNode, after: YAMLNode) -> (bytes: [UInt8], pieces: [Piece])? {
         guard root.span?.style == .block, root.isMapping else { return nil }
         var reprinter = YAMLReprinter(text: text)
         do {
@@ -34,7 +56,25 @@ struct YAMLReprinter {
         } catch {
             return nil
         }
-        return reprinter.applied()
+        guard let bytes = reprinter.applied() else { return nil }
+        return (bytes, reprinter.pieces)
+    }
+
+    /// The new text of old lines `lines`, a node at `depth`: the patches inside them applied,
+    /// with text inserted after their last line only when made inside the node (deeper).
+    func newText(of lines: Range<Int>, depth: Int) -> [UInt8]? {
+        var inner = YAMLReprinter(text: text)
+        inner.patches = patches.compactMap { patch in
+            // A removal may take a blank line beyond the lines with it: only its part inside counts.
+            if patch.text.isEmpty, patch.range.overlaps(lines) {
+                return Patch(range: patch.range.clamped(to: lines), text: [], depth: patch.depth)
+            }
+            guard patch.range.lowerBound >= lines.lowerBound, patch.range.upperBound <= lines.upperBound else { return nil }
+            guard patch.range.isEmpty else { return patch }
+            let inside = patch.range.lowerBound == lines.upperBound ? patch.depth > depth : patch.range.lowerBound > lines.lowerBound
+            return inside ? patch : nil
+        }
+        return inner.applied(to: lines)
     }
 
     /// The original text with every patch applied; nil if two patches overlap (never expected:
@@ -63,6 +103,8 @@ struct YAMLReprinter {
     /// Changes the text of `source` (which read as `before`) so it reads as `after`.
     mutating func value(_ source: SourceNode, _ before: YAMLNode, _ after: YAMLNode, inFlow: Bool) throws(NeedsReprint) {
         if before == after { return }
+        depth += 1
+        defer { depth -= 1 }
         guard let span = source.span, span.style != .alias else { throw NeedsReprint() }
         switch (before.content, after.content) {
         case (.scalar, .scalar) where source.scalar != nil:
@@ -185,6 +227,6 @@ struct YAMLReprinter {
     /// Text to insert at `offset`, behind a line break when the file's last line has none.
     mutating func insert(_ rendered: String, at offset: Int) {
         let needsBreak = offset == text.count && offset > 0 && text[offset - 1] != UInt8(ascii: "\n")
-        patches.append(Patch(range: offset..<offset, text: Array(((needsBreak ? "\n" : "") + rendered).utf8)))
+        patches.append(Patch(range: offset..<offset, text: Array(((needsBreak ? "\n" : "") + rendered).utf8), depth: depth))
     }
 }

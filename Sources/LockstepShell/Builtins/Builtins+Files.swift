@@ -28,14 +28,47 @@ extension Builtins {
     }
 
     static let save = ShellCommand(CommandSpec(
-        "save", summary: "Write the workbook to its file, or to FILE (atomically)",
+        "save", summary: "Write the workbook to its file, or to FILE (atomically, keeping the file's layout)",
         arguments: [ArgumentSpec("FILE", completion: .files, optional: true)],
         options: [OptionSpec("--force", summary: "overwrite even if the file changed on disk or already exists")],
         examples: ["save", "save acme-after-workshop.yaml"]
     )) { session, invocation in
-        let path = try session.save(to: invocation.argument(0), force: invocation.flag("--force"))
+        let force = invocation.flag("--force")
+        if !force, invocation.argument(0) == nil, session.changedOnDisk, !session.changesSinceSaved.isEmpty {
+            let count = changeCount(session.changesSinceSaved.count)
+            let question = "\(session.displayName) changed on disk since it was opened. Read it again and re-apply your \(count) on top? [y/N] "
+            guard session.confirm(question) == true else {
+                throw CommandError.failed("\(session.path ?? session.displayName) changed on disk since it was opened",
+                                          fix: "'reload' reads it again and re-applies your \(count) on top; or save to another file "
+                                          + "(save FILE), or overwrite with 'save --force' (the other changes are lost)")
+            }
+            try reportReload(session, try session.reload(discarding: false))
+            session.emit(.note("not saved yet: check the result, then 'save'"))
+            return
+        }
+        let path = try session.save(to: invocation.argument(0), force: force)
         session.emit(.note("saved \(path)"))
     }
+
+    static let reload = ShellCommand(CommandSpec(
+        "reload", summary: "Read the workbook's file again and re-apply this session's unsaved changes on top",
+        options: [OptionSpec("--discard", summary: "drop this session's unsaved changes instead of re-applying them")],
+        examples: ["reload", "reload --discard"]
+    )) { session, invocation in
+        try reportReload(session, try session.reload(discarding: invocation.flag("--discard")))
+    }
+
+    private static func reportReload(_ session: Session, _ outcome: (reapplied: Int, failed: [String])) throws {
+        var note = "read \(session.displayName) again"
+        if outcome.reapplied + outcome.failed.count > 0 { note += " and re-applied \(outcome.reapplied) of \(changeCount(outcome.reapplied + outcome.failed.count))" }
+        session.emit(.note(note + (outcome.failed.isEmpty ? "" : "; these no longer apply, as said above:")))
+        for line in outcome.failed { session.emit(.note("  \(Sanitized.visible(line))")) }
+        guard outcome.failed.isEmpty else {
+            throw CommandError.failed("\(changeCount(outcome.failed.count)) could not be re-applied", fix: "make them again by hand if they still matter, then save")
+        }
+    }
+
+    private static func changeCount(_ count: Int) -> String { count == 1 ? "1 change" : "\(count) changes" }
 
     /// Refuses (or, at a terminal, asks) before unsaved changes would be thrown away.
     static func guardUnsaved(_ session: Session, discard: Bool, before action: String) throws {

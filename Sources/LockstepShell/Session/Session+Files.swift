@@ -21,6 +21,20 @@ extension Session {
         if let real = try? SafeWrite.resolve(path) { StaleTemporaries.clean(beside: real) }
     }
 
+    /// Reads the workbook's file again and, unless `discarding`, re-applies this session's
+    /// changes on top of it through the commands; returns the changes that no longer applied.
+    func reload(discarding: Bool) throws(CommandError) -> (reapplied: Int, failed: [String]) {
+        guard let path else { throw .usage("this workbook has no file to read again", fix: "open one, or save this one first") }
+        let changes = discarding ? [] : changesSinceSaved
+        try open(path)
+        needsRecoveryCheck = false  // the journal goes on with the changes re-applied below
+        let asker = self.asker
+        self.asker = { _ in true }  // the changes were confirmed when first made
+        defer { self.asker = asker }
+        let failed = changes.filter { runStatement?($0) != true }
+        return (changes.count - failed.count, failed)
+    }
+
     /// Starts an empty workbook with every plugin loaded, to be saved to `path`; with a
     /// template, each plugin fills in what that CRM ships with.
     func startNew(path: String?, name: String?, template: String? = nil) throws(CommandError) {
@@ -55,7 +69,7 @@ extension Session {
         guard let destination = target ?? path else {
             throw .usage("this workbook has no file yet", fix: "name one: save FILE.yaml")
         }
-        let (bytes, keptLayout) = WorkbookEncoder(registry: registry).encode(workbook, keeping: savedText)
+        let (bytes, keptLayout, node) = WorkbookEncoder(registry: registry, wholeCheckLimit: saveCheckLimit).encode(workbook, keeping: savedText)
         let outcome: SafeWrite.Outcome
         do {
             outcome = try SafeWrite.write(bytes, to: destination) { (existing) throws(CommandError) in
@@ -82,10 +96,18 @@ extension Session {
         path = destination
         fingerprint = Fingerprint(bytes)
         stamp = outcome.stamp
-        savedText = WorkbookText(bytes: bytes, workbook: workbook)
+        savedText = WorkbookText(bytes: bytes, workbook: workbook, node: node)
         savedStateID = stateID
         journal?.discard()
+        changesSinceSaved = []
         return outcome.path == destination ? destination : "\(destination) (through the link to \(outcome.path))"
+    }
+
+    /// True when the workbook's file no longer holds what was read or saved (looked at without
+    /// the lock: `save` checks again under it).
+    var changedOnDisk: Bool {
+        guard let path, let now = FileSystem.stamp(of: path) else { return false }
+        return !unchanged(now, at: path)
     }
 
     /// Whether the file still holds what was read or saved: the same file, size and time say so

@@ -30,6 +30,8 @@ public final class Session: CommandEnvironment {
 
     /// What the file held when read or last saved; nil when it did not exist.
     var fingerprint: Fingerprint?
+    /// Saved files up to this size are read back whole, larger ones piece by piece (tests lower it).
+    var saveCheckLimit = WorkbookEncoder.defaultWholeCheckLimit
     /// How the file looked when read or last saved, to tell cheaply that it is unchanged.
     var stamp: FileStamp?
     /// The text read or last saved and the workbook it reads as: saves keep its layout.
@@ -41,6 +43,11 @@ public final class Session: CommandEnvironment {
     /// Counts statements, so a statement that changes the workbook twice is journaled once.
     var statementNumber = 0
     private var journaledStatement = -1
+    /// The statements that changed the workbook since it was read or saved, as typed: what
+    /// `reload` re-applies on top of the file as it is now.
+    var changesSinceSaved: [String] = []
+    /// Runs one statement as the shell would; false when it failed. Set by the shell.
+    var runStatement: ((String) -> Bool)?
     /// Set when another workbook was opened: the shell then looks for its journals.
     var needsRecoveryCheck = false
     var undoStack: [Snapshot] = []
@@ -81,13 +88,15 @@ public final class Session: CommandEnvironment {
 
     /// Appends the statement that changed the workbook to the journal, starting it if need be.
     func journalChange() {
-        guard let journal, let statement = currentStatement, journaledStatement != statementNumber else { return }
+        guard let statement = currentStatement, journaledStatement != statementNumber else { return }
+        changesSinceSaved.append(statement)
+        journaledStatement = statementNumber
+        guard let journal else { return }
         if !journal.isRecording {
             guard let path, let real = FileSystem.realPath(path) else { return }
             journal.start(workbook: real, base: fingerprint)
         }
         journal.record(statement)
-        journaledStatement = statementNumber
     }
 
     /// Steps back one edit; returns what was undone.
@@ -141,6 +150,7 @@ public final class Session: CommandEnvironment {
         savedText = nil
         stamp = nil
         journal?.discard()  // the earlier workbook's changes were saved, or given up when asked
+        changesSinceSaved = []
         needsRecoveryCheck = true
         undoStack.removeAll()
         redoStack.removeAll()

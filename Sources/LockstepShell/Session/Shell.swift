@@ -18,6 +18,7 @@ public final class Shell {
         self.keepGoing = keepGoing
         self.history = history
         self.color = color
+        session.runStatement = { [unowned self] statement in self.runLine(statement, number: 0) == .succeeded }
         if reader.isInteractive {
             session.asker = { [unowned reader] question in
                 guard case .line(let answer) = reader.readLine(prompt: question) else { return false }
