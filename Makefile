@@ -47,6 +47,7 @@ bench: release
 	benchmarks/startup.sh
 	$(SWIFT) run -c release ExpressionBenchmark
 	benchmarks/large-workbook.sh
+	benchmarks/save-workbook.sh
 	benchmarks/lead-data.sh
 
 clean:
