@@ -8,7 +8,7 @@ import TestSupport
 /// a save after each, and four properties checked on every save.
 @Suite("Saves keep the file")
 struct LosslessSaveTests {
-    static let workbooks = ["examples/acme.yaml", "examples/saas/brightlane.yaml", "examples/manufacturing/kessler.yaml",
+    static let workbooks = ["examples/acme.yaml", "examples/saas/brightlane.yaml", "examples/manufacturing/kessler.yaml", "examples/olist/olist.yaml",
                             "Tests/LockstepShellTests/Workbooks/handwritten.yaml"]
     /// Edits per workbook: enough to reach every command several times, few enough for `make test`.
     static let rounds = 40

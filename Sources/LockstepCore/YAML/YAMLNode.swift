@@ -33,8 +33,9 @@ public struct YAMLNode: Sendable {
     public static func string(_ text: String) -> YAMLNode { YAMLNode(.scalar(text, quoted: true)) }
     /// A number, boolean, date or duration, written exactly as given.
     public static func literal(_ text: String) -> YAMLNode { YAMLNode(.scalar(text, quoted: false)) }
+    /// Keys are text too: one a YAML 1.1 reader would take for something else (`on`, `yes`) is quoted.
     public static func mapping(_ pairs: [(String, YAMLNode)], style: Style = .block) -> YAMLNode {
-        YAMLNode(.mapping(pairs.map { Entry(key: .literal($0.0), value: $0.1) }), style: style)
+        YAMLNode(.mapping(pairs.map { Entry(key: .string($0.0), value: $0.1) }), style: style)
     }
     public static func sequence(_ items: [YAMLNode], style: Style = .block) -> YAMLNode {
         YAMLNode(.sequence(items), style: style)
