@@ -155,4 +155,29 @@ struct ExpressionTests {
         let deepNot = String(repeating: "not ", count: 10_000) + "budget_confirmed"
         #expect(failure(deepNot).hasSuffix("the expression nests more than 64 levels deep"))
     }
+
+    @Test("a chain of 1,000 conditions is parsed, checked and compiled; a longer one is refused at its 1,001st operator, never a crash",
+          arguments: ["and", "or", "+"])
+    func longChains(joiner: String) throws {
+        let term = joiner == "+" ? "score" : "score > 1"
+        func chain(_ count: Int) -> String {
+            let body = Array(repeating: term, count: count).joined(separator: " \(joiner) ")
+            return joiner == "+" ? body + " > 1" : body
+        }
+        let checked = try ExpressionChecker(schema: leadSchema).checkCondition(chain(1_001))
+        #expect(!CompiledCondition(checked, over: leads, today: Day(iso: "2026-01-20")!).matchingRows(count: leads.count).isEmpty)
+        let refused = chain(1_002)
+        let column = refused.components(separatedBy: " \(joiner) ").prefix(1_001).joined(separator: " \(joiner) ").count + 1
+        #expect(failure(refused) == "\(column): the expression joins more than 1000 conditions with and, or, + and -")
+        #expect(failure(chain(200_000)).hasSuffix("the expression joins more than 1000 conditions with and, or, + and -"))
+    }
+
+    @Test("a long expression's caret shows the stretch around it, with control characters escaped")
+    func longCaret() {
+        let source = String(repeating: "a", count: 200) + "\u{1B}[2J" + String(repeating: "b", count: 200)
+        let pointed = ExpressionError("bad", at: 200, in: source).pointed
+        let lines = pointed.split(separator: "\n")
+        #expect(lines[0] == "    …" + String(repeating: "a", count: 60) + "\\e[2J" + String(repeating: "b", count: 36) + "…")
+        #expect(lines[1].count == 4 + 61 + 1 && lines[1].hasSuffix("^"))
+    }
 }

@@ -12,8 +12,14 @@ public struct ExpressionError: Error, Equatable, Sendable {
         self.source = source
     }
 
-    /// The expression and a caret under the offending character, indented under a message.
+    /// The expression and a caret under the offending character, indented under a message. A
+    /// long expression shows the stretch around the caret; control characters show as escapes.
     public var pointed: String {
-        "    \(source)\n    \(String(repeating: " ", count: max(0, offset)))^"
+        let characters = Array(source)
+        let at = min(max(0, offset), characters.count)
+        let from = max(0, at - 60), to = min(characters.count, at + 40)
+        let before = (from > 0 ? "…" : "") + Sanitized.visible(String(characters[from..<at]))
+        let after = Sanitized.visible(String(characters[at..<to])) + (to < characters.count ? "…" : "")
+        return "    \(before)\(after)\n    \(String(repeating: " ", count: before.count))^"
     }
 }

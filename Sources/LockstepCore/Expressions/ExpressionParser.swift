@@ -6,11 +6,16 @@
 public struct ExpressionParser {
     /// Deeper nesting than any person writes; the limit keeps recursion bounded on hostile input.
     static let depthLimit = 64
+    /// Far more conditions than a lead definition or a filter joins (`a and b or c` joins two).
+    /// A chain makes a tree as deep as it is long, which the checker and compiler walk by
+    /// recursion: the limit keeps a pasted monster from exhausting the stack.
+    static let operatorLimit = 1_000
 
     private let source: String
     private var tokens: [ExpressionToken] = []
     private var position = 0
     private var depth = 0
+    private var operators = 0
 
     public static func parse(_ source: String) throws(ExpressionError) -> Expression {
         var parser = ExpressionParser(source: source)
@@ -54,6 +59,7 @@ public struct ExpressionParser {
         var left = try parseAnd()
         while isKeyword("or") {
             let operatorToken = advance()
+            try count(operatorToken)
             let right = try operand(after: operatorToken) { (parser: inout ExpressionParser) throws(ExpressionError) in try parser.parseAnd() }
             left = .or(left, right, at: operatorToken.offset)
         }
@@ -64,6 +70,7 @@ public struct ExpressionParser {
         var left = try parseNot()
         while isKeyword("and") {
             let operatorToken = advance()
+            try count(operatorToken)
             let right = try operand(after: operatorToken) { (parser: inout ExpressionParser) throws(ExpressionError) in try parser.parseNot() }
             left = .and(left, right, at: operatorToken.offset)
         }
@@ -129,6 +136,7 @@ public struct ExpressionParser {
         var left = try parsePrimary()
         while isSymbol("-") || isSymbol("+") {
             let operatorToken = advance()
+            try count(operatorToken)
             let right = try operand(after: operatorToken) { (p: inout ExpressionParser) throws(ExpressionError) in try p.parsePrimary() }
             left = .arithmetic(subtract: operatorToken.text == "-", left, right, at: operatorToken.offset)
         }
@@ -198,6 +206,13 @@ public struct ExpressionParser {
         }
         _ = advance()
         return .list(items, at: open.offset)
+    }
+
+    private mutating func count(_ operatorToken: ExpressionToken) throws(ExpressionError) {
+        operators += 1
+        guard operators <= Self.operatorLimit else {
+            throw error("the expression joins more than \(Self.operatorLimit) conditions with and, or, + and -", at: operatorToken)
+        }
     }
 
     private mutating func enter() throws(ExpressionError) {
