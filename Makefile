@@ -1,7 +1,7 @@
 # Lockstep: `make demo` starts the shell on the shipped example; `make test` runs every test.
 SWIFT ?= swift
 APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz
-PYPI_PACKAGES = jsonschema xmlschema
+PYPI_PACKAGES = jsonschema xmlschema pyyaml ruamel.yaml markdown-it-py
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build release demo test bench docs tour deps clean
@@ -10,13 +10,14 @@ all: build
 
 # The setup step: installs what a fresh machine lacks, and nothing when it has it all. The C libraries
 # Lockstep links; tmux and Graphviz for the terminal and diagram tests; the peer validators the report
-# tests run (jsonschema for SARIF, xmlschema for JUnit) from PyPI.
+# tests run from PyPI: jsonschema for SARIF, xmlschema for JUnit, PyYAML and ruamel.yaml for saved
+# workbooks, markdown-it-py for the Markdown Lockstep writes.
 deps:
 	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null || ! command -v dot >/dev/null; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
-	@python3 -c "import jsonschema, xmlschema" 2>/dev/null || { echo "installing $(PYPI_PACKAGES)"; python3 -m pip install --quiet $(PYPI_PACKAGES); }
+	@python3 -c "import jsonschema, xmlschema, yaml, ruamel.yaml, markdown_it" 2>/dev/null || { echo "installing $(PYPI_PACKAGES)"; python3 -m pip install --quiet $(PYPI_PACKAGES); }
 
 build: deps
 	$(SWIFT) build

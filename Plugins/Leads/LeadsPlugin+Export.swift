@@ -36,7 +36,7 @@ extension LeadsPlugin {
     public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] {
         guard let leads = workbook.section(LeadsSection.self), !leads.stages.isEmpty else { return [] }
         let lifecycle = Table(["stage", "owner", "qualifies when", "hand-off", "if rejected", "enters"], rows: leads.stages.map { stage in
-            [.text(stage.name), .text(stage.owner ?? "nobody"), .text(stage.criteria?.value ?? "—"),
+            [.text(stage.name), .text(stage.owner ?? "nobody"), stage.criteria.map { .code($0.value) } ?? .text("—"),
              .text(LeadCommands.handoffText(stage.handoff) ?? ""), .text(stage.rejectsTo?.value ?? ""), .text(stage.enters?.value ?? "")]
         })
         var sections = [ReportSection(title: "Lead lifecycle", markdown: lifecycle.rendered(as: .markdown), order: 40)]

@@ -22,7 +22,7 @@ extension StagesPlugin {
         guard !workbook.processes.isEmpty else { return [] }
         var text = ""
         for process in workbook.processes {
-            text += "**\(process.name)** (\(process.kind ?? "process"))\n\n"
+            text += "**\(MarkdownText.inline(process.name))** (\(MarkdownText.inline(process.kind ?? "process")))\n\n"
             let table = Table(["stage", "phase", "win probability", "owner", "exit criteria"], rows: process.stages.map { stage in
                 [.text(stage.name), .text(stage.phase ?? ""), stage.probability.map { .text("\($0)%") } ?? .empty,
                  .text(stage.owner ?? ""), .text(stage.exit.joined(separator: "; "))]

@@ -28,7 +28,7 @@ struct CompletionTests {
 
     @Test("settings, values, kinds, plugins and options complete in context")
     func context() {
-        #expect(complete("set ") == ["format"])
+        #expect(complete("set ") == ["csv-formulas", "format"])
         #expect(complete("set format j") == ["json"])
         #expect(complete("list pe") == ["personas"])
         #expect(complete("load m") == ["marketing"])

@@ -40,6 +40,11 @@ public enum CommandLineSyntax {
         var quote: (character: Character, offset: Int)?
         var escaped = false
         for (offset, character) in line.enumerated() {
+            // Nothing typed or pasted may carry a terminal escape into the workbook.
+            if character.unicodeScalars.contains(where: { Sanitized.needsEscape($0, keepingLayout: true) }) {
+                throw .usage("the line holds a control character at column \(offset + 1) ('\(Sanitized.visible(String(character)))')",
+                             fix: "type the text without it; names and texts may not hold escape sequences")
+            }
             if escaped {
                 current.append(character)
                 escaped = false

@@ -45,6 +45,8 @@ extension WorkbookError {
             return "\(what): \(error.message)"
         case .ruleCodeTaken(_, let id):
             return "rule id '\(id)' is the code of a built-in rule"
+        case .controlCharacter(_, let what, let value):
+            return "\(what) holds a control character: '\(Sanitized.excerpt(value))'"
         }
     }
 
@@ -80,6 +82,8 @@ extension WorkbookError {
             return "correct the expression at the caret; docs/expressions.md describes the language"
         case .ruleCodeTaken:
             return "give the team's rule a code of its own, e.g. 'ACME001'"
+        case .controlCharacter:
+            return "remove it (shown as \\e, \\x07…): text may hold tabs and line breaks, nothing that drives a terminal"
         }
     }
 

@@ -24,6 +24,8 @@ public enum WorkbookError: Error, Equatable, Sendable {
     case expression(SourceLocation, what: String, error: ExpressionError, code: String?)
     /// A team rule named with a built-in rule's code.
     case ruleCodeTaken(SourceLocation, id: String)
+    /// Text holding a control character other than a tab or line break (an escape sequence, a bell).
+    case controlCharacter(SourceLocation, what: String, value: String)
 
     /// Where the problem is; a file alone when there is no better place.
     public var location: SourceLocation {
@@ -35,7 +37,8 @@ public enum WorkbookError: Error, Equatable, Sendable {
              .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
              .unknownPlugin(let at, _, _), .missingDependency(let at, _, _),
              .notAllowed(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
-             .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _), .ruleCodeTaken(let at, _):
+             .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _), .ruleCodeTaken(let at, _),
+             .controlCharacter(let at, _, _):
             return at
         }
     }
@@ -51,13 +54,15 @@ public enum WorkbookError: Error, Equatable, Sendable {
         }
     }
 
-    /// `file:line:col: error: [CODE] message`, then the fix on an indented line.
+    /// `file:line:col: error: [CODE] message`, then the fix on an indented line; what the file
+    /// holds shows with its control characters escaped.
     public var rendered: String {
         let code = self.code.map { "[\($0)] " } ?? ""
+        let place = Sanitized.visible(location.description)
         if case .expression(_, _, let error, _) = self {
-            return "\(location): error: \(code)\(message)\n\(error.pointed)\n  fix: \(fix)"
+            return "\(place): error: \(code)\(Sanitized.visible(message))\n\(error.pointed)\n  fix: \(Sanitized.visible(fix))"
         }
-        return "\(location): error: \(code)\(message)\n  fix: \(fix)"
+        return "\(place): error: \(code)\(Sanitized.visible(message))\n  fix: \(Sanitized.visible(fix))"
     }
 }
 

@@ -25,15 +25,15 @@ public struct ClientReport {
 
     public var markdown: String {
         let active = findings.filter { $0.waivedBecause == nil }
-        var out = "# Sales and marketing alignment: \(title)\n\n"
-        out += "Prepared on \(today) from `\(source)` with Lockstep \(toolVersion).\n\n## Summary\n\n"
+        var out = "# Sales and marketing alignment: \(MarkdownText.inline(title))\n\n"
+        out += "Prepared on \(today) from \(MarkdownText.code(source)) with Lockstep \(toolVersion).\n\n## Summary\n\n"
         out += "- The workbook holds \(itemSummary).\n"
         let counts = Severity.allCases.reversed().map { severity in (severity, active.filter { $0.severity == severity }.count) }
         out += "- Findings: " + counts.map { "\($1) \(Self.noun($0, $1))" }.joined(separator: ", ")
         let waived = findings.count - active.count
         out += waived > 0 ? " (and \(waived) accepted, listed at the end).\n" : ".\n"
         if let first = active.sorted(by: { $0.severity > $1.severity }).first {
-            out += "- Most urgent: \(first.message).\n"
+            out += "- Most urgent: \(MarkdownText.inline(first.message)).\n"
         }
         for section in sections {
             out += "\n## \(section.title)\n\n" + section.markdown
@@ -51,7 +51,7 @@ public struct ClientReport {
                 out += "\n#### \(code)\(rule.map { " — \($0.summary)" } ?? "")\n\n"
                 for finding in these {
                     let place = finding.location.map { " (line \($0.line))" } ?? ""
-                    out += "- \(finding.message)\(place)\n"
+                    out += "- \(MarkdownText.inline(finding.message))\(place)\n"
                 }
                 if let explanation = rule?.explanation {
                     out += "\n**Why it matters.** \(explanation.why)\n\n**How to fix it.** \(explanation.fix)\n"
@@ -61,7 +61,9 @@ public struct ClientReport {
         let accepted = findings.filter { $0.waivedBecause != nil }
         if !accepted.isEmpty {
             out += "\n### Accepted (waived)\n\n"
-            for finding in accepted { out += "- [\(finding.rule)] \(finding.message): \(finding.waivedBecause!)\n" }
+            for finding in accepted {
+                out += "- \\[\(finding.rule)\\] \(MarkdownText.inline(finding.message)): \(MarkdownText.inline(finding.waivedBecause!))\n"
+            }
         }
         return out
     }

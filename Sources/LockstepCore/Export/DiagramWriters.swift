@@ -11,7 +11,8 @@ extension Diagram {
 
     public var mermaid: String {
         let names = nodeNames
-        var out = ["---", "title: \(mermaidText(title))", "---", "flowchart LR"]
+        // The title sits in YAML front matter: a YAML string, whatever it holds.
+        var out = ["---", "title: " + ScalarStyle.doubleQuoted(Sanitized.visible(title)), "---", "flowchart LR"]
         for (number, group) in groups.enumerated() {
             out.append("  subgraph g\(number)[\"\(mermaidText(group.label))\"]")
             for node in group.nodes {
@@ -58,14 +59,31 @@ extension Diagram {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Mermaid labels are quoted; a quote inside one is written as an entity.
+    /// Mermaid labels are quoted; what could end the quote, open an entity, a Markdown string
+    /// or HTML is written as an entity (`#` first, as entities start with it), so a label is text.
     private func mermaidText(_ text: String) -> String {
-        text.replacingAll("\"", with: "#quot;").replacingAll("\n", with: "<br/>")
+        var out = ""
+        for character in Sanitized.visible(text) {
+            switch character {
+            case "#": out += "#35;"
+            case "\"": out += "#quot;"
+            case "<": out += "#lt;"
+            case ">": out += "#gt;"
+            case "&": out += "#amp;"
+            case "`": out += "#96;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 
-    /// A DOT string: quotes and backslashes escaped, line breaks as `\n`.
+    /// A DOT string: quotes and backslashes escaped (so `\N` and the like stay text), line
+    /// breaks of the label's own lines as `\n`, control characters shown as escapes.
     private func dotText(_ text: String) -> String {
-        "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n") + "\""
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            Sanitized.visible(line).replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
+        }
+        return "\"" + lines.joined(separator: "\\n") + "\""
     }
 }
 

@@ -16,7 +16,7 @@ public enum JSONRenderer {
 
     static func value(_ cell: Table.Cell) -> String {
         switch cell {
-        case .text(let text): return quoted(text)
+        case .text(let text), .code(let text): return quoted(text)
         case .integer(let number): return String(number)
         case .number(let number): return number.isFinite ? cell.text : "null"
         case .empty: return "null"

@@ -4,20 +4,15 @@ enum MarkdownRenderer {
         var lines = ["| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |"]
         lines.append("|" + table.columns.map { $0.alignment == .right ? " ---: |" : " --- |" }.joined())
         for row in table.rows {
-            lines.append("| " + table.columns.indices.map { escape($0 < row.count ? row[$0].text : "") }.joined(separator: " | ") + " |")
+            lines.append("| " + table.columns.indices.map { $0 < row.count ? cell(row[$0]) : "" }.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "\n", "\r": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
+    static func escape(_ text: String) -> String { MarkdownText.inline(text) }
+
+    static func cell(_ cell: Table.Cell) -> String {
+        guard case .code(let text) = cell else { return escape(cell.text) }
+        return MarkdownText.code(text)
     }
 }

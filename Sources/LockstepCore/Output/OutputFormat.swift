@@ -11,10 +11,13 @@ public struct RenderOptions: Sendable {
     public var width: Int?
     /// ANSI colour and bold, only on a terminal and never with NO_COLOR.
     public var color: Bool
+    /// csv cells a spreadsheet would run as formulas get a leading `'` (OWASP); off for machines.
+    public var neutralizeFormulas: Bool
 
-    public init(width: Int? = nil, color: Bool = false) {
+    public init(width: Int? = nil, color: Bool = false, neutralizeFormulas: Bool = true) {
         self.width = width
         self.color = color
+        self.neutralizeFormulas = neutralizeFormulas
     }
 }
 
@@ -23,7 +26,7 @@ extension Table {
     public func rendered(as format: OutputFormat, options: RenderOptions = RenderOptions()) -> String {
         switch format {
         case .table: return TextTableRenderer(options: options).render(self)
-        case .csv: return CSVRenderer.render(self)
+        case .csv: return CSVRenderer.render(self, neutralizingFormulas: options.neutralizeFormulas)
         case .json: return JSONRenderer.render(self)
         case .markdown: return MarkdownRenderer.render(self)
         }

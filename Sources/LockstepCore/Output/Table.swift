@@ -15,13 +15,15 @@ public struct Table: Sendable {
     /// One value; numbers stay numbers in json, `highlighted` marks a gap on a colour terminal.
     public enum Cell: Sendable, Equatable {
         case text(String)
+        /// Text that is a name to type (a command's option): set as code where the format has it.
+        case code(String)
         case integer(Int)
         case number(Double)
         case empty
 
         public var text: String {
             switch self {
-            case .text(let text): return text
+            case .text(let text), .code(let text): return text
             case .integer(let value): return String(value)
             case .number(let value):
                 return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
@@ -45,7 +47,7 @@ public struct Table: Sendable {
     public init(_ titles: [String], rows: [[Cell]]) {
         let columns = titles.enumerated().map { index, title in
             let cells = rows.compactMap { index < $0.count ? $0[index] : nil }.filter { $0 != .empty }
-            let numeric = !cells.isEmpty && cells.allSatisfy { if case .text = $0 { return false } else { return true } }
+            let numeric = !cells.isEmpty && cells.allSatisfy { switch $0 { case .text, .code: return false; default: return true } }
             return Column(title, alignment: numeric ? .right : .left)
         }
         self.init(columns: columns, rows: rows)

@@ -8,20 +8,23 @@ struct TextTableRenderer {
     func render(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }
         if table.rows.isEmpty { return "(none)\n" }
-        let widths = fittedWidths(table)
-        var lines = [line(table.columns.map(\.title), table: table, widths: widths, header: true, row: nil)]
+        // Data never drives the terminal: escape sequences, bells and line breaks show as escapes.
+        let titles = table.columns.map { Sanitized.visible($0.title) }
+        let rows = table.rows.map { $0.map { Sanitized.visible($0.text) } }
+        let widths = fittedWidths(titles: titles, rows: rows, table: table)
+        var lines = [line(titles, table: table, widths: widths, header: true, row: nil)]
         lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: Self.gap)))
-        for (index, row) in table.rows.enumerated() {
-            lines.append(line(row.map(\.text), table: table, widths: widths, header: false, row: index))
+        for (index, row) in rows.enumerated() {
+            lines.append(line(row, table: table, widths: widths, header: false, row: index))
         }
         return lines.map { $0.trailingSpacesRemoved }.joined(separator: "\n") + "\n"
     }
 
-    private func fittedWidths(_ table: Table) -> [Int] {
-        var widths = table.columns.map { $0.title.count }
-        for row in table.rows {
+    private func fittedWidths(titles: [String], rows: [[String]], table: Table) -> [Int] {
+        var widths = titles.map(\.count)
+        for row in rows {
             for (column, cell) in row.enumerated() where column < widths.count {
-                widths[column] = max(widths[column], cell.text.count)
+                widths[column] = max(widths[column], cell.count)
             }
         }
         guard let available = options.width else { return widths }

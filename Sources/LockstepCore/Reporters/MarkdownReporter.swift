@@ -1,7 +1,7 @@
 /// A summary and a table per severity, fit to paste into a pull request or a client email.
 enum MarkdownReporter {
     static func render(_ report: CheckReport) -> String {
-        var text = "## Lockstep check: \(report.file)\n\n**\(report.summary)**\n"
+        var text = "## Lockstep check: \(MarkdownText.inline(report.file))\n\n**\(report.summary)**\n"
         for severity in Severity.allCases.reversed() {
             let findings = report.findings.filter { $0.severity == severity && $0.waivedBecause == nil }
             guard !findings.isEmpty else { continue }

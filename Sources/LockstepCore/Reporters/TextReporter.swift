@@ -3,8 +3,9 @@ enum TextReporter {
     static func render(_ report: CheckReport) -> String {
         var text = ""
         for finding in report.findings {
-            let waived = finding.waivedBecause.map { " (waived: \($0))" } ?? ""
-            text += "\(report.location(of: finding)): \(finding.severity.rawValue): [\(finding.rule)] \(finding.message)\(waived)\n"
+            let waived = finding.waivedBecause.map { " (waived: \(Sanitized.visible($0)))" } ?? ""
+            let place = Sanitized.visible("\(report.location(of: finding))")
+            text += "\(place): \(finding.severity.rawValue): [\(finding.rule)] \(Sanitized.visible(finding.message))\(waived)\n"
         }
         return text + report.summary + "\n"
     }

@@ -1,22 +1,32 @@
 import LockstepCore
 
 extension Builtins {
+    static let settings = ["format", "csv-formulas"]
+    static let formulaModes = ["neutral", "raw"]
+
     static let set = ShellCommand(CommandSpec(
         "set", summary: "Change a setting; with no argument, show them",
-        arguments: [ArgumentSpec("SETTING", completion: .words(["format"]), optional: true),
-                    ArgumentSpec("VALUE", completion: .words(OutputFormat.names), optional: true)],
-        examples: ["set format json", "set format table", "set"]
+        arguments: [ArgumentSpec("SETTING", completion: .words(settings), optional: true),
+                    ArgumentSpec("VALUE", completion: .words(OutputFormat.names + formulaModes), optional: true)],
+        examples: ["set format json", "set format table", "set csv-formulas raw", "set"]
     )) { session, invocation in
+        let formulas = session.renderOptions.neutralizeFormulas ? "neutral" : "raw"
         guard let setting = invocation.argument(0) else {
-            session.emit(.text("format \(session.format.rawValue)"))
+            session.emit(.text("format \(session.format.rawValue)\ncsv-formulas \(formulas)"))
             return
         }
-        guard setting == "format" else {
-            throw CommandError.usage("set: unknown setting '\(setting)'\(Suggestion.phrase(for: setting, in: ["format"]))",
-                                     fix: "settings: format")
+        guard settings.contains(setting) else {
+            throw CommandError.usage("set: unknown setting '\(setting)'\(Suggestion.phrase(for: setting, in: settings))",
+                                     fix: "settings: format (table, csv, json, markdown); csv-formulas (neutral: a leading ' on cells a "
+                                     + "spreadsheet would run as formulas; raw: as they are, for programs)")
         }
         guard let value = invocation.argument(1) else {
-            session.emit(.text("format \(session.format.rawValue)"))
+            session.emit(.text(setting == "format" ? "format \(session.format.rawValue)" : "csv-formulas \(formulas)"))
+            return
+        }
+        if setting == "csv-formulas" {
+            guard formulaModes.contains(value) else { throw CommandError.unknown("csv-formulas mode", value, among: formulaModes) }
+            session.renderOptions.neutralizeFormulas = value == "neutral"
             return
         }
         guard let format = OutputFormat(rawValue: value) else {

@@ -19,7 +19,7 @@ enum ReferenceDocs {
             text += "\n### `\(spec.usage)`\n\n\(spec.summary).\n"
             if !spec.options.isEmpty {
                 let options = Table(["option", "meaning"], rows: spec.options.map { option in
-                    [.text("`" + option.name + (option.valueName.map { " \($0)" } ?? "") + "`"), .text(option.summary)]
+                    [.code(option.name + (option.valueName.map { " \($0)" } ?? "")), .text(option.summary)]
                 })
                 text += "\n" + options.rendered(as: .markdown)
             }

@@ -72,7 +72,7 @@ public final class Session: CommandEnvironment {
     /// The name the prompt shows: the file's base name, or `untitled`.
     public var displayName: String {
         guard let path else { return "untitled" }
-        return path.split(separator: "/").last.map(String.init) ?? path
+        return Sanitized.visible(path.split(separator: "/").last.map(String.init) ?? path)
     }
 
     public func edit(_ description: String, _ change: (inout Workbook) throws -> Void) throws {
@@ -124,11 +124,14 @@ public final class Session: CommandEnvironment {
 
     public func emit(_ item: Output) {
         switch item {
-        case .text(let text):
+        case .text(let raw):
+            // Data in prose never drives the terminal; line breaks and tabs are layout and stay.
+            let text = Sanitized.visible(raw, keepingLayout: true)
             output.write(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
         case .table(let table):
             output.write(table.rendered(as: format, options: renderOptions))
-        case .note(let text):
+        case .note(let raw):
+            let text = Sanitized.visible(raw, keepingLayout: true)
             // Status lines stay off standard output in batch mode, so piped data stays clean.
             if asker == nil { output.writeError(text + "\n") } else { output.write(text + "\n") }
         }

@@ -171,8 +171,8 @@ public final class Shell {
             return
         }
         let place = reader.isInteractive ? "" : "\(reader.sourceName):\(line): "
-        var text = "\(place)error: \(error.message)\n"
-        if let fix = error.fix { text += "  fix: \(fix)\n" }
+        var text = "\(place)error: \(Sanitized.visible(error.message, keepingLayout: true))\n"
+        if let fix = error.fix { text += "  fix: \(Sanitized.visible(fix, keepingLayout: true))\n" }
         session.output.writeError(text)
     }
 
