@@ -11,7 +11,7 @@ struct CommandLineTests {
         #expect(version.output == "0.1.0\n")
         let help = try runLockstep(["--help"])
         #expect(help.code == 0)
-        #expect(help.output.contains("USAGE: lockstep [<workbook>] [--command <command>] [--script <script>] [--today <YYYY-MM-DD>] [--keep-going]"))
+        #expect(help.output.contains("USAGE: lockstep [<workbook>] [--command <command>] [--script <script>] [--today <YYYY-MM-DD>] [--allow-data-outside] [--keep-going]"))
         #expect(help.output.contains("Exit codes: 0 success, 1 a command or check failed, 2 usage or input error."))
     }
 

@@ -23,7 +23,7 @@ struct RealCRMDataTests {
                 columns: { occupation: What is your current occupation }
                 empty_values: [Select]
             """)
-        let result = runSession(["data", "set format csv", "data problems", "funnel"], workbook: path)
+        let result = runSession(["data", "set format csv", "data problems", "funnel"], workbook: path, allowDataOutside: true)
         #expect(result.code == 0, "\(result.errors)")
         let output = result.output.replacingOccurrences(of: "\r\n", with: "\n")  // csv rows end in CRLF
         #expect(output.contains("loaded 8902 leads"))
@@ -54,7 +54,7 @@ struct RealCRMDataTests {
                 join: { file: \(folder)/olist_closed_deals_dataset.csv, on: mql_id }
                 date_format: DD-MM-YYYY
             """)
-        let result = runSession(["data", "set format csv", "funnel"], workbook: path)
+        let result = runSession(["data", "set format csv", "funnel"], workbook: path, allowDataOutside: true)
         #expect(result.code == 0, "\(result.errors)")
         let output = result.output.replacingOccurrences(of: "\r\n", with: "\n")  // csv rows end in CRLF
         #expect(output.contains("loaded 8000 leads"))
@@ -88,7 +88,7 @@ struct RealCRMDataTests {
                 first_touch: close_date
                 owner: sales_agent
             """)
-        let result = runSession(["set format csv", "funnel", "sla", "sla --by-owner"], workbook: path)
+        let result = runSession(["set format csv", "funnel", "sla", "sla --by-owner"], workbook: path, allowDataOutside: true)
         #expect(result.code == 0, "\(result.errors)")
         let output = result.output.replacingOccurrences(of: "\r\n", with: "\n")  // csv rows end in CRLF
         #expect(output.contains("prospecting,prospecting,8800,500,0,0\n"))

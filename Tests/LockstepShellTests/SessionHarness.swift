@@ -31,9 +31,10 @@ func testSession(output: OutputSink = BufferedOutput()) -> Session {
 
 /// Runs `lines` through a shell exactly as the executable would, with output kept in memory.
 func runSession(_ lines: [String], workbook: String? = nil, interactive: Bool = false, keepGoing: Bool = false,
-                sourceName: String = "-c") -> SessionResult {
+                sourceName: String = "-c", allowDataOutside: Bool = false) -> SessionResult {
     let output = BufferedOutput()
     let session = testSession(output: output)
+    session.allowsDataOutsideWorkbook = allowDataOutside
     let reader = ScriptedLineReader(lines, sourceName: sourceName, interactive: interactive)
     let shell = Shell(session: session, reader: reader, keepGoing: keepGoing)
     if let workbook {

@@ -10,7 +10,16 @@ enum LeadDataAccess {
         if let file { environment.attachments.set(fileKey, file) }
         let leads = try section(of: environment.workbook)
         let override: String? = environment.attachments[fileKey]
-        let plan = try LeadDataPlan(leads: leads, workbookPath: environment.workbookPath, file: override)
+        let plan: LeadDataPlan
+        do {
+            plan = try LeadDataPlan(leads: leads, workbookPath: environment.workbookPath, file: override,
+                                    allowOutside: environment.allowsDataOutsideWorkbook)
+        } catch where error.message.contains(LeadDataPlan.outsideMarker) {
+            // In the shell the person decides, once per session; a script has said so up front or not at all.
+            guard environment.confirm("\(Sanitized.visible(error.message)). Read it? [y/N] ") == true else { throw error }
+            environment.allowsDataOutsideWorkbook = true
+            plan = try LeadDataPlan(leads: leads, workbookPath: environment.workbookPath, file: override, allowOutside: true)
+        }
         if let loaded: LeadDataset = environment.attachments[datasetKey], loaded.plan == plan { return loaded }
         var options = ColumnLoadOptions()
         // The workers call these: the progress line is one write(2) and the interrupt flag is
@@ -40,7 +49,8 @@ enum LeadDataAccess {
         guard leads.data != nil || override != nil else { return nil }
         return context.shared.value("leads.dataset") { () -> Result<LeadDataset, CommandError> in
             do throws(CommandError) {
-                let plan = try LeadDataPlan(leads: leads, workbookPath: context.workbookPath, file: override)
+                let plan = try LeadDataPlan(leads: leads, workbookPath: context.workbookPath, file: override,
+                                            allowOutside: context.allowsDataOutsideWorkbook)
                 if let loaded: LeadDataset = context.attachments[datasetKey], loaded.plan == plan { return .success(loaded) }
                 let dataset = try LeadDataset.load(plan, options: ColumnLoadOptions())
                 context.attachments.set(datasetKey, dataset)

@@ -42,7 +42,7 @@ struct LeadDataPlan: Equatable, Sendable {
 
 extension LeadDataPlan {
     /// Resolves the plan for `leads`, reading the headers of its file (or of `file`, when given).
-    init(leads: LeadsSection, workbookPath: String?, file: String? = nil) throws(CommandError) {
+    init(leads: LeadsSection, workbookPath: String?, file: String? = nil, allowOutside: Bool = false) throws(CommandError) {
         let settings = leads.data
         guard let name = file ?? settings?.file else {
             throw CommandError.usage("no CRM export to load: the workbook has no leads.data.file",
@@ -50,6 +50,7 @@ extension LeadDataPlan {
         }
         // A file given in the shell is where the user is; the workbook's own is beside the workbook.
         path = file ?? Self.resolve(name, besides: workbookPath)
+        if file == nil, !allowOutside { try Self.requireInside(path, named: name, key: "leads.data.file", workbookPath: workbookPath) }
         let preset = CRMPreset.named(settings?.preset)
         dateFormat = settings?.dateFormat.flatMap { DateFormat($0.value) } ?? preset?.dateFormat ?? .iso
         emptyValues = settings?.emptyValues ?? []
@@ -58,11 +59,12 @@ extension LeadDataPlan {
         var joinHeader: [String]?
         if let join = settings?.join {
             let joinPath = Self.resolve(join.file, besides: workbookPath)
+            if !allowOutside { try Self.requireInside(joinPath, named: join.file, key: "leads.data.join.file", workbookPath: workbookPath) }
             let names = try Self.header(joinPath)
             stamps.append(FileSystem.stamp(joinPath))
             for (label, names, file) in [("first", header, name), ("joined", names, join.file)] where !names.contains(join.on.value) {
                 throw CommandError.input("leads.data.join.on: column '\(join.on.value)' is not in the \(label) export \(file)\(Suggestion.phrase(for: join.on.value, in: names))",
-                                         fix: "name a column both files have; \(file)'s columns: \(names.prefix(12).joined(separator: ", "))")
+                                         fix: "name a column both files have; \(file)'s columns: \(names.prefix(12).map { Sanitized.excerpt($0, limit: 40) }.joined(separator: ", "))")
             }
             self.join = Join(path: joinPath, key: join.on.value, loads: [])
             joinHeader = names
@@ -128,6 +130,19 @@ extension LeadDataPlan {
     static func resolve(_ file: String, besides workbookPath: String?) -> String {
         guard !file.hasPrefix("/"), let workbookPath, let slash = workbookPath.lastIndex(of: "/") else { return file }
         return String(workbookPath[...slash]) + file
+    }
+
+    /// The message that names a data file outside the workbook's folder tree.
+    static let outsideMarker = "which lies outside the workbook's folder"
+
+    /// Files the workbook names stay in its folder tree unless the user allows otherwise: a
+    /// workbook someone sent must not make Lockstep read `/etc/passwd` or `/proc/self/environ`.
+    private static func requireInside(_ path: String, named name: String, key: String, workbookPath: String?) throws(CommandError) {
+        let folder = workbookPath.map(FileSystem.folder(of:)) ?? "."
+        guard !FileSystem.isInside(path, folder: folder) else { return }
+        throw CommandError.input("\(key) names '\(Sanitized.excerpt(name))', \(outsideMarker)",
+                                 fix: "put the export in the workbook's folder, or allow it: --allow-data-outside on the command line, "
+                                 + "or answer yes when the shell asks")
     }
 
     private static func header(_ path: String) throws(CommandError) -> [String] {

@@ -41,12 +41,17 @@ public struct CheckContext: Sendable {
     public var workbookPath: String?
     /// What the session has loaded (a CRM export); checks on data use it, or load it themselves.
     public var attachments: Attachments
+    /// Whether files the workbook names (a CRM export) may lie outside its folder: a workbook
+    /// from a pull request must not make CI read `/proc/self/environ`.
+    public var allowsDataOutsideWorkbook: Bool
 
-    public init(today: Day, workbookPath: String? = nil, attachments: Attachments = Attachments()) {
+    public init(today: Day, workbookPath: String? = nil, attachments: Attachments = Attachments(),
+                allowsDataOutsideWorkbook: Bool = false) {
         self.today = today
         self.shared = SharedWork()
         self.workbookPath = workbookPath
         self.attachments = attachments
+        self.allowsDataOutsideWorkbook = allowsDataOutsideWorkbook
     }
 }
 

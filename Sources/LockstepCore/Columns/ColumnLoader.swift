@@ -9,13 +9,21 @@ import Glibc
 /// is checked against where the previous one really ended, and the file is read again by one
 /// worker if any guess was wrong, so the result never depends on the split.
 public enum ColumnLoader {
+    /// The longest header row read: a CRM's header is a few KB; one of megabytes is not a header.
+    public static let headerLimit = 4 << 20
+
     /// The header row of the file, and the byte offset and line where the data starts.
     public static func header(path: String) throws(ColumnLoadFailure) -> (names: [String], dataOffset: Int, lines: Int) {
         let fd = try open(path)
         defer { close(fd) }
         var prefix: [UInt8] = []
+        // Each read is as long as all before it, so parsing the prefix again after each read
+        // costs at most twice the header, not its square.
         var block = [UInt8](repeating: 0, count: 1 << 16)
+        let tooLong = ColumnLoadFailure(path: path, reason: "the header row is longer than \(headerLimit >> 20) MB: this is not a CSV export")
         while true {
+            if prefix.count > headerLimit { throw tooLong }
+            if prefix.count > block.count { block = [UInt8](repeating: 0, count: prefix.count) }
             let count = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(prefix.count)) }
             if count < 0 { throw ColumnLoadFailure(path: path, reason: String(cString: strerror(errno))) }
             prefix.append(contentsOf: block[..<count])
@@ -29,6 +37,7 @@ public enum ColumnLoader {
                     }
                     throw ColumnLoadFailure(path: path, reason: "the file is empty: a CSV export starts with a header row naming its columns")
                 }
+                if reader.offset > headerLimit { throw tooLong }
                 return (record.fields, reader.offset, reader.line - 1)
             }
         }
@@ -88,13 +97,21 @@ public enum ColumnLoader {
                              badRowCount: results.reduce(0) { $0 + $1.badRowCount }, byteCount: size)
     }
 
+    /// Opens a CSV export: a regular file (a FIFO or device is refused before it can block or
+    /// stream without end), and not a file of another kind sent by mistake, named as such.
     private static func open(_ path: String) throws(ColumnLoadFailure) -> Int32 {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw ColumnLoadFailure(path: path, reason: String(cString: strerror(errno))) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        if fstat(fd, &info) == 0, let kind = FileSystem.notAFile(info.st_mode) {
             close(fd)
-            throw ColumnLoadFailure(path: path, reason: "it is a directory, not a CSV file")
+            throw ColumnLoadFailure(path: path, reason: "it is \(kind), not a CSV file")
+        }
+        var magic = [UInt8](repeating: 0, count: 4096)
+        let count = magic.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        if let kind = FileKind.notCSV(Array(magic.prefix(max(0, count)))) {
+            close(fd)
+            throw ColumnLoadFailure(path: path, reason: kind)
         }
         return fd
     }

@@ -5,6 +5,8 @@ public protocol CommandEnvironment: AnyObject {
     var workbookPath: String? { get }
     /// What plugins loaded for this session (a CRM export).
     var attachments: Attachments { get }
+    /// Whether files the workbook names may lie outside its folder (see `CheckContext`).
+    var allowsDataOutsideWorkbook: Bool { get set }
     /// The loaded plugins, in load order.
     var plugins: [any Plugin] { get }
     var format: OutputFormat { get }

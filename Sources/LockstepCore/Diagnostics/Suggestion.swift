@@ -4,7 +4,9 @@ public enum Suggestion {
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        // Nothing longer than a name is ever suggested: a "column" of megabytes is a file's
+        // content, never quoted back, and comparing with it would cost its length squared.
+        for candidate in candidates where candidate.utf8.count <= Self.longestSuggested {
             let distance = editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
@@ -12,14 +14,17 @@ public enum Suggestion {
         // A third of the word may be wrong; short words get at least one edit, and a prefix counts.
         let allowed = max(1, lowered.count / 3)
         if best.distance <= allowed { return best.candidate }
-        let prefixMatches = candidates.filter { $0.lowercased().hasPrefix(lowered) && lowered.count >= 2 }
+        let prefixMatches = candidates.filter { $0.utf8.count <= Self.longestSuggested && $0.lowercased().hasPrefix(lowered) && lowered.count >= 2 }
         return prefixMatches.count == 1 ? prefixMatches.first : nil
     }
 
     /// ` (did you mean 'x'?)`, or nothing.
     public static func phrase<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
-        closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        closest(to: word, in: candidates).map { " (did you mean '\(Sanitized.visible($0))'?)" } ?? ""
     }
+
+    /// The longest name a suggestion may be.
+    static let longestSuggested = 80
 
     /// Levenshtein distance, counting a swap of two neighbours as one edit.
     static func editDistance(_ a: String, _ b: String) -> Int {

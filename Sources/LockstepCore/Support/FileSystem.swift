@@ -9,6 +9,11 @@ public enum FileSystem {
     public struct Failure: Error, Equatable, Sendable {
         public var path: String
         public var reason: String
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// The whole content of a regular file of at most `limit` bytes. A FIFO, device, socket or
@@ -60,6 +65,12 @@ public enum FileSystem {
         return String(cString: folder) + "/" + name
     }
 
+    /// True when `path` (symlinks resolved) lies inside `folder`'s tree.
+    public static func isInside(_ path: String, folder: String) -> Bool {
+        guard let real = realPath(path), let root = realPath(folder) else { return false }
+        return root == "/" || real == root || real.hasPrefix(root + "/")
+    }
+
     /// What a file mode names when it is not a regular file: "a directory", "a FIFO"…
     public static func notAFile(_ mode: mode_t) -> String? {
         switch mode & S_IFMT {
@@ -96,7 +107,7 @@ public enum FileSystem {
         getenv(name).map { String(cString: $0) }
     }
 
-    static func lastError() -> String { String(cString: strerror(errno)) }
+    public static func lastError() -> String { String(cString: strerror(errno)) }
 }
 
 extension FileSystem {

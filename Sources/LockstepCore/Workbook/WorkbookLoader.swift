@@ -63,8 +63,10 @@ public struct WorkbookLoader: Sendable {
 
     private func decodeSections(_ root: consuming SourceNode, context: DecodeContext) -> Workbook {
         guard let entries = root.entries else {
+            // What the file holds is not quoted: a file that is no workbook may be anything (a
+            // symlink to /etc/passwd), and its content has no place in an error or a CI log.
             context.report(.wrongType(context.location(of: root), what: "a workbook", expected: "a mapping of sections starting with 'lockstep: 1'",
-                                      found: root.quotedForMessage))
+                                      found: root.isSequence ? "a list" : "text (this file is not a Lockstep workbook)"))
             return Workbook()
         }
         let allowedKeys = Self.coreKeys + registry.available.flatMap { $0.sections.map { $0.key } }

@@ -6,7 +6,7 @@ extension Builtins {
         examples: ["check"]
     )) { session, _ in
         let checks = session.workbook.runnableChecks(plugins: session.plugins)
-        let findings = CheckRunner(checks: checks).run(session.workbook, context: CheckContext(today: session.today, workbookPath: session.path, attachments: session.attachments))
+        let findings = CheckRunner(checks: checks).run(session.workbook, context: session.checkContext())
         let report = CheckReport(file: session.path ?? session.displayName, findings: findings, rules: checks, toolVersion: Lockstep.version)
         session.emit(.text(ReportFormat.text.render(report)))
         let active = findings.filter { $0.waivedBecause == nil }

@@ -8,7 +8,7 @@ extension Builtins {
         examples: ["export report acme-audit.md", "export report acme-audit.md --force"]
     )) { session, invocation in
         let path = invocation.arguments[0]
-        let context = CheckContext(today: session.today, workbookPath: session.path, attachments: session.attachments)
+        let context = session.checkContext()
         let checks = session.workbook.runnableChecks(plugins: session.plugins)
         let findings = CheckRunner(checks: checks).run(session.workbook, context: context)
         let report = ClientReport(

@@ -35,6 +35,9 @@ struct CheckCommand: ParsableCommand {
                              valueName: "YYYY-MM-DD"))
     var today: String?
 
+    @Flag(help: "Let the workbook name CRM exports outside its own folder (leads.data.file, join.file).")
+    var allowDataOutside = false
+
     @Option(name: .customLong("select"), help: "Run only rules whose code starts with this (repeatable), e.g. --select MK.")
     var selections: [String] = []
 }
@@ -61,7 +64,7 @@ extension Lockstep {
             (options.rules.isEmpty || options.rules.contains(check.code))
                 && (options.selections.isEmpty || options.selections.contains { check.code.hasPrefix($0) })
         }
-        let findings = CheckRunner(checks: chosen).run(workbook, context: CheckContext(today: clock.today, workbookPath: options.workbook))
+        let findings = CheckRunner(checks: chosen).run(workbook, context: CheckContext(today: clock.today, workbookPath: options.workbook, allowsDataOutsideWorkbook: options.allowDataOutside))
         let report = CheckReport(file: options.workbook, findings: findings, rules: chosen, toolVersion: version)
         output.write(options.format.render(report))
         let failing = findings.contains { $0.waivedBecause == nil && $0.severity >= options.failOn }

@@ -79,6 +79,7 @@ public enum Lockstep {
                               renderOptions: RenderOptions(width: terminalWidth(), color: colorAllowed()))
         session.clock = clock
         session.journal = Journal.standard()
+        session.allowsDataOutsideWorkbook = options.allowDataOutside
         guard let reader = makeReader(options, output: output) else { return 2 }
         if let editor = reader as? EditLineReader {
             editor.completer = { Completer(session: session).complete($0) }
@@ -124,11 +125,12 @@ public enum Lockstep {
             return ScriptedLineReader(CommandLineSyntax.statements(commands), sourceName: "-c")
         }
         if let script = options.script {
-            guard let reader = PlainLineReader(path: script) else {
-                output.writeError("error: cannot read script '\(script)'\n  fix: check the path and the file's permissions\n")
+            do {
+                return try PlainLineReader(path: script)
+            } catch {
+                output.writeError("error: cannot read script '\(Sanitized.visible(script))': \(error.reason)\n  fix: give --script a file of commands, one per line\n")
                 return nil
             }
-            return reader
         }
         if isatty(STDIN_FILENO) == 1,
            let editor = EditLineReader(programName: "lockstep", history: HistoryFile.standard()?.load() ?? []) {

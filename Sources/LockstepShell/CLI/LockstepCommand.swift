@@ -35,6 +35,9 @@ struct LockstepCommand: ParsableCommand {
                              valueName: "YYYY-MM-DD"))
     var today: String?
 
+    @Flag(help: "Let the workbook name CRM exports outside its own folder (leads.data.file, join.file).")
+    var allowDataOutside = false
+
     @Flag(name: [.customShort("k"), .long], help: "Keep running a script past a failing command; exit with the worst code.")
     var keepGoing = false
 

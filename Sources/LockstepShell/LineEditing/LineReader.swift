@@ -5,6 +5,8 @@ public enum LineInput: Equatable, Sendable {
     case interrupted
     /// Ctrl-D on an empty line, or the end of a script.
     case end
+    /// The input cannot be read as commands (a line of megabytes, a directory): the run stops.
+    case failed(String)
 }
 
 /// The seam between the shell and whatever supplies lines: libedit, a pipe, or a test.

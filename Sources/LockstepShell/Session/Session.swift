@@ -18,6 +18,8 @@ public final class Session: CommandEnvironment {
     public var format: OutputFormat = .table
     /// Where "today" comes from: the system's date, or the one `--today` or `SOURCE_DATE_EPOCH` pinned.
     public var clock: DayClock = .system
+    /// `--allow-data-outside`, or a yes in the shell: the workbook may name data outside its folder.
+    public var allowsDataOutsideWorkbook = false
     public var today: Day { clock.today }
     public let attachments = Attachments()
     /// The guided tour, while one runs.
@@ -64,6 +66,11 @@ public final class Session: CommandEnvironment {
     }
 
     public var isDirty: Bool { stateID != savedStateID }
+
+    /// What the checks of one run see: today, the workbook's file, what is loaded, what may be read.
+    func checkContext() -> CheckContext {
+        CheckContext(today: today, workbookPath: path, attachments: attachments, allowsDataOutsideWorkbook: allowsDataOutsideWorkbook)
+    }
 
     public var plugins: [any Plugin] { workbook.plugins.compactMap { registry.plugin(named: $0) } }
 

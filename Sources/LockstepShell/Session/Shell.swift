@@ -57,6 +57,9 @@ public final class Shell {
             switch reader.readLine(prompt: reader.isInteractive ? prompt : "") {
             case .interrupted:
                 continue
+            case .failed(let reason):
+                session.output.writeError("error: \(reason)\n  fix: give lockstep a file of commands, one per line\n")
+                return 2
             case .end:
                 endsInARow += 1
                 if reader.isInteractive, !confirmLeaving() {
