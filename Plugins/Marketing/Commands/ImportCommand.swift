@@ -1,5 +1,10 @@
 import LockstepCore
 
+/// A content inventory is a few thousand rows; a file far larger is not one.
+enum ImportLimits {
+    static let bytes = 64 << 20
+}
+
 /// `import activities FILE.csv`: a client's content inventory into the workbook, whole rows or none.
 enum ImportCommand {
     static let command = Command(CommandSpec(
@@ -13,9 +18,12 @@ enum ImportCommand {
         let path = invocation.arguments[0]
         let bytes: [UInt8]
         do throws(FileSystem.Failure) {
-            bytes = try FileSystem.readBytes(path)
+            bytes = try FileSystem.readBytes(path, limit: ImportLimits.bytes)
         } catch {
             throw CommandError.input("cannot read \(path): \(error.reason)", fix: "check the path; Tab completes file names")
+        }
+        if let kind = CSVText.notCSV(bytes) {
+            throw CommandError.input("cannot read \(path): \(kind)", fix: "export the inventory as CSV UTF-8")
         }
         var reader = CSVReader(bytes: bytes)
         guard case .success(let header)? = reader.next() else {

@@ -38,8 +38,21 @@ public enum ColumnLoader {
                     throw ColumnLoadFailure(path: path, reason: "the file is empty: a CSV export starts with a header row naming its columns")
                 }
                 if reader.offset > headerLimit { throw tooLong }
+                try requireDistinct(record.fields, path: path)
                 return (record.fields, reader.offset, reader.line - 1)
             }
+        }
+    }
+
+    /// Two columns with one name would make a field's column a guess: refused, naming both.
+    private static func requireDistinct(_ names: [String], path: String) throws(ColumnLoadFailure) {
+        var first: [String: Int] = [:]
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            if let earlier = first[name] {
+                throw ColumnLoadFailure(path: path, reason: "columns \(earlier + 1) and \(index + 1) of the header are both named "
+                                        + "'\(Sanitized.excerpt(name, limit: 40))': rename one in the export")
+            }
+            first[name] = index
         }
     }
 

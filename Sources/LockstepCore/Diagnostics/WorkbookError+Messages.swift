@@ -6,6 +6,11 @@ extension WorkbookError {
             return "cannot read the workbook: \(reason)"
         case .emptyFile:
             return "the workbook is empty"
+        case .otherKind(_, let what, _):
+            return "this is \(what), not a workbook (a YAML text file)"
+        case .notUTF8(_, let byte):
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "byte 0x\(hex) here is not UTF-8: the file looks like Latin-1 or Windows-1252 text (é, ü and € are written so)"
         case .notText(_, let byte):
             let hex = String(byte, radix: 16, uppercase: true)
             return "this is not a text file (byte 0x\(hex.count == 1 ? "0" : "")\(hex))"
@@ -55,7 +60,9 @@ extension WorkbookError {
         switch self {
         case .unreadable: return "check the path and the file's permissions"
         case .emptyFile: return "start the workbook with the line 'lockstep: 1', or create one with 'new FILE'"
+        case .otherKind(_, _, let fix): return fix
         case .notText: return "open the workbook's YAML file, not a binary or spreadsheet file"
+        case .notUTF8: return "save the workbook as UTF-8 (in most editors: Save with encoding → UTF-8; or iconv -f latin1 -t utf-8)"
         case .syntax: return "correct the YAML at this position (indentation, quotes, ':' after keys)"
         case .secondDocument: return "keep one workbook per file: remove the '---' and what follows, or move it to its own file"
         case .missingVersion: return "add 'lockstep: 1' as the first line"

@@ -2,7 +2,11 @@
 public enum WorkbookError: Error, Equatable, Sendable {
     case unreadable(file: String, reason: String)
     case emptyFile(file: String)
+    /// A file of another kind (a spreadsheet, an archive, UTF-16 text), named by its first bytes.
+    case otherKind(file: String, what: String, fix: String)
     case notText(SourceLocation, byte: UInt8)
+    /// A byte that is not UTF-8: the file was saved in another encoding (Latin-1, Windows-1252).
+    case notUTF8(SourceLocation, byte: UInt8)
     case syntax(SourceLocation, problem: String, context: String?)
     case secondDocument(SourceLocation)
     case missingVersion(file: String)
@@ -30,9 +34,9 @@ public enum WorkbookError: Error, Equatable, Sendable {
     /// Where the problem is; a file alone when there is no better place.
     public var location: SourceLocation {
         switch self {
-        case .unreadable(let file, _), .emptyFile(let file), .missingVersion(let file):
+        case .unreadable(let file, _), .emptyFile(let file), .missingVersion(let file), .otherKind(let file, _, _):
             return SourceLocation(file: file, line: 1, column: 1)
-        case .notText(let at, _), .syntax(let at, _, _), .secondDocument(let at),
+        case .notText(let at, _), .notUTF8(let at, _), .syntax(let at, _, _), .secondDocument(let at),
              .unsupportedVersion(let at, _), .wrongType(let at, _, _, _), .missingKey(let at, _, _),
              .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
              .unknownPlugin(let at, _, _), .missingDependency(let at, _, _),

@@ -24,13 +24,18 @@ public struct WorkbookLoader: Sendable {
     public init(registry: PluginRegistry) { self.registry = registry }
 
     public func load(path: String) throws(WorkbookLoadError) -> Workbook {
-        let bytes: [UInt8]
+        try decode(Self.read(path).bytes, file: path)
+    }
+
+    /// A workbook file's bytes and how it looked when read: a regular file within the size limit.
+    public static func read(_ path: String) throws(WorkbookLoadError) -> (bytes: [UInt8], stamp: FileStamp) {
         do {
-            bytes = try FileSystem.readBytes(path, limit: Self.sizeLimit)
+            return try FileSystem.readFile(path, limit: sizeLimit)
         } catch {
-            throw WorkbookLoadError(errors: [.unreadable(file: path, reason: error.reason)])
+            let tooLarge = error.reason.contains("over the limit")
+            let reason = tooLarge ? error.reason + " (a workbook may be \(sizeLimit / 1_000_000) MB; LOCKSTEP_MAX_WORKBOOK_MB raises it)" : error.reason
+            throw WorkbookLoadError(errors: [.unreadable(file: path, reason: reason)])
         }
-        return try decode(bytes, file: path)
     }
 
     public func decode(_ bytes: [UInt8], file: String) throws(WorkbookLoadError) -> Workbook {

@@ -44,7 +44,11 @@ struct CharacterOffsets: @unchecked Sendable {
     private var character = 0
     private var byte = 0
 
-    init(text: UnsafeBufferPointer<UInt8>) { self.text = text }
+    init(text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+        // libyaml reads a UTF-8 byte order mark without counting it as a character.
+        if text.count >= 3, text[0] == 0xEF, text[1] == 0xBB, text[2] == 0xBF { byte = 3 }
+    }
 
     mutating func byte(ofCharacter target: Int) -> Int {
         while character < target, byte < text.count {

@@ -22,6 +22,13 @@ public enum YAMLReader {
     /// read whole, and any doubt about the cut falls back to reading it whole.
     public static func parse(_ bytes: [UInt8], file: String, splitAbove: Int = 1 << 20) throws(WorkbookError) -> SourceNode? {
         if bytes.isEmpty { return nil }
+        if let kind = FileKind.container(bytes) {
+            throw .otherKind(file: file, what: kind, fix: "open the workbook's .yaml file; a spreadsheet of content comes in with "
+                             + "'import activities FILE.csv' once saved as CSV")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw .otherKind(file: file, what: "UTF-16 text", fix: "save the workbook as UTF-8 (iconv -f UTF-16 -t UTF-8)")
+        }
         guard bytes.count < sizeLimit else {
             throw .unreadable(file: file, reason: "it is over \(sizeLimit / 1_000_000_000) GB, far beyond any workbook")
         }
@@ -65,7 +72,13 @@ public enum YAMLReader {
 
     private static func syntaxError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, file: String) -> WorkbookError {
         if parser.error == YAML_READER_ERROR {
-            let offset = min(parser.problem_offset, bytes.count - 1)
+            // libyaml's offset for a bad byte can be off by its read-ahead: find the byte ourselves.
+            // Whichever comes first: a byte that is not UTF-8, or a control character YAML refuses.
+            let control = bytes.firstIndex { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
+            if let bad = firstInvalidUTF8(bytes), bad < (control ?? .max) {
+                return .notUTF8(location(ofOffset: bad, in: bytes, file: file), byte: bytes[bad])
+            }
+            let offset = control ?? min(parser.problem_offset, bytes.count - 1)
             return .notText(location(ofOffset: offset, in: bytes, file: file), byte: bytes[max(0, offset)])
         }
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
@@ -75,6 +88,28 @@ public enum YAMLReader {
         }
         let at = SourceLocation(file: file, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
         return .syntax(at, problem: problem, context: context)
+    }
+
+    /// The offset of the first byte that does not belong to a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for next in 1..<length where bytes[index + next] & 0xC0 != 0x80 { return index }
+            if (lead == 0xE0 && bytes[index + 1] < 0xA0) || (lead == 0xED && bytes[index + 1] > 0x9F)
+                || (lead == 0xF0 && bytes[index + 1] < 0x90) || (lead == 0xF4 && bytes[index + 1] > 0x8F) { return index }
+            index += length
+        }
+        return nil
     }
 
     /// Line and column (in characters) of a byte offset, for errors libyaml reports by offset.

@@ -5,9 +5,9 @@ extension Session {
     func open(_ path: String) throws(CommandError) {
         let bytes: [UInt8], readStamp: FileStamp
         do {
-            (bytes, readStamp) = try FileSystem.readFile(path, limit: WorkbookLoader.sizeLimit)
+            (bytes, readStamp) = try WorkbookLoader.read(path)
         } catch {
-            throw .workbook(WorkbookLoadError(errors: [.unreadable(file: path, reason: error.reason)]))
+            throw .workbook(error)
         }
         let loaded: Workbook
         do {
