@@ -5,6 +5,8 @@ let package = Package(
     name: "lockstep",
     products: [
         .executable(name: "lockstep", targets: ["lockstep"]),
+        /// The shell and the built-in plugins as a library: what the fuzzers in Fuzz/ drive.
+        .library(name: "LockstepModules", targets: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,6 +1,7 @@
 // libFuzzer entry point: random and mutated expressions go through the parser and the checker.
 // Nothing may crash, and every failure must be a positioned error inside the expression.
-// Built and run by Fuzz/run.sh; not part of the package build.
+// Built and run by Fuzz/run.sh (Fuzz/Package.swift); not part of the product.
+import LockstepCore
 
 /// A schema with a field of every type and named references, some of them cyclic.
 private let checker = ExpressionChecker(schema: ExpressionSchema(
