@@ -8,7 +8,8 @@ import PackageDescription
 /// A path dependency is known by its folder's name, whatever the clone is called.
 let product = Target.Dependency.product(
     name: "LockstepModules",
-    package: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased())
+    package: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+        .lowercased())
 
 let package = Package(
     name: "lockstep-fuzz",

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Two people saving the same workbook at the same moment: one wins, the other is refused and
 /// told so — never two "saved" with one change silently gone.
@@ -13,7 +13,9 @@ struct ConcurrentSaveTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: lockstepBinary)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": TestSupport.sourceDateEpoch, "XDG_STATE_HOME": testStateFolder]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "SOURCE_DATE_EPOCH": TestSupport.sourceDateEpoch, "XDG_STATE_HOME": testStateFolder,
+        ]) { $1 }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -24,7 +26,8 @@ struct ConcurrentSaveTests {
 
     @Test("50 races of two batch saves: each ends with both changes on disk, or one run refused with exit 1")
     func races() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-races-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-races-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var refusals = 0
         for race in 0..<Self.races {
@@ -44,13 +47,19 @@ struct ConcurrentSaveTests {
             let hasFirst = saved.contains("kpi: first \(race)"), hasSecond = saved.contains("kpi: second \(race)")
             switch (codes[0], codes[1]) {
             case (0, 0):
-                #expect(hasFirst && hasSecond, "race \(race): both said saved, but the file has first=\(hasFirst) second=\(hasSecond)")
+                #expect(
+                    hasFirst && hasSecond,
+                    "race \(race): both said saved, but the file has first=\(hasFirst) second=\(hasSecond)")
             case (0, 1):
                 refusals += 1
-                #expect(hasFirst && messages[1].contains("changed on disk since it was opened"), "race \(race): \(messages[1])")
+                #expect(
+                    hasFirst && messages[1].contains("changed on disk since it was opened"),
+                    "race \(race): \(messages[1])")
             case (1, 0):
                 refusals += 1
-                #expect(hasSecond && messages[0].contains("changed on disk since it was opened"), "race \(race): \(messages[0])")
+                #expect(
+                    hasSecond && messages[0].contains("changed on disk since it was opened"),
+                    "race \(race): \(messages[0])")
             default:
                 Issue.record("race \(race): exit codes \(codes): \(messages)")
             }

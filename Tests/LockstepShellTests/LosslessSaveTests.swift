@@ -1,20 +1,25 @@
 import Foundation
+import TestSupport
+import Testing
+
 @testable import LockstepCore
 @testable import LockstepShell
-import Testing
-import TestSupport
 
 /// Saves change only the text of what changed: random edits through every editing command,
 /// a save after each, and four properties checked on every save.
 @Suite("Saves keep the file")
 struct LosslessSaveTests {
-    static let workbooks = ["examples/acme.yaml", "examples/saas/brightlane.yaml", "examples/manufacturing/kessler.yaml", "examples/olist/olist.yaml",
-                            "Tests/LockstepShellTests/Workbooks/handwritten.yaml"]
+    static let workbooks = [
+        "examples/acme.yaml", "examples/saas/brightlane.yaml", "examples/manufacturing/kessler.yaml",
+        "examples/olist/olist.yaml",
+        "Tests/LockstepShellTests/Workbooks/handwritten.yaml",
+    ]
     /// Edits per workbook: enough to reach every command several times, few enough for `make test`.
     static let rounds = 40
 
-    @Test("random edits and saves: Lockstep and other YAML readers read back the model, untouched items and comments stay byte for byte, saving twice changes nothing",
-          arguments: workbooks, [false, true])
+    @Test(
+        "random edits and saves: Lockstep and other YAML readers read back the model, untouched items and comments stay byte for byte, saving twice changes nothing",
+        arguments: workbooks, [false, true])
     func randomEdits(_ workbook: String, checkedInPieces: Bool) throws {
         let folder = try temporaryFolder()
         let source = repositoryRoot.appendingPathComponent(workbook)
@@ -26,8 +31,9 @@ struct LosslessSaveTests {
         if checkedInPieces { session.saveCheckLimit = 0 }
         let shell = Shell(session: session, reader: ScriptedLineReader([], sourceName: "-c"))
         try session.open(path)
-        var random = SeededRandom(fallback: UInt64(workbook.utf8.count * 7919 + (checkedInPieces ? 1 : 0)),
-                                  label: "lossless saves of \(workbook)\(checkedInPieces ? ", checked in pieces" : "")")
+        var random = SeededRandom(
+            fallback: UInt64(workbook.utf8.count * 7919 + (checkedInPieces ? 1 : 0)),
+            label: "lossless saves of \(workbook)\(checkedInPieces ? ", checked in pieces" : "")")
         var saved: [(file: String, expected: Any)] = []
         for round in 0..<Self.rounds {
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -42,22 +48,28 @@ struct LosslessSaveTests {
             let encoder = WorkbookEncoder(registry: builtInPlugins)
             // Read without validation: an edit may leave the model inconsistent (that is the
             // commands' concern); the save must still write exactly that model.
-            let reread = try #require(WorkbookLoader(registry: builtInPlugins).read(Array(after)), "\(context): unreadable")
-            #expect(encoder.node(reread) == encoder.node(session.workbook), "\(context): the saved file reads as another model")
+            let reread = try #require(
+                WorkbookLoader(registry: builtInPlugins).read(Array(after)), "\(context): unreadable")
+            #expect(
+                encoder.node(reread) == encoder.node(session.workbook),
+                "\(context): the saved file reads as another model")
             // (c) What the edit did not touch keeps its bytes.
-            let problems = UntouchedText.problems(before: Array(before), beforeModel: encoder.node(beforeModel),
-                                                  after: String(decoding: after, as: UTF8.self), afterModel: encoder.node(session.workbook))
+            let problems = UntouchedText.problems(
+                before: Array(before), beforeModel: encoder.node(beforeModel),
+                after: String(decoding: after, as: UTF8.self), afterModel: encoder.node(session.workbook))
             #expect(problems.isEmpty, "\(context): \(problems.joined(separator: "; "))")
             // (d) Saving again, in this session or a new one, writes the same bytes.
             _ = try session.save(to: nil, force: true)
-            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == after, "\(context): a second save changed the file")
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: path)) == after, "\(context): a second save changed the file")
             let copy = folder.appendingPathComponent("round-\(round).yaml").path
             try after.write(to: URL(fileURLWithPath: copy))
             saved.append((copy, TestSupport.readerExpectation(encoder.node(session.workbook))))
         }
         #expect(saved.count >= Self.rounds / 3, "most rounds should change the workbook")
-        #expect(!output.standardOutput.contains("could not be kept") && !output.standardError.contains("could not be kept"),
-                "a save fell back to writing the whole workbook")
+        #expect(
+            !output.standardOutput.contains("could not be kept") && !output.standardError.contains("could not be kept"),
+            "a save fell back to writing the whole workbook")
         // (b) PyYAML (YAML 1.1) and ruamel.yaml (1.2) read every saved file as the same values.
         var arguments: [String] = []
         for (index, entry) in saved.enumerated() {
@@ -65,7 +77,8 @@ struct LosslessSaveTests {
             try JSONSerialization.data(withJSONObject: entry.expected).write(to: expected)
             arguments += [entry.file, expected.path]
         }
-        let readers = try runProgram("python3", [repositoryRoot.appendingPathComponent("Tests/Support/yaml_readers.py").path] + arguments)
+        let readers = try runProgram(
+            "python3", [repositoryRoot.appendingPathComponent("Tests/Support/yaml_readers.py").path] + arguments)
         #expect(readers.code == 0, "\(workbook): \(readers.errors)")
     }
 
@@ -88,7 +101,9 @@ struct LosslessSaveTests {
         let process = lines[(processLine + 1)...].first { $0.contains("- id:") }!.split(separator: "#")[0]
             .split(separator: ":").last!.trimmingCharacters(in: .whitespaces)
         let stagesLine = lines[(processLine + 1)...].firstIndex { $0.contains("stages:") }!
-        let stage = lines[(stagesLine + 1)...].first { $0.contains("- id:") }!.split(separator: "#")[0].split(separator: ":").last!
+        let stage = lines[(stagesLine + 1)...].first { $0.contains("- id:") }!.split(separator: "#")[0].split(
+            separator: ":"
+        ).last!
         return process + "/" + stage.trimmingCharacters(in: .whitespaces)
     }
 }

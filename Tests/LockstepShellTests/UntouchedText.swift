@@ -4,17 +4,22 @@
 /// not change, and every comment line outside the items that changed or left.
 enum UntouchedText {
     static func problems(before: [UInt8], beforeModel: YAMLNode, after: String, afterModel: YAMLNode) -> [String] {
-        guard let root = try? YAMLReader.parseKeepingLayout(before, file: "before") else { return ["the earlier text does not parse"] }
+        guard let root = try? YAMLReader.parseKeepingLayout(before, file: "before") else {
+            return ["the earlier text does not parse"]
+        }
         var walk = Walk(text: YAMLReprinter(text: before), after: after)
         walk.visit(root, beforeModel, afterModel)
         // Comment lines outside what changed are all still there.
-        var remaining = after.split(separator: "\n").map { String($0) }.filter { $0.trimmingPrefix(while: { $0 == " " }).first == "#" }
+        var remaining = after.split(separator: "\n").map { String($0) }.filter {
+            $0.trimmingPrefix(while: { $0 == " " }).first == "#"
+        }
         var offset = 0
         for line in before.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             defer { offset += line.count + 1 }
             let text = String(decoding: line, as: UTF8.self)
             guard text.trimmingPrefix(while: { $0 == " " }).first == "#",
-                  !walk.touched.contains(where: { $0.contains(offset) }) else { continue }
+                !walk.touched.contains(where: { $0.contains(offset) })
+            else { continue }
             if let found = remaining.firstIndex(of: text) {
                 remaining.remove(at: found)
             } else {
@@ -39,7 +44,9 @@ enum UntouchedText {
         /// A block collection's lines; a scalar's or flow collection's own text, since a sibling on
         /// the same line may have changed.
         func extent(_ node: SourceNode) -> Range<Int> {
-            guard let span = node.span, span.style == .block else { return Int(node.span!.start)..<text.contentEnd(node) }
+            guard let span = node.span, span.style == .block else {
+                return Int(node.span!.start)..<text.contentEnd(node)
+            }
             return lines(node)
         }
 
@@ -59,10 +66,12 @@ enum UntouchedText {
                     if let newValue = new.value(at: name) {
                         visit(value, oldValue, newValue)
                     } else {
-                        touched.append(text.commentsAbove(text.lineStart(Int(key.span!.start)))..<lines(value).upperBound)
+                        touched.append(
+                            text.commentsAbove(text.lineStart(Int(key.span!.start)))..<lines(value).upperBound)
                     }
                 }
-            case (.sequence(let oldItems), .sequence(let newItems)) where node.isSequence && node.items?.count == oldItems.count:
+            case (.sequence(let oldItems), .sequence(let newItems))
+            where node.isSequence && node.items?.count == oldItems.count:
                 for (item, oldItem) in zip(node.items ?? [], oldItems) {
                     let id = oldItem.value(at: "id")?.scalar
                     if let id, let newItem = newItems.first(where: { $0.value(at: "id")?.scalar == id }) {

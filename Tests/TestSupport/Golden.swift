@@ -7,18 +7,23 @@ public enum Golden {
     public static var isRecording: Bool { ProcessInfo.processInfo.environment["LOCKSTEP_RECORD"] == "1" }
 
     /// True when `text` is what the golden file at `url` holds.
-    public static func matches(_ text: String, _ url: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Bool {
+    public static func matches(
+        _ text: String, _ url: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> Bool {
         if isRecording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(url.lastPathComponent): review the diff, then run the tests again without LOCKSTEP_RECORD",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(url.lastPathComponent): review the diff, then run the tests again without LOCKSTEP_RECORD",
+                sourceLocation: sourceLocation)
             return true
         }
         let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         guard expected != text else { return true }
-        Issue.record("\(url.lastPathComponent) differs (LOCKSTEP_RECORD=1 writes it anew):\n\(lineDiff(expected, text))",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "\(url.lastPathComponent) differs (LOCKSTEP_RECORD=1 writes it anew):\n\(lineDiff(expected, text))",
+            sourceLocation: sourceLocation)
         return false
     }
 

@@ -8,8 +8,10 @@ public struct ProcessResult {
 }
 
 /// Runs a program found on the PATH (or at a path) and collects what it printed.
-public func runProgram(_ program: String, _ arguments: [String], input: String? = nil, in folder: String? = nil,
-                       environment: [String: String] = [:]) throws -> ProcessResult {
+public func runProgram(
+    _ program: String, _ arguments: [String], input: String? = nil, in folder: String? = nil,
+    environment: [String: String] = [:]
+) throws -> ProcessResult {
     let process = Process()
     if program.contains("/") {
         process.executableURL = URL(fileURLWithPath: program)
@@ -30,7 +32,7 @@ public func runProgram(_ program: String, _ arguments: [String], input: String? 
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return ProcessResult(code: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                         errors: String(decoding: errorData, as: UTF8.self))
+    return ProcessResult(
+        code: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+        errors: String(decoding: errorData, as: UTF8.self))
 }
-

@@ -65,7 +65,8 @@ extension Trait where Self == ConditionTrait {
     /// Runs the test only where these files of `../shared` exist; a skip names each missing one.
     public static func requiresShared(_ relativePaths: String...) -> Self {
         let missing = relativePaths.filter { TestSupport.sharedFile($0) == nil }
-        let comment = "../shared/" + missing.joined(separator: ", ../shared/")
+        let comment =
+            "../shared/" + missing.joined(separator: ", ../shared/")
             + " missing: a clone without the project's shared data skips this test"
         return .enabled(if: missing.isEmpty, Comment(rawValue: comment))
     }

@@ -14,7 +14,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
                 fatalError("word outside the line: \(line.debugDescription)")
             }
         } catch {
-            guard !error.message.isEmpty, error.fix != nil else { fatalError("an error without its fix: \(line.debugDescription)") }
+            guard !error.message.isEmpty, error.fix != nil else {
+                fatalError("an error without its fix: \(line.debugDescription)")
+            }
         }
     }
     return 0

@@ -1,13 +1,14 @@
-// libFuzzer entry point: random and mutated content inventories go through `import activities
-// --dry-run` on a small workbook. Nothing may crash or hang. Built and run by Fuzz/run.sh.
-#if canImport(Glibc)
-import Glibc
-#endif
 import LockstepCore
 import LockstepLeads
 import LockstepMarketing
 import LockstepShell
 import LockstepStages
+
+// libFuzzer entry point: random and mutated content inventories go through `import activities
+// --dry-run` on a small workbook. Nothing may crash or hang. Built and run by Fuzz/run.sh.
+#if canImport(Glibc)
+import Glibc
+#endif
 
 private let folder = "/tmp/lockstep-fuzz-import-\(getpid())"
 private let registry = PluginRegistry([LeadsPlugin(), StagesPlugin(), MarketingPlugin()])

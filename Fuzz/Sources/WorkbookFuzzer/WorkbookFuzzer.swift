@@ -18,7 +18,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let encoder = WorkbookEncoder(registry: registry, wholeCheckLimit: 0)
     let (saved, _, node) = encoder.encode(workbook, keeping: WorkbookText(bytes: bytes, workbook: workbook))
     guard let reread = try? loader.decode(saved, file: "fuzz.yaml"), encoder.node(reread) == node else {
-        fatalError("a save of a loaded workbook does not read back as it: \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        fatalError(
+            "a save of a loaded workbook does not read back as it: \(String(decoding: bytes, as: UTF8.self).debugDescription)"
+        )
     }
     return 0
 }

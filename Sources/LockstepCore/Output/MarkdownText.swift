@@ -23,7 +23,8 @@ public enum MarkdownText {
     /// `text` as a code span: fenced by one more backtick than it holds in a row, so it cannot
     /// close early; pipes escaped for a table cell; line breaks as spaces.
     public static func code(_ text: String) -> String {
-        let flat = String(Sanitized.visible(text, keepingLayout: true).map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        let flat = String(
+            Sanitized.visible(text, keepingLayout: true).map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
         var longest = 0, run = 0
         for character in flat {
             run = character == "`" ? run + 1 : 0

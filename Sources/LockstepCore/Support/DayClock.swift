@@ -26,19 +26,25 @@ public struct DayClock: Sendable, Equatable {
     }
 
     /// `--today` when given, else `SOURCE_DATE_EPOCH` when set, else the system's date.
-    public static func resolve(today option: String?, environment: (String) -> String? = FileSystem.environment)
-        throws(Failure) -> DayClock {
+    public static func resolve(
+        today option: String?, environment: (String) -> String? = FileSystem.environment
+    )
+        throws(Failure) -> DayClock
+    {
         if let option {
             guard let day = Day(iso: option) else {
-                throw Failure(message: "--today takes a date written YYYY-MM-DD, not '\(Sanitized.excerpt(option))'",
-                              fix: "e.g. --today 2026-06-01")
+                throw Failure(
+                    message: "--today takes a date written YYYY-MM-DD, not '\(Sanitized.excerpt(option))'",
+                    fix: "e.g. --today 2026-06-01")
             }
             return .pinned(day)
         }
         if let epoch = environment("SOURCE_DATE_EPOCH"), !epoch.isEmpty {
             guard let seconds = Int(epoch), seconds >= 0 else {
-                throw Failure(message: "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '\(Sanitized.excerpt(epoch))'",
-                              fix: "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it")
+                throw Failure(
+                    message:
+                        "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '\(Sanitized.excerpt(epoch))'",
+                    fix: "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it")
             }
             return .pinned(Day(daysSinceEpoch: seconds / 86_400))
         }

@@ -37,7 +37,9 @@ public enum SafeWrite {
 
     /// Writes `bytes` to `path`. `check` runs under the lock with what is on disk now, and may
     /// throw to refuse (a file changed since it was read, a file that already exists).
-    public static func write<E: Error>(_ bytes: [UInt8], to path: String, check: (Existing) throws(E) -> Void) throws -> Outcome {
+    public static func write<E: Error>(
+        _ bytes: [UInt8], to path: String, check: (Existing) throws(E) -> Void
+    ) throws -> Outcome {
         let target = try resolve(path)
         let folder = FileSystem.folder(of: target)
         let lock = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -51,7 +53,9 @@ public enum SafeWrite {
         let temporary = try createTemporary(beside: target, copying: existing)
         do {
             try FileSystem.writeAll(bytes, to: temporary.descriptor, path: path)
-            guard fsync(temporary.descriptor) == 0 else { throw FileSystem.Failure(path: path, reason: FileSystem.lastError()) }
+            guard fsync(temporary.descriptor) == 0 else {
+                throw FileSystem.Failure(path: path, reason: FileSystem.lastError())
+            }
             var info = stat()
             fstat(temporary.descriptor, &info)
             close(temporary.descriptor)
@@ -60,7 +64,9 @@ public enum SafeWrite {
                 unlink(temporary.path)
                 return Outcome(path: target, links: stamp.links, stamp: written)
             }
-            guard rename(temporary.path, target) == 0 else { throw FileSystem.Failure(path: path, reason: FileSystem.lastError()) }
+            guard rename(temporary.path, target) == 0 else {
+                throw FileSystem.Failure(path: path, reason: FileSystem.lastError())
+            }
             fsync(lock)  // the rename itself reaches the disk
             return Outcome(path: target, links: 1, stamp: FileStamp(info))
         } catch {
@@ -90,7 +96,9 @@ public enum SafeWrite {
                 return current
             }
             guard (info.st_mode & S_IFMT) == S_IFLNK else {
-                if let kind = FileSystem.notAFile(info.st_mode) { throw FileSystem.Failure(path: path, reason: "it is \(kind), not a file") }
+                if let kind = FileSystem.notAFile(info.st_mode) {
+                    throw FileSystem.Failure(path: path, reason: "it is \(kind), not a file")
+                }
                 return current
             }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -108,14 +116,19 @@ public enum SafeWrite {
             guard errno == ENOENT else { throw FileSystem.Failure(path: path, reason: FileSystem.lastError()) }
             return .missing
         }
-        if let kind = FileSystem.notAFile(info.st_mode) { throw FileSystem.Failure(path: path, reason: "it is \(kind), not a file") }
+        if let kind = FileSystem.notAFile(info.st_mode) {
+            throw FileSystem.Failure(path: path, reason: "it is \(kind), not a file")
+        }
         return .file(FileStamp(info))
     }
 
     /// A new file beside `target` that nobody else can have made: a random name, created
     /// exclusively; with the existing file's mode, owner and group.
-    private static func createTemporary(beside target: String, copying existing: Existing) throws(FileSystem.Failure)
-        -> (path: String, descriptor: Int32) {
+    private static func createTemporary(
+        beside target: String, copying existing: Existing
+    ) throws(FileSystem.Failure)
+        -> (path: String, descriptor: Int32)
+    {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<16 {
             let path = StaleTemporaries.name(for: target, token: String(generator.next() as UInt64, radix: 36))
@@ -137,7 +150,9 @@ public enum SafeWrite {
         throw FileSystem.Failure(path: target, reason: "no unused name for a temporary file beside it")
     }
 
-    private static func overwriteInPlace(_ target: String, with bytes: [UInt8], path: String) throws(FileSystem.Failure) -> FileStamp {
+    private static func overwriteInPlace(
+        _ target: String, with bytes: [UInt8], path: String
+    ) throws(FileSystem.Failure) -> FileStamp {
         let descriptor = open(target, O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileSystem.Failure(path: path, reason: FileSystem.lastError()) }
         defer { close(descriptor) }

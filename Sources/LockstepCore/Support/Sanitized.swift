@@ -10,7 +10,9 @@ public enum Sanitized {
     /// `text` with C0 and C1 controls, DEL and the line and paragraph separators escaped;
     /// tab and newline kept only where `keepingLayout` says so.
     public static func visible(_ text: some StringProtocol, keepingLayout: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { needsEscape($0, keepingLayout: keepingLayout) }) else { return String(text) }
+        guard text.unicodeScalars.contains(where: { needsEscape($0, keepingLayout: keepingLayout) }) else {
+            return String(text)
+        }
         var out = ""
         for scalar in text.unicodeScalars {
             guard needsEscape(scalar, keepingLayout: keepingLayout) else {
@@ -24,7 +26,9 @@ public enum Sanitized {
             case "\t": out += "\\t"
             default:
                 let hex = String(scalar.value, radix: 16)
-                out += scalar.value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                out +=
+                    scalar.value <= 0xFF
+                    ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
                     : "\\u{" + hex + "}"
             }
         }

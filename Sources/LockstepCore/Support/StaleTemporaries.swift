@@ -27,8 +27,9 @@ public enum StaleTemporaries {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard name.hasPrefix(prefix), name.hasSuffix(".tmp"),
-                  let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+                let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
             if unlink(FileSystem.folder(of: target) + "/" + name) == 0 { removed += 1 }
         }
         return removed

@@ -2,9 +2,12 @@ extension YAMLReprinter {
     /// A block list's items matched by their `id` (or their value), kept items patched in place,
     /// new ones inserted after the item that precedes them, removed ones taken out with their
     /// comment lines, and a moved item carried with its own text and comments.
-    mutating func sequence(_ source: SourceNode, _ before: YAMLNode, _ after: YAMLNode, inFlow: Bool) throws(NeedsReprint) {
+    mutating func sequence(
+        _ source: SourceNode, _ before: YAMLNode, _ after: YAMLNode, inFlow: Bool
+    ) throws(NeedsReprint) {
         guard case .sequence(let old) = before.content, case .sequence(let new) = after.content,
-              let items = source.items, let span = source.span, !items.isEmpty else { throw NeedsReprint() }
+            let items = source.items, let span = source.span, !items.isEmpty
+        else { throw NeedsReprint() }
         if inFlow || span.style == .flow { return try flow(source, before, after) }
         // An emptied list is written `[]` by its entry; a miscount means the text is not the list read.
         guard items.count == old.count, !new.isEmpty else { throw NeedsReprint() }
@@ -37,7 +40,8 @@ extension YAMLReprinter {
         for (newIndex, movedFrom) in plan.inserted {
             var rendered = YAMLWriter.itemText(new[newIndex], indent: indent)
             if let oldIndex = movedFrom {
-                rendered = moved(items[oldIndex], dash: dashes[oldIndex], from: old[oldIndex], to: new[newIndex]) ?? rendered
+                rendered =
+                    moved(items[oldIndex], dash: dashes[oldIndex], from: old[oldIndex], to: new[newIndex]) ?? rendered
             }
             if recording { changed.append((new[newIndex], nil, rendered)) }
             // Items set apart by blank lines get one too.
@@ -59,7 +63,8 @@ extension YAMLReprinter {
     private func spacedApart(_ items: [SourceNode], dashes: [Int]) -> Bool {
         guard items.count > 1 else { return false }
         return (1..<items.count).allSatisfy { index in
-            isBlankLine(lineEnd(contentEnd(items[index - 1]))) && lineEnd(contentEnd(items[index - 1])) < commentsAbove(lineStart(dashes[index]))
+            isBlankLine(lineEnd(contentEnd(items[index - 1])))
+                && lineEnd(contentEnd(items[index - 1])) < commentsAbove(lineStart(dashes[index]))
         }
     }
 
@@ -67,7 +72,9 @@ extension YAMLReprinter {
     private func moved(_ item: SourceNode, dash: Int, from before: YAMLNode, to after: YAMLNode) -> String? {
         let range = block(item, dash: dash)
         var inner = YAMLReprinter(text: text)
-        guard (try? inner.value(item, before, after, inFlow: false)) != nil, var bytes = inner.applied(to: range) else { return nil }
+        guard (try? inner.value(item, before, after, inFlow: false)) != nil, var bytes = inner.applied(to: range) else {
+            return nil
+        }
         if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -130,7 +137,11 @@ struct ItemPlan {
             }
         }
         for newIndex in new.indices {
-            if let oldIndex = keptOld[newIndex] { kept.append((oldIndex, newIndex)) } else { inserted.append((newIndex, movedFrom[newIndex])) }
+            if let oldIndex = keptOld[newIndex] {
+                kept.append((oldIndex, newIndex))
+            } else {
+                inserted.append((newIndex, movedFrom[newIndex]))
+            }
         }
         let stayed = Set(kept.map(\.old))
         removed = old.indices.filter { !stayed.contains($0) }
@@ -142,7 +153,9 @@ struct ItemPlan {
     }
 
     /// Items matched by identity (their `id`, or the value of a scalar), else by equal value.
-    private static func matches(_ old: [YAMLNode], _ new: [YAMLNode]) throws(YAMLReprinter.NeedsReprint) -> [(old: Int, new: Int)] {
+    private static func matches(
+        _ old: [YAMLNode], _ new: [YAMLNode]
+    ) throws(YAMLReprinter.NeedsReprint) -> [(old: Int, new: Int)] {
         let oldKeys = old.map(identity), newKeys = new.map(identity)
         if let oldUnique = unique(oldKeys), unique(newKeys) != nil {
             return newKeys.enumerated().compactMap { newIndex, key in oldUnique[key!].map { ($0, newIndex) } }
@@ -176,7 +189,9 @@ struct ItemPlan {
         var lengths = [Int](repeating: 0, count: (old.count + 1) * columns)
         for i in stride(from: old.count - 1, through: 0, by: -1) {
             for j in stride(from: new.count - 1, through: 0, by: -1) {
-                lengths[i * columns + j] = old[i] == new[j] ? lengths[(i + 1) * columns + j + 1] + 1
+                lengths[i * columns + j] =
+                    old[i] == new[j]
+                    ? lengths[(i + 1) * columns + j + 1] + 1
                     : max(lengths[(i + 1) * columns + j], lengths[i * columns + j + 1])
             }
         }

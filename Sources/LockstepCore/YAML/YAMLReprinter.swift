@@ -48,7 +48,9 @@ struct YAMLReprinter {
 
     /// The new text and the pieces of it that changed; nil when the document's top is not a
     /// mapping the reprinter can follow.
-    static func reprint(_ text: [UInt8], root: SourceNode, before: YAMLNode, after: YAMLNode) -> (bytes: [UInt8], pieces: [Piece])? {
+    static func reprint(
+        _ text: [UInt8], root: SourceNode, before: YAMLNode, after: YAMLNode
+    ) -> (bytes: [UInt8], pieces: [Piece])? {
         guard root.span?.style == .block, root.isMapping else { return nil }
         var reprinter = YAMLReprinter(text: text)
         do {
@@ -69,9 +71,13 @@ struct YAMLReprinter {
             if patch.text.isEmpty, patch.range.overlaps(lines) {
                 return Patch(range: patch.range.clamped(to: lines), text: [], depth: patch.depth)
             }
-            guard patch.range.lowerBound >= lines.lowerBound, patch.range.upperBound <= lines.upperBound else { return nil }
+            guard patch.range.lowerBound >= lines.lowerBound, patch.range.upperBound <= lines.upperBound else {
+                return nil
+            }
             guard patch.range.isEmpty else { return patch }
-            let inside = patch.range.lowerBound == lines.upperBound ? patch.depth > depth : patch.range.lowerBound > lines.lowerBound
+            let inside =
+                patch.range.lowerBound == lines.upperBound
+                ? patch.depth > depth : patch.range.lowerBound > lines.lowerBound
             return inside ? patch : nil
         }
         return inner.applied(to: lines)
@@ -101,7 +107,8 @@ struct YAMLReprinter {
     // MARK: - Values
 
     /// Changes the text of `source` (which read as `before`) so it reads as `after`.
-    mutating func value(_ source: SourceNode, _ before: YAMLNode, _ after: YAMLNode, inFlow: Bool) throws(NeedsReprint) {
+    mutating func value(_ source: SourceNode, _ before: YAMLNode, _ after: YAMLNode, inFlow: Bool) throws(NeedsReprint)
+    {
         if before == after { return }
         depth += 1
         defer { depth -= 1 }
@@ -122,7 +129,9 @@ struct YAMLReprinter {
     /// A flow collection (`[a, b]`, `{ a: b }`) is written again on one line, keeping the text
     /// of the scalars that did not change; one that no longer fits on a line is written whole.
     mutating func flow(_ source: SourceNode, _ before: YAMLNode, _ after: YAMLNode) throws(NeedsReprint) {
-        guard YAMLWriter.fitsOnOneLine(YAMLNode(after.content, style: .flow)), let span = source.span else { throw NeedsReprint() }
+        guard YAMLWriter.fitsOnOneLine(YAMLNode(after.content, style: .flow)), let span = source.span else {
+            throw NeedsReprint()
+        }
         let rendered: String
         switch (before.content, after.content) {
         case (.sequence(let old), .sequence(let items)):
@@ -130,18 +139,21 @@ struct YAMLReprinter {
             for (item, node) in zip(old, source.items ?? []) where old.count == source.items?.count {
                 kept[item] = originalText(node)
             }
-            rendered = "[" + items.map { kept[$0] ?? YAMLWriter.scalarText($0, inFlow: true) }.joined(separator: ", ") + "]"
+            rendered =
+                "[" + items.map { kept[$0] ?? YAMLWriter.scalarText($0, inFlow: true) }.joined(separator: ", ") + "]"
         case (.mapping(let old), .mapping(let entries)):
             var kept: [String: (value: YAMLNode, text: String)] = [:]
             for (key, node) in source.entries ?? [] {
                 guard let name = key.scalar, let value = old.first(where: { $0.key.scalar == name })?.value,
-                      let original = originalText(node) else { continue }
+                    let original = originalText(node)
+                else { continue }
                 kept[name] = (value, original)
             }
             let body = entries.map { entry in
                 let name = entry.key.scalar ?? ""
                 let value = kept[name].flatMap { $0.value == entry.value ? $0.text : nil }
-                return YAMLWriter.scalarText(entry.key, inFlow: true) + ": " + (value ?? YAMLWriter.scalarText(entry.value, inFlow: true))
+                return YAMLWriter.scalarText(entry.key, inFlow: true) + ": "
+                    + (value ?? YAMLWriter.scalarText(entry.value, inFlow: true))
             }.joined(separator: ", ")
             let spaced = Int(span.start) + 1 < text.count && text[Int(span.start) + 1] == UInt8(ascii: " ")
             rendered = entries.isEmpty ? "{}" : spaced ? "{ " + body + " }" : "{" + body + "}"
@@ -153,7 +165,9 @@ struct YAMLReprinter {
 
     /// The node's text as written in the file, when it is one line.
     func originalText(_ node: SourceNode) -> String? {
-        guard let span = node.span, span.style != .alias, span.style != .literal, span.style != .folded else { return nil }
+        guard let span = node.span, span.style != .alias, span.style != .literal, span.style != .folded else {
+            return nil
+        }
         let bytes = text[Int(span.start)..<contentEnd(node)]
         return bytes.contains(UInt8(ascii: "\n")) ? nil : String(decoding: bytes, as: UTF8.self)
     }
@@ -205,7 +219,9 @@ struct YAMLReprinter {
     /// True when the line starting at `offset` holds nothing but spaces.
     func isBlankLine(_ offset: Int) -> Bool {
         guard offset < text.count else { return false }
-        return text[offset..<lineEnd(offset)].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        return text[offset..<lineEnd(offset)].allSatisfy {
+            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }
     }
 
     /// Lines to take out for a removed entry or item: with the blank line after them when one
@@ -227,6 +243,7 @@ struct YAMLReprinter {
     /// Text to insert at `offset`, behind a line break when the file's last line has none.
     mutating func insert(_ rendered: String, at offset: Int) {
         let needsBreak = offset == text.count && offset > 0 && text[offset - 1] != UInt8(ascii: "\n")
-        patches.append(Patch(range: offset..<offset, text: Array(((needsBreak ? "\n" : "") + rendered).utf8), depth: depth))
+        patches.append(
+            Patch(range: offset..<offset, text: Array(((needsBreak ? "\n" : "") + rendered).utf8), depth: depth))
     }
 }

@@ -1,7 +1,8 @@
+import LockstepCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import LockstepCore
 
 /// The recovery journal: each command that changed the workbook, appended and flushed before the
 /// command reports success, so kill -9, a closed terminal or a crash lose no edit. The next
@@ -75,10 +76,13 @@ final class Journal {
         let prefix = Self.key(realPath) + "-"
         var entries: [Entry] = []
         while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: item.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             guard name.hasPrefix(prefix), name.hasSuffix(".journal"), folder + "/" + name != path,
-                  let entry = Self.read(folder + "/" + name), entry.workbook == realPath,
-                  entry.pid != getpid(), !LiveProcess.isRunning(entry.pid, startedAt: entry.started) else { continue }
+                let entry = Self.read(folder + "/" + name), entry.workbook == realPath,
+                entry.pid != getpid(), !LiveProcess.isRunning(entry.pid, startedAt: entry.started)
+            else { continue }
             entries.append(entry)
         }
         return entries.sorted { $0.pid < $1.pid }
@@ -89,9 +93,12 @@ final class Journal {
     /// A journal file read back; nil when it is not one (a journal is at most a few MB of commands).
     static func read(_ file: String) -> Entry? {
         guard let bytes = try? FileSystem.readBytes(file, limit: 64 << 20) else { return nil }
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         guard lines.count >= 4, lines[0] == header, lines[1].hasPrefix("workbook "), lines[2].hasPrefix("base "),
-              lines[3].hasPrefix("pid ") else { return nil }
+            lines[3].hasPrefix("pid ")
+        else { return nil }
         let process = lines[3].dropFirst(4).split(separator: " ")
         guard let first = process.first, let pid = Int32(first) else { return nil }
         let started = process.count > 1 ? UInt64(process[1]) : nil
@@ -102,8 +109,9 @@ final class Journal {
         }
         // A last line cut short by a crash has no line break after it: it is left out.
         let commands = lines[4...].dropLast().map(unescaped)
-        return Entry(file: file, workbook: unescaped(String(lines[1].dropFirst(9))), base: base, pid: pid, started: started,
-                     commands: Array(commands))
+        return Entry(
+            file: file, workbook: unescaped(String(lines[1].dropFirst(9))), base: base, pid: pid, started: started,
+            commands: Array(commands))
     }
 
     /// Writes the lines with one `write` and flushes them, so each command is on disk before

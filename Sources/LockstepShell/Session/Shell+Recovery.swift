@@ -6,7 +6,9 @@ extension Shell {
     /// show them first. Without a terminal it only says they are there.
     func offerRecovery() {
         session.needsRecoveryCheck = false
-        guard let journal = session.journal, let path = session.path, let real = FileSystem.realPath(path) else { return }
+        guard let journal = session.journal, let path = session.path, let real = FileSystem.realPath(path) else {
+            return
+        }
         for entry in journal.leftBehind(for: real) {
             guard !entry.commands.isEmpty else {
                 Journal.remove(entry)
@@ -14,11 +16,13 @@ extension Shell {
             }
             let count = entry.commands.count == 1 ? "1 unsaved change" : "\(entry.commands.count) unsaved changes"
             guard reader.isInteractive else {
-                session.output.writeError("note: \(count) to \(session.displayName) from a session that ended without saving are kept; "
-                                          + "open it in the shell to re-apply or discard them\n")
+                session.output.writeError(
+                    "note: \(count) to \(session.displayName) from a session that ended without saving are kept; "
+                        + "open it in the shell to re-apply or discard them\n")
                 continue
             }
-            var intro = "\(count) to \(session.displayName) from a session that ended without saving (process \(entry.pid))."
+            var intro =
+                "\(count) to \(session.displayName) from a session that ended without saving (process \(entry.pid))."
             if let base = entry.base, base != session.fingerprint {
                 intro += "\nThe file has changed since; re-applying puts them on top of what it holds now."
             }
@@ -76,6 +80,9 @@ extension Shell {
         Journal.remove(entry)
         let applied = entry.commands.count - failed
         let notApplied = failed == 0 ? "" : " (\(failed) no longer applied, as said above)"
-        session.emit(.note("re-applied \(applied) of \(entry.commands.count) changes\(notApplied); 'undo' takes them back one at a time, 'save' keeps them"))
+        session.emit(
+            .note(
+                "re-applied \(applied) of \(entry.commands.count) changes\(notApplied); 'undo' takes them back one at a time, 'save' keeps them"
+            ))
     }
 }

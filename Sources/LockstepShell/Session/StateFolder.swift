@@ -1,7 +1,8 @@
+import LockstepCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import LockstepCore
 
 /// Where the shell keeps what outlives a session: `$XDG_STATE_HOME/lockstep`, else
 /// `~/.local/state/lockstep` (the history, the recovery journals).
