@@ -7,23 +7,8 @@
 # The three commands take turns, round after round (RUNS rounds, 15 by default), so a machine
 # whose speed drifts during the run slows all three alike; medians are reported. Lockstep reads
 # and checks on every core it has: the CPU column (user + system) shows the work done.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-out=bench-out
-mkdir -p "$out"
-[ -x .build/release/lockstep ] || make release
-cc -O2 -o "$out/yaml_events" benchmarks/yaml_events.c $(pkg-config --cflags --libs yaml-0.1)
-benchmarks/generate-workbook.sh 20000 > "$out/large.yaml"
+source "$(dirname "$0")/workbook-bench.sh"
 benchmarks/generate-workbook.sh 40000 > "$out/large-2x.yaml"
-
-# Prints "wall user system" in seconds for one run of the command.
-timed() {
-    local TIMEFORMAT='%3R %3U %3S'
-    { time "$@" >/dev/null 2>&1; } 2>&1
-}
-
-# The median of the numbers on stdin.
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 printf '%-9s %5s %9s %18s %26s %9s\n' workbook MB "libyaml" "lockstep check" "check; coverage (shell)" "check CPU"
 declare -A checked

@@ -4,20 +4,8 @@
 # that edits and saves less the run that only edits (both read the workbook first).
 # Target: the save within 2x of the libyaml read — keeping the file's layout must not make
 # saves slow. The commands take turns, round after round (RUNS rounds, 15 by default).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-out=bench-out
-mkdir -p "$out"
-[ -x .build/release/lockstep ] || make release
-cc -O2 -o "$out/yaml_events" benchmarks/yaml_events.c $(pkg-config --cflags --libs yaml-0.1)
-benchmarks/generate-workbook.sh 20000 > "$out/large.yaml"
+source "$(dirname "$0")/workbook-bench.sh"
 edit="activity edit activity-10000 --kpi 'Demos booked per week'"
-
-timed() {
-    local TIMEFORMAT='%3R'
-    { time "$@" >/dev/null 2>&1; } 2>&1
-}
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 samples=$(mktemp)
 for _ in $(seq "${RUNS:-15}"); do
