@@ -136,8 +136,8 @@ struct YAMLReprinter {
         switch (before.content, after.content) {
         case (.sequence(let old), .sequence(let items)):
             var kept: [YAMLNode: String] = [:]
-            for (item, node) in zip(old, source.items ?? []) where old.count == source.items?.count {
-                kept[item] = originalText(node)
+            if let written = source.items, written.count == old.count {
+                for (item, node) in zip(old, written) { kept[item] = originalText(node) }
             }
             rendered =
                 "[" + items.map { kept[$0] ?? YAMLWriter.scalarText($0, inFlow: true) }.joined(separator: ", ") + "]"
