@@ -122,7 +122,7 @@ public enum ColumnLoader {
         }
         var magic = [UInt8](repeating: 0, count: 4096)
         let count = magic.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        if let kind = FileKind.notCSV(Array(magic.prefix(max(0, count)))) {
+        if let kind = FileKind.notCSV(Array(magic.prefix(max(0, count))), wholeFile: count < magic.count) {
             close(fd)
             throw ColumnLoadFailure(path: path, reason: kind)
         }

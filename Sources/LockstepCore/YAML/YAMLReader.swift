@@ -22,7 +22,7 @@ public enum YAMLReader {
     /// read whole, and any doubt about the cut falls back to reading it whole.
     public static func parse(_ bytes: [UInt8], file: String, splitAbove: Int = 1 << 20) throws(WorkbookError) -> SourceNode? {
         if bytes.isEmpty { return nil }
-        if let kind = FileKind.container(bytes) {
+        if let kind = FileKind.container(bytes)?.what {
             throw .otherKind(file: file, what: kind, fix: "open the workbook's .yaml file; a spreadsheet of content comes in with "
                              + "'import activities FILE.csv' once saved as CSV")
         }
