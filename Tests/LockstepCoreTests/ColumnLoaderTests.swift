@@ -201,5 +201,22 @@ struct ColumnLoaderTests {
             #expect(one.frame.count + one.badRowCount <= 160 + 6)
         }
     }
-}
 
+    @Test("a stray quote costs its own row only: the rows after it load, one worker or four, and the bad row names its line",
+          arguments: [1, 4])
+    func strayQuote(threads: Int) throws {
+        var rows = ["name,score"] + (0..<160).map { "lead\($0),\($0 % 10)" }
+        rows[2] = "\"lead1,1"
+        let path = try write(rows.joined(separator: "\n") + "\n")
+        let loaded = try load(path, [ColumnRequest(field: "score", column: 1, type: .number)], threads: threads, bytesPerWorker: 64)
+        #expect(loaded.frame.count == 159)
+        #expect(loaded.badRowCount == 1)
+        #expect(loaded.badRows.first?.line == 3)
+        #expect(loaded.badRows.first?.problem.hasPrefix("a quote opened in column 1 is not closed within 100 lines") == true)
+        // Left open near the end, the quote still takes only its row.
+        let tail = try write("name,score\na,1\n\"b,2\nc,3\nd,4\n")
+        let near = try load(tail, [ColumnRequest(field: "score", column: 1, type: .number)], threads: threads, bytesPerWorker: 8)
+        #expect(numbers(near.frame, "score") == [1, 3, 4])
+        #expect(near.badRows.map(\.line) == [3])
+    }
+}

@@ -47,6 +47,9 @@ struct ChunkScanner {
     }
 
     static let blockSize = 1 << 22
+    /// Line breaks a quoted field may hold: a note of a few paragraphs, not a stray quote that
+    /// would swallow the rest of the file into one field.
+    static let quotedLineLimit = 100
 
     /// Reads records starting in `start..<end`; `firstLine` is the file line `start` is on.
     func scan(from start: Int, to end: Int, firstLine: Int) throws(ColumnLoadFailure) -> Result {
@@ -107,10 +110,15 @@ struct ChunkScanner {
             if position < count, bytes[position] == quote {
                 position += 1
                 contentStart = position
+                // Where the quote's first line ends: a quote left open is cut there, so the rows
+                // after it are read as rows rather than as one field.
+                var firstBreak = -1, quotedLines = 0
+                let linesBefore = lines
+                var unclosed = false
                 while true {
                     guard position < count else {
                         if !atEOF { return abandon(&state) }
-                        problem = problem ?? ("a quoted field is never closed", "close the quote, or double a quote inside the field (\"\")")
+                        unclosed = true
                         break
                     }
                     let byte = bytes[position]
@@ -126,12 +134,32 @@ struct ChunkScanner {
                         }
                         break
                     }
-                    if byte == newline { lines += 1 }
+                    if byte == newline {
+                        lines += 1
+                        quotedLines += 1
+                        if firstBreak < 0 { firstBreak = position }
+                        if quotedLines > Self.quotedLineLimit {
+                            unclosed = true
+                            break
+                        }
+                    }
                     position += 1
                 }
-                contentEnd = min(position, count)
-                position = min(position + 1, count)
-                if position < count, bytes[position] != comma, bytes[position] != newline, bytes[position] != carriage {
+                if unclosed {
+                    problem = problem ?? ("a quote opened in column \(field + 1) is not closed within \(Self.quotedLineLimit) lines, so "
+                        + "this row is left out and reading goes on with the next line",
+                        "close the quote, or double a quote inside the field (\"\")")
+                    if firstBreak >= 0 {
+                        position = firstBreak
+                        lines = linesBefore
+                        if position > start, bytes[position - 1] == carriage { position -= 1 }
+                    }
+                    contentEnd = position
+                } else {
+                    contentEnd = min(position, count)
+                    position = min(position + 1, count)
+                }
+                if !unclosed, position < count, bytes[position] != comma, bytes[position] != newline, bytes[position] != carriage {
                     problem = problem ?? ("text after a closing quote in column \(field + 1)", "double a quote inside a quoted field (\"\")")
                     while position < count, bytes[position] != comma, bytes[position] != newline, bytes[position] != carriage { position += 1 }
                 }
