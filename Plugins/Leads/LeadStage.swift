@@ -49,6 +49,8 @@ public struct LeadData: Sendable {
     public var stageColumn: String?
     public var stageValues: [(key: Located<String>, value: Located<String>)] = []
     public var dateFormat: Located<String>?
+    /// The export's encoding when it is not UTF-8: `latin1` or `windows-1252`, converted on read.
+    public var encoding: String?
     /// The field or column naming who owns each lead, for `sla` per owner.
     public var owner: Located<String>?
     /// Placeholders that mean "not answered" (`Select`).

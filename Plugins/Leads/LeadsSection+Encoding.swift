@@ -48,6 +48,7 @@ extension LeadsSection {
         fields.string("stage_column", data.stageColumn)
         fields.node("stage_values", pairs(data.stageValues))
         fields.string("date_format", data.dateFormat?.value)
+        fields.string("encoding", data.encoding)
         fields.string("owner", data.owner?.value)
         if !data.emptyValues.isEmpty { fields.node("empty_values", .sequence(data.emptyValues.map { .string($0) }, style: .flow)) }
         if let join = data.join {

@@ -57,7 +57,7 @@ public struct LeadsSection: WorkbookSection {
     }
 
     static let dataKeys = ["file", "preset", "columns", "entered", "first_touch", "stage_column", "stage_values", "date_format",
-                           "owner", "empty_values", "join"]
+                           "owner", "empty_values", "join", "encoding"]
 
     private static func decodeData(_ reader: MappingReader) -> LeadData? {
         guard let file = reader.string("file", required: true) else { return nil }
@@ -73,6 +73,7 @@ public struct LeadsSection: WorkbookSection {
             reader.context.report(.notAllowed(format.location!, what: "date_format of leads data", value: format.value,
                                               allowed: DateFormat.known.map(\.description)))
         }
+        data.encoding = reader.choice("encoding", from: TextEncoding.names)
         data.owner = reader.located("owner")
         data.emptyValues = reader.strings("empty_values").map(\.value)
         if let join = reader.mapping("join", keys: ["file", "on"]), let file = join.string("file", required: true),

@@ -219,4 +219,15 @@ struct ColumnLoaderTests {
         #expect(numbers(near.frame, "score") == [1, 3, 4])
         #expect(near.badRows.map(\.line) == [3])
     }
+
+    @Test("an export in Latin-1 or Windows-1252 is named at its first such byte, and read when its encoding is given")
+    func singleByteEncodings() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-latin1-\(UUID().uuidString).csv")
+        try Data([0x6E, 0x61, 0x6D, 0x65, 0x0A] + Array("Caf".utf8) + [0xE9, 0x20, 0x80, 0x0A]).write(to: url)
+        #expect(throws: ColumnLoadFailure.self) { try load(url.path, [ColumnRequest(field: "name", column: 0, type: .string)]) }
+        let latin1 = try TextEncoding.latin1.converted(url.path)
+        #expect(texts(try load(latin1.path, [ColumnRequest(field: "name", column: 0, type: .string)]).frame, "name") == ["Café \u{80}"])
+        let windows = try TextEncoding.windows1252.converted(url.path)
+        #expect(texts(try load(windows.path, [ColumnRequest(field: "name", column: 0, type: .string)]).frame, "name") == ["Café €"])
+    }
 }

@@ -15,11 +15,15 @@ struct LeadDataPlan: Equatable, Sendable {
 
     struct Join: Equatable, Sendable {
         var path: String
+        /// Where it is read: the file itself, or its UTF-8 copy.
+        var readPath: String
         var key: String
         var loads: [Load]
     }
 
+    /// The export as named (for messages), and where it is read: itself, or its UTF-8 copy.
     var path: String
+    var readPath: String
     var loads: [Load] = []
     var join: Join?
     /// Declared fields no column holds; criteria naming one cannot be measured.
@@ -49,24 +53,28 @@ extension LeadDataPlan {
                                      fix: "data load FILE.csv, or add `data: { file: export.csv }` under leads")
         }
         // A file given in the shell is where the user is; the workbook's own is beside the workbook.
-        path = file ?? Self.resolve(name, besides: workbookPath)
-        if file == nil, !allowOutside { try Self.requireInside(path, named: name, key: "leads.data.file", workbookPath: workbookPath) }
+        let original = file ?? Self.resolve(name, besides: workbookPath)
+        if file == nil, !allowOutside { try Self.requireInside(original, named: name, key: "leads.data.file", workbookPath: workbookPath) }
+        let encoding = settings?.encoding.flatMap(TextEncoding.init(rawValue:)) ?? .utf8
+        path = original
+        readPath = try ConvertedExports.readable(original, encoding: encoding)
         let preset = CRMPreset.named(settings?.preset)
         dateFormat = settings?.dateFormat.flatMap { DateFormat($0.value) } ?? preset?.dateFormat ?? .iso
         emptyValues = settings?.emptyValues ?? []
-        let header = try Self.header(path)
-        stamps.append(FileSystem.stamp(path))
+        let header = try Self.header(readPath, named: path)
+        stamps.append(FileSystem.stamp(original))
         var joinHeader: [String]?
         if let join = settings?.join {
-            let joinPath = Self.resolve(join.file, besides: workbookPath)
-            if !allowOutside { try Self.requireInside(joinPath, named: join.file, key: "leads.data.join.file", workbookPath: workbookPath) }
-            let names = try Self.header(joinPath)
-            stamps.append(FileSystem.stamp(joinPath))
+            let joinOriginal = Self.resolve(join.file, besides: workbookPath)
+            if !allowOutside { try Self.requireInside(joinOriginal, named: join.file, key: "leads.data.join.file", workbookPath: workbookPath) }
+            let joinPath = try ConvertedExports.readable(joinOriginal, encoding: encoding)
+            let names = try Self.header(joinPath, named: joinOriginal)
+            stamps.append(FileSystem.stamp(joinOriginal))
             for (label, names, file) in [("first", header, name), ("joined", names, join.file)] where !names.contains(join.on.value) {
                 throw CommandError.input("leads.data.join.on: column '\(join.on.value)' is not in the \(label) export \(file)\(Suggestion.phrase(for: join.on.value, in: names))",
                                          fix: "name a column both files have; \(file)'s columns: \(names.prefix(12).map { Sanitized.excerpt($0, limit: 40) }.joined(separator: ", "))")
             }
-            self.join = Join(path: joinPath, key: join.on.value, loads: [])
+            self.join = Join(path: joinOriginal, readPath: joinPath, key: join.on.value, loads: [])
             joinHeader = names
             loads.append(Load(field: Self.keyField, column: join.on.value, index: header.firstIndex(of: join.on.value)!, type: .string))
             self.join!.loads.append(Load(field: Self.keyField, column: join.on.value, index: names.firstIndex(of: join.on.value)!, type: .string))
@@ -145,11 +153,11 @@ extension LeadDataPlan {
                                  + "or answer yes when the shell asks")
     }
 
-    private static func header(_ path: String) throws(CommandError) -> [String] {
+    private static func header(_ path: String, named name: String) throws(CommandError) -> [String] {
         do throws(ColumnLoadFailure) {
             return try ColumnLoader.header(path: path).names
         } catch {
-            throw CommandError.input("cannot read the CRM export \(error.description)", fix: "check leads.data.file (relative to the workbook), or give the path: data load FILE.csv")
+            throw CommandError.input("cannot read the CRM export \(name): \(error.reason)", fix: "check leads.data.file (relative to the workbook), or give the path: data load FILE.csv")
         }
     }
 }

@@ -17,14 +17,14 @@ struct LeadDataset: Sendable {
         var options = base
         options.dateFormat = plan.dateFormat
         options.emptyValues = plan.emptyValues
-        let main = try read(plan.path, plan.loads, options)
+        let main = try read(plan.readPath, plan.loads, options, named: plan.path)
         guard let join = plan.join else {
             return LeadDataset(plan: plan, frame: main.frame, badRows: main.badRows, badRowCount: main.badRowCount,
                                byteCount: main.byteCount, joinedRows: nil)
         }
         var quiet = options
         quiet.progress = nil
-        let other = try read(join.path, join.loads, quiet)
+        let other = try read(join.readPath, join.loads, quiet, named: join.path)
         let partner = partners(of: main.frame, in: other.frame)
         var frame = main.frame
         for load in join.loads where load.field != LeadDataPlan.keyField {
@@ -35,13 +35,14 @@ struct LeadDataset: Sendable {
                            byteCount: main.byteCount + other.byteCount, joinedRows: partner.filter { $0 >= 0 }.count)
     }
 
-    private static func read(_ path: String, _ loads: [LeadDataPlan.Load], _ options: ColumnLoadOptions) throws(CommandError) -> LoadedColumns {
+    private static func read(_ path: String, _ loads: [LeadDataPlan.Load], _ options: ColumnLoadOptions,
+                             named name: String) throws(CommandError) -> LoadedColumns {
         let requests = loads.map { ColumnRequest(field: $0.field, column: $0.index, type: $0.type) }
         do throws(ColumnLoadFailure) {
             return try ColumnLoader.load(path: path, requests: requests, options: options)
         } catch {
-            if error.reason == "interrupted" { throw CommandError.failed("loading \(path) was interrupted", fix: nil) }
-            throw CommandError.input("cannot read the CRM export \(error.description)", fix: "check the file, or give another: data load FILE.csv")
+            if error.reason == "interrupted" { throw CommandError.failed("loading \(name) was interrupted", fix: nil) }
+            throw CommandError.input("cannot read the CRM export \(name): \(error.reason)", fix: "check the file, or give another: data load FILE.csv")
         }
     }
 

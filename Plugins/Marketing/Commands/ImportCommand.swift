@@ -11,16 +11,22 @@ enum ImportCommand {
         "import activities", summary: "Import a content inventory (CSV): columns mapped to fields, a preview, bad rows reported",
         arguments: [ArgumentSpec("FILE.csv", completion: .files)],
         options: [OptionSpec("--map", value: "FIELD=COLUMN,…", summary: "say which column holds a field when the guess is wrong"),
+                  OptionSpec("--encoding", value: "ENCODING", completion: .words(TextEncoding.names),
+                             summary: "the file's encoding when it is not UTF-8: latin1 or windows-1252"),
                   OptionSpec("--dry-run", summary: "show the preview and the bad rows, import nothing")],
         examples: ["import activities inventory.csv", "import activities inventory.csv --map name=Title,stages=\"Funnel Stage\" --dry-run"],
         changesWorkbook: true
     )) { environment, invocation in
         let path = invocation.arguments[0]
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do throws(FileSystem.Failure) {
             bytes = try FileSystem.readBytes(path, limit: ImportLimits.bytes)
         } catch {
             throw CommandError.input("cannot read \(path): \(error.reason)", fix: "check the path; Tab completes file names")
+        }
+        if let name = invocation.option("--encoding") {
+            guard let encoding = TextEncoding(rawValue: name) else { throw CommandError.unknown("encoding", name, among: TextEncoding.names) }
+            bytes = encoding.utf8(bytes)
         }
         if let kind = CSVText.notCSV(bytes) {
             throw CommandError.input("cannot read \(path): \(kind)", fix: "export the inventory as CSV UTF-8")

@@ -27,7 +27,7 @@ enum FileKind {
             let line = start[..<bad].filter { $0 == 0x0A }.count + 1
             let hex = String(start[bad], radix: 16, uppercase: true)
             return "byte 0x\(hex) on line \(line) is not UTF-8: the file looks like Latin-1 or Windows-1252 text; "
-                + "save it as CSV UTF-8 (iconv -f latin1 -t utf-8)"
+                + "say so with `encoding: latin1` (or windows-1252) under leads.data, or --encoding for an import"
         }
         return nil
     }
