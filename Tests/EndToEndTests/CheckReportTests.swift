@@ -23,7 +23,8 @@ struct CheckReportTests {
     @Test("SARIF validates against the SARIF 2.1.0 schema (jsonschema), JUnit against the JUnit XSD (xmlschema)",
           arguments: [("sarif", "sarif-2.1.0.json"), ("junit", "junit-10.xsd")])
     func schemaValid(format: String, schema: String) throws {
-        for workbook in ["examples/acme.yaml", "Tests/EndToEndTests/Workbooks/clean.yaml", "Tests/EndToEndTests/Workbooks/awkward.yaml"] {
+        for workbook in ["examples/acme.yaml", "Tests/EndToEndTests/Workbooks/clean.yaml", "Tests/EndToEndTests/Workbooks/awkward.yaml",
+                         "Tests/EndToEndTests/BadWorkbooks/dangling-reference.yaml"] {
             let result = try check([workbook, "--format", format])
             let report = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-\(UUID().uuidString).\(format)")
             try result.output.write(to: report, atomically: true, encoding: .utf8)
@@ -69,5 +70,27 @@ struct CheckReportTests {
         #expect(explain.output.contains("Why it matters\n  A common and costly misalignment is a marketing message that never reaches the real decision maker (seed 004, #3)."))
         let rules = try runLockstep(["rules"])
         #expect(rules.output.contains("MK010  no-sales-feedback-loop"))
+    }
+
+    @Test("a workbook that does not load still gets a whole document in every format, with its errors, and exit code 2")
+    func loadErrorDocuments() throws {
+        let bad = "Tests/EndToEndTests/BadWorkbooks/dangling-reference.yaml"
+        let json = try check([bad, "--format", "json"])
+        #expect(json.code == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let errors = try #require(object["errors"] as? [[String: Any]])
+        #expect(errors.count == 1 && errors[0]["code"] as? String == "WB001" && errors[0]["line"] as? Int == 11)
+        let sarif = try check([bad, "--format", "sarif"])
+        let run = try #require(((try JSONSerialization.jsonObject(with: Data(sarif.output.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])?.first)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notice = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect((notice["descriptor"] as? [String: Any])?["id"] as? String == "WB001")
+        let junit = try check([bad, "--format", "junit"])
+        #expect(junit.code == 2 && junit.output.contains("errors=\"1\"") && junit.output.contains("<error type=\"WB001\""))
+        let markdown = try check([bad, "--format", "markdown"])
+        #expect(markdown.code == 2 && markdown.output.contains("**The workbook could not be read, so nothing was checked.**"))
+        let text = try check([bad])
+        #expect(text.code == 2 && text.output.isEmpty && text.errors.contains("[WB001]"))
     }
 }

@@ -5,12 +5,16 @@ public struct CheckReport: Sendable {
     /// The rules that ran, for SARIF's rule table and JUnit's passing cases.
     public let rules: [any Check]
     public let toolVersion: String
+    /// Why the workbook could not be checked at all (it did not load): every format still writes
+    /// a whole document saying so, for the tools that read it.
+    public let errors: [WorkbookError]
 
-    public init(file: String, findings: [Finding], rules: [any Check], toolVersion: String) {
+    public init(file: String, findings: [Finding], rules: [any Check], toolVersion: String, errors: [WorkbookError] = []) {
         self.file = file
         self.findings = findings
         self.rules = rules
         self.toolVersion = toolVersion
+        self.errors = errors
     }
 
     /// Unwaived findings, by severity.

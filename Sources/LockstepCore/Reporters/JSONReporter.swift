@@ -1,4 +1,5 @@
-/// `{"findings": [...], "summary": {...}}`, keys in a fixed order.
+/// `{"file", "errors": [...], "findings": [...], "summary": {...}}`, keys in a fixed order; `errors`
+/// lists why the workbook could not be checked (empty when it was).
 enum JSONReporter {
     static func render(_ report: CheckReport) -> String {
         let findings = report.findings.map { finding -> String in
@@ -13,7 +14,12 @@ enum JSONReporter {
         }
         let summary = "\"error\": \(report.count(.error)), \"warning\": \(report.count(.warning)), \"info\": \(report.count(.info)), \"waived\": \(report.waivedCount)"
         let list = findings.isEmpty ? "[]" : "[\n" + findings.joined(separator: ",\n") + "\n  ]"
-        return "{\n  \"file\": \(q(report.file)),\n  \"findings\": \(list),\n  \"summary\": {\(summary)}\n}\n"
+        let errors = report.errors.map { error in
+            "    {\"code\": \(error.code.map(q) ?? "null"), \"message\": \(q(error.message)), \"file\": \(q(error.location.file)), "
+                + "\"line\": \(error.location.line), \"column\": \(error.location.column), \"fix\": \(q(error.fix))}"
+        }
+        let errorList = errors.isEmpty ? "[]" : "[\n" + errors.joined(separator: ",\n") + "\n  ]"
+        return "{\n  \"file\": \(q(report.file)),\n  \"errors\": \(errorList),\n  \"findings\": \(list),\n  \"summary\": {\(summary)}\n}\n"
     }
 
     private static func q(_ text: String) -> String { JSONRenderer.quoted(text) }

@@ -26,10 +26,16 @@ enum JUnitReporter {
                 }
             }
         }
+        // A workbook that did not load is one errored case per load error: the suite is never empty.
+        for error in report.errors {
+            cases.append("    <testcase classname=\"lockstep.load\" name=\(a("load \(report.file)"))><error type=\(a(error.code ?? "load")) "
+                         + "message=\(a(error.message))>\(e(error.rendered))</error></testcase>")
+        }
+        let errors = report.errors.count
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="lockstep" tests="\(cases.count)" failures="\(failures)" errors="0">
-              <testsuite name=\(a("lockstep check \(report.file)")) tests="\(cases.count)" failures="\(failures)" errors="0" skipped="\(skipped)">
+            <testsuites name="lockstep" tests="\(cases.count)" failures="\(failures)" errors="\(errors)">
+              <testsuite name=\(a("lockstep check \(report.file)")) tests="\(cases.count)" failures="\(failures)" errors="\(errors)" skipped="\(skipped)">
             \(cases.joined(separator: "\n"))
               </testsuite>
             </testsuites>

@@ -1,7 +1,17 @@
 /// A summary and a table per severity, fit to paste into a pull request or a client email.
 enum MarkdownReporter {
     static func render(_ report: CheckReport) -> String {
-        var text = "## Lockstep check: \(MarkdownText.inline(report.file))\n\n**\(report.summary)**\n"
+        var text = "## Lockstep check: \(MarkdownText.inline(report.file))\n\n"
+        guard report.errors.isEmpty else {
+            text += "**The workbook could not be read, so nothing was checked.**\n\n| where | error | fix |\n| --- | --- | --- |\n"
+            for error in report.errors {
+                let location = error.location
+                text += "| \(MarkdownText.inline("\(location.file):\(location.line):\(location.column)")) | "
+                    + "\(MarkdownText.inline((error.code.map { "[\($0)] " } ?? "") + error.message)) | \(MarkdownText.inline(error.fix)) |\n"
+            }
+            return text
+        }
+        text += "**\(report.summary)**\n"
         for severity in Severity.allCases.reversed() {
             let findings = report.findings.filter { $0.severity == severity && $0.waivedBecause == nil }
             guard !findings.isEmpty else { continue }

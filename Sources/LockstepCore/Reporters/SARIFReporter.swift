@@ -26,6 +26,21 @@ enum SARIFReporter {
             }
             return result + "}"
         }
+        // A workbook that did not load: the run did not succeed, and each load error is a
+        // notification with its place, its WB code where the rule catalogue names one.
+        let notifications = report.errors.map { error in
+            let location = error.location
+            return """
+                          {"level": "error", "message": {"text": \(q(error.message + " Fix: " + error.fix))}, \
+                \(error.code.map { "\"descriptor\": {\"id\": \(q($0))}, " } ?? "")\
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": \(q(uri(location.file)))}, \
+                "region": {"startLine": \(max(1, location.line)), "startColumn": \(max(1, location.column))}}}]}
+                """
+        }
+        let invocation = """
+                  "invocations": [{"executionSuccessful": \(report.errors.isEmpty), "toolExecutionNotifications": [\(notifications.isEmpty ? "" : "\n")\
+            \(notifications.joined(separator: ",\n"))\(notifications.isEmpty ? "" : "\n      ")]}],
+            """
         return """
             {
               "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -35,6 +50,7 @@ enum SARIFReporter {
                   "tool": {"driver": {"name": "Lockstep", "version": \(q(report.toolVersion)), "rules": [
             \(ruleEntries.joined(separator: ",\n"))
                   ]}},
+            \(invocation)
                   "results": [
             \(results.joined(separator: ",\n"))
                   ]

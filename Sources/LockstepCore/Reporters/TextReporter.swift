@@ -1,6 +1,7 @@
 /// `FILE:LINE:COL: SEVERITY: [CODE] message`, one finding per line, then the counts.
 enum TextReporter {
     static func render(_ report: CheckReport) -> String {
+        guard report.errors.isEmpty else { return report.errors.map(\.rendered).joined(separator: "\n") + "\n" }
         var text = ""
         for finding in report.findings {
             let waived = finding.waivedBecause.map { " (waived: \(Sanitized.visible($0)))" } ?? ""

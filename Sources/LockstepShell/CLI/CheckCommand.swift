@@ -52,6 +52,12 @@ extension Lockstep {
             leaveForExit(workbook)
         } catch {
             output.writeError(error.description + "\n")
+            // A tool reading the report (a code-scanning upload, a test reporter) still gets a
+            // whole document, saying the workbook could not be read.
+            if options.format != .text {
+                output.write(options.format.render(CheckReport(file: options.workbook, findings: [], rules: [],
+                                                               toolVersion: version, errors: error.errors)))
+            }
             return 2
         }
         let available = workbook.runnableChecks(plugins: workbook.plugins.compactMap(registry.plugin(named:)))
