@@ -93,4 +93,18 @@ struct CheckReportTests {
         let text = try check([bad])
         #expect(text.code == 2 && text.output.isEmpty && text.errors.contains("[WB001]"))
     }
+
+    @Test("one verdict: JUnit fails only what --fail-on fails, a rule switched off is not a passing case, a selection of nothing and a write failure are exit 2")
+    func oneVerdict() throws {
+        let lenient = try check(["examples/acme.yaml", "--format", "junit"])
+        #expect(lenient.output.contains("failures=\"1\"") && lenient.code == 1)
+        let strict = try check(["examples/acme.yaml", "--format", "junit", "--fail-on", "warning"])
+        #expect(strict.output.contains("failures=\"7\""))
+        #expect(!lenient.output.contains("MK008"), "MK008 is off in the example")
+        #expect(try check(["examples/acme.yaml", "--format", "sarif"]).output.contains("\"level\": \"note\", \"enabled\": false"))
+        let nothing = try check(["examples/acme.yaml", "--select", "XX"])
+        #expect(nothing.code == 2 && nothing.errors.contains("no rule of the loaded plugins starts with 'XX'"))
+        let full = try runProgram("bash", ["-c", "\(lockstepBinary) check \(exampleWorkbook) --format sarif > /dev/full"])
+        #expect(full.code == 2 && full.errors.contains("cannot write the report: No space left on device"))
+    }
 }

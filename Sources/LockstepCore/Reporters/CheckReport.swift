@@ -8,14 +8,24 @@ public struct CheckReport: Sendable {
     /// Why the workbook could not be checked at all (it did not load): every format still writes
     /// a whole document saying so, for the tools that read it.
     public let errors: [WorkbookError]
+    /// The least severity that fails the run (`--fail-on`): findings below it are reported, not failures.
+    public let failOn: Severity
+    /// Rules the workbook switched `off`: listed as disabled, never as passing.
+    public let disabled: Set<String>
 
-    public init(file: String, findings: [Finding], rules: [any Check], toolVersion: String, errors: [WorkbookError] = []) {
+    public init(file: String, findings: [Finding], rules: [any Check], toolVersion: String, errors: [WorkbookError] = [],
+                failOn: Severity = .error, disabled: Set<String> = []) {
         self.file = file
         self.findings = findings
         self.rules = rules
         self.toolVersion = toolVersion
         self.errors = errors
+        self.failOn = failOn
+        self.disabled = disabled
     }
+
+    /// True for a finding that fails the run: not waived, at or above `failOn`.
+    public func fails(_ finding: Finding) -> Bool { finding.waivedBecause == nil && finding.severity >= failOn }
 
     /// Unwaived findings, by severity.
     public func count(_ severity: Severity) -> Int {

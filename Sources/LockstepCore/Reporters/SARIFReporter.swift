@@ -9,7 +9,7 @@ enum SARIFReporter {
                       {"id": \(q(rule.code)), "name": \(q(rule.slug)), \
             "shortDescription": {"text": \(q(rule.summary))}, "fullDescription": {"text": \(q(rule.explanation.what))}, \
             "help": {"text": \(q(rule.explanation.why + " Fix: " + rule.explanation.fix))}, \
-            "defaultConfiguration": {"level": \(q(level(rule.defaultSeverity)))}}
+            "defaultConfiguration": {"level": \(q(level(rule.defaultSeverity)))\(report.disabled.contains(rule.code) ? ", \"enabled\": false" : "")}}
             """
         }
         let results = report.findings.map { finding -> String in

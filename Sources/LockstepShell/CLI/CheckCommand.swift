@@ -66,13 +66,25 @@ extension Lockstep {
             output.writeError("error: --rule: unknown rule '\(code)'\(Suggestion.phrase(for: code, in: codes))\n  fix: 'lockstep rules' lists the rules of the loaded plugins\n")
             return 2
         }
+        for prefix in options.selections where !codes.contains(where: { $0.hasPrefix(prefix) }) {
+            let families = Set(codes.map { String($0.prefix(2)) }).sorted().joined(separator: ", ")
+            output.writeError("error: --select: no rule of the loaded plugins starts with '\(Sanitized.excerpt(prefix))', so nothing would be checked\n"
+                              + "  fix: choose among \(families), or 'lockstep rules' lists them\n")
+            return 2
+        }
         let chosen = available.filter { check in
             (options.rules.isEmpty || options.rules.contains(check.code))
                 && (options.selections.isEmpty || options.selections.contains { check.code.hasPrefix($0) })
         }
         let findings = CheckRunner(checks: chosen).run(workbook, context: CheckContext(today: clock.today, workbookPath: options.workbook, allowsDataOutsideWorkbook: options.allowDataOutside))
-        let report = CheckReport(file: options.workbook, findings: findings, rules: chosen, toolVersion: version)
+        let runner = CheckRunner(checks: chosen)
+        let report = CheckReport(file: options.workbook, findings: findings, rules: chosen, toolVersion: version,
+                                 failOn: options.failOn, disabled: Set(chosen.filter { runner.severity(of: $0, settings: workbook.checks) == nil }.map(\.code)))
         output.write(options.format.render(report))
+        if let failure = output.failure {
+            output.writeError("error: cannot write the report: \(failure)\n  fix: write it where there is room: --format … > FILE\n")
+            return 2
+        }
         let failing = findings.contains { $0.waivedBecause == nil && $0.severity >= options.failOn }
         return failing ? 1 : 0
     }

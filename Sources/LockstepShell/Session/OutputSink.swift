@@ -10,20 +10,27 @@ public protocol OutputSink: AnyObject {
 
 /// The process's own standard output and error, written unbuffered so the two interleave right.
 public final class StandardOutput: OutputSink {
-    public init() {}
-    public func write(_ text: String) { Self.write(text, to: STDOUT_FILENO) }
-    public func writeError(_ text: String) { Self.write(text, to: STDERR_FILENO) }
+    /// Why standard output could not be written (a full disk, a closed pipe); nil while all went out.
+    public private(set) var failure: String?
 
-    private static func write(_ text: String, to fd: Int32) {
+    public init() {}
+    public func write(_ text: String) {
+        if let reason = Self.write(text, to: STDOUT_FILENO), failure == nil { failure = reason }
+    }
+    public func writeError(_ text: String) { _ = Self.write(text, to: STDERR_FILENO) }
+
+    /// Writes all of `text`; the OS's reason when it could not.
+    private static func write(_ text: String, to fd: Int32) -> String? {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return
+                return String(cString: strerror(errno))
             }
             bytes = bytes.dropFirst(count)
         }
+        return nil
     }
 }
 
