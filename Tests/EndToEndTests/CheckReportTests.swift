@@ -107,4 +107,45 @@ struct CheckReportTests {
         let full = try runProgram("bash", ["-c", "\(lockstepBinary) check \(exampleWorkbook) --format sarif > /dev/full"])
         #expect(full.code == 2 && full.errors.contains("cannot write the report: No space left on device"))
     }
+
+    /// Each SARIF result's target and fingerprint.
+    func fingerprints(_ path: String) throws -> [String: String] {
+        let sarif = try runLockstep(["check", path, "--format", "sarif"])
+        let object = try JSONSerialization.jsonObject(with: Data(sarif.output.utf8)) as? [String: Any]
+        let results = ((object?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        var found: [String: String] = [:]
+        for result in results {
+            let location = (result["locations"] as? [[String: Any]])?.first
+            let target = ((location?["logicalLocations"] as? [[String: Any]])?.first?["fullyQualifiedName"] as? String) ?? ""
+            found["\(result["ruleId"]!) \(target)"] = (result["partialFingerprints"] as? [String: String])?["lockstepFinding/v1"]
+        }
+        return found
+    }
+
+    @Test("SARIF fingerprints stay when lines shift, items move and an unrelated item is renamed; they follow the target")
+    func stableFingerprints() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-fp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/crm"), to: folder.appendingPathComponent("crm"))
+        let original = try String(contentsOf: URL(fileURLWithPath: exampleWorkbook), encoding: .utf8)
+        let path = folder.appendingPathComponent("acme.yaml").path
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try fingerprints(path)
+        #expect(before.count >= 8 && Set(before.values).count == before.count)
+        // Shifted down, the needs in another order, an unrelated activity renamed.
+        var moved = "# a comment\n\n" + original
+        moved = moved.replacingOccurrences(of: "name: Security and architecture whitepaper", with: "name: Security whitepaper, 2nd edition")
+        let needs = ["  - id: slow-close\n    name: Month-end close takes too long\n",
+                     "  - id: audit-readiness\n    name: Auditors ask for evidence nobody can find quickly\n"]
+        moved = moved.replacingOccurrences(of: needs[0], with: "").replacingOccurrences(of: needs[1], with: needs[1] + needs[0])
+        #expect(moved.contains(needs[1] + needs[0]) && moved.contains("2nd edition"))
+        try moved.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try fingerprints(path) == before)
+        // Another target is another finding.
+        let renamed = moved.replacingOccurrences(of: "id: close-webinar", with: "id: close-webinars")
+            .replacingOccurrences(of: "close-webinar]", with: "close-webinars]")
+        try renamed.write(toFile: path, atomically: true, encoding: .utf8)
+        let after = try fingerprints(path)
+        #expect(after["MK003 close-webinars"] != nil && after["MK003 close-webinars"] != before["MK003 close-webinar"])
+    }
 }

@@ -8,23 +8,25 @@ enum SARIFReporter {
             """
                       {"id": \(q(rule.code)), "name": \(q(rule.slug)), \
             "shortDescription": {"text": \(q(rule.summary))}, "fullDescription": {"text": \(q(rule.explanation.what))}, \
-            "help": {"text": \(q(rule.explanation.why + " Fix: " + rule.explanation.fix))}, \
+            "help": {"text": \(q(rule.explanation.why + " Fix: " + rule.explanation.fix)), \
+            "markdown": \(q("**Why it matters.** " + rule.explanation.why + "\n\n**How to fix it.** " + rule.explanation.fix))}, \
             "defaultConfiguration": {"level": \(q(level(rule.defaultSeverity)))\(report.disabled.contains(rule.code) ? ", \"enabled\": false" : "")}}
             """
         }
         let results = report.findings.map { finding -> String in
             let location = report.location(of: finding)
-            var result = """
+            let line = max(1, location.line), column = max(1, location.column)
+            // Every result says whether it is suppressed (the format wants all or none), and
+            // carries a fingerprint of rule and target, so an alert survives lines moving.
+            let suppressions = finding.waivedBecause.map { "[{\"kind\": \"external\", \"justification\": \(q($0))}]" } ?? "[]"
+            return """
                       {"ruleId": \(q(finding.rule)), \(ruleIndex[finding.rule].map { "\"ruleIndex\": \($0), " } ?? "")\
             "level": \(q(level(finding.severity))), "message": {"text": \(q(finding.message))}, \
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": \(q(uri(location.file)))}, \
-            "region": {"startLine": \(max(1, location.line)), "startColumn": \(max(1, location.column))}}, \
-            "logicalLocations": [{"fullyQualifiedName": \(q(finding.target))}]}]
+            "region": {"startLine": \(line), "startColumn": \(column), "endLine": \(line), "endColumn": \(column + 1)}}, \
+            "logicalLocations": [{"fullyQualifiedName": \(q(finding.target))}]}], \
+            "partialFingerprints": {"lockstepFinding/v1": \(q(fingerprint(finding)))}, "suppressions": \(suppressions)}
             """
-            if let reason = finding.waivedBecause {
-                result += ", \"suppressions\": [{\"kind\": \"external\", \"justification\": \(q(reason))}]"
-            }
-            return result + "}"
         }
         // A workbook that did not load: the run did not succeed, and each load error is a
         // notification with its place, its WB code where the rule catalogue names one.
@@ -59,6 +61,17 @@ enum SARIFReporter {
             }
 
             """
+    }
+
+    /// Rule and target, hashed: what a finding is, wherever in the file it moves.
+    static func fingerprint(_ finding: Finding) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (finding.rule + "\u{0}" + finding.target).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     static func level(_ severity: Severity) -> String {
