@@ -65,12 +65,7 @@ enum SARIFReporter {
 
     /// Rule and target, hashed: what a finding is, wherever in the file it moves.
     static func fingerprint(_ finding: Finding) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (finding.rule + "\u{0}" + finding.target).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(FNV1a.hash((finding.rule + "\u{0}" + finding.target).utf8), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
