@@ -148,4 +148,21 @@ struct CheckReportTests {
         let after = try fingerprints(path)
         #expect(after["MK003 close-webinars"] != nil && after["MK003 close-webinars"] != before["MK003 close-webinar"])
     }
+
+    @Test("a CRM export that cannot be read is a notice of the run, not a finding: it neither counts nor fails")
+    func missingDataIsANotice() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-nodata-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("acme.yaml").path
+        try FileManager.default.copyItem(atPath: exampleWorkbook, toPath: path)
+        let text = try check([path, "--select", "LD", "--fail-on", "info"])
+        #expect(text.code == 0)
+        #expect(text.output.contains("note: [LD007] the CRM data could not be loaded") && text.output.hasSuffix("0 errors, 0 warnings, 0 info\n"))
+        let json = try check([path, "--select", "LD", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect((object["notices"] as? [[String: Any]])?.count == 2 && (object["findings"] as? [Any])?.isEmpty == true)
+        let sarif = try check([path, "--select", "LD", "--format", "sarif"])
+        #expect(sarif.output.contains("\"executionSuccessful\": true") && sarif.output.contains("\"descriptor\": {\"id\": \"LD007\"}"))
+        #expect(sarif.output.contains("\"results\": [\n\n      ]"))
+    }
 }

@@ -39,7 +39,10 @@ enum SLAFindings {
         let target = "leads.data"
         switch data {
         case .failure(let error):
-            return [check.finding("the CRM data could not be loaded, so this was not checked: \(error.message)", target: target, at: leads.data?.location)]
+            var notice = check.finding("the CRM data could not be loaded, so this was not checked: \(error.message)",
+                                       target: target, at: leads.data?.location)
+            notice.isNotice = true
+            return [notice]
         case .success(let dataset):
             do {
                 let sla = try context.shared.value("leads.sla") {

@@ -23,6 +23,12 @@ public struct Finding: Sendable, Equatable {
     public var location: SourceLocation?
     /// The waiver's reason, when a waiver covers the finding (it is still reported).
     public var waivedBecause: String?
+    /// The rule could not be applied (its CRM data did not load): said, but neither a finding
+    /// nor a failure; reports show it as a notice of the run.
+    public var isNotice = false
+
+    /// Counts toward the verdict: neither waived nor a notice.
+    public var isOpen: Bool { waivedBecause == nil && !isNotice }
 
     public init(rule: String, severity: Severity, message: String, target: String, location: SourceLocation?) {
         self.rule = rule

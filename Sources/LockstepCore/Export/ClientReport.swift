@@ -24,13 +24,13 @@ public struct ClientReport {
     }
 
     public var markdown: String {
-        let active = findings.filter { $0.waivedBecause == nil }
+        let active = findings.filter(\.isOpen)
         var out = "# Sales and marketing alignment: \(MarkdownText.inline(title))\n\n"
         out += "Prepared on \(today) from \(MarkdownText.code(source)) with Lockstep \(toolVersion).\n\n## Summary\n\n"
         out += "- The workbook holds \(itemSummary).\n"
         let counts = Severity.allCases.reversed().map { severity in (severity, active.filter { $0.severity == severity }.count) }
         out += "- Findings: " + counts.map { "\($1) \(Self.noun($0, $1))" }.joined(separator: ", ")
-        let waived = findings.count - active.count
+        let waived = findings.filter { $0.waivedBecause != nil }.count
         out += waived > 0 ? " (and \(waived) accepted, listed at the end).\n" : ".\n"
         if let first = active.sorted(by: { $0.severity > $1.severity }).first {
             out += "- Most urgent: \(MarkdownText.inline(first.message)).\n"

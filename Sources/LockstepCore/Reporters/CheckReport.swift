@@ -25,14 +25,20 @@ public struct CheckReport: Sendable {
     }
 
     /// True for a finding that fails the run: not waived, at or above `failOn`.
-    public func fails(_ finding: Finding) -> Bool { finding.waivedBecause == nil && finding.severity >= failOn }
+    public func fails(_ finding: Finding) -> Bool { finding.isOpen && finding.severity >= failOn }
 
-    /// Unwaived findings, by severity.
+    /// Open findings (neither waived nor notices), by severity.
     public func count(_ severity: Severity) -> Int {
-        findings.filter { $0.severity == severity && $0.waivedBecause == nil }.count
+        findings.filter { $0.severity == severity && $0.isOpen }.count
     }
 
-    public var waivedCount: Int { findings.filter { $0.waivedBecause != nil }.count }
+    public var waivedCount: Int { findings.filter { $0.waivedBecause != nil && !$0.isNotice }.count }
+
+    /// Rules that could not be applied, and why: notices of the run, not findings.
+    public var notices: [Finding] { findings.filter(\.isNotice) }
+
+    /// Findings proper: everything but the notices.
+    public var results: [Finding] { findings.filter { !$0.isNotice } }
 
     /// Where a finding is, falling back to the top of the workbook.
     public func location(of finding: Finding) -> SourceLocation {

@@ -2,7 +2,7 @@
 /// lists why the workbook could not be checked (empty when it was).
 enum JSONReporter {
     static func render(_ report: CheckReport) -> String {
-        let findings = report.findings.map { finding -> String in
+        let findings = report.results.map { finding -> String in
             let location = report.location(of: finding)
             var fields = [
                 "\"rule\": \(q(finding.rule))", "\"severity\": \(q(finding.severity.rawValue))", "\"message\": \(q(finding.message))",
@@ -19,7 +19,13 @@ enum JSONReporter {
                 + "\"line\": \(error.location.line), \"column\": \(error.location.column), \"fix\": \(q(error.fix))}"
         }
         let errorList = errors.isEmpty ? "[]" : "[\n" + errors.joined(separator: ",\n") + "\n  ]"
-        return "{\n  \"file\": \(q(report.file)),\n  \"errors\": \(errorList),\n  \"findings\": \(list),\n  \"summary\": {\(summary)}\n}\n"
+        // Rules that could not be applied (their data did not load): said apart from the findings.
+        let notices = report.notices.map { notice in
+            "    {\"rule\": \(q(notice.rule)), \"message\": \(q(notice.message)), \"target\": \(q(notice.target))}"
+        }
+        let noticeList = notices.isEmpty ? "[]" : "[\n" + notices.joined(separator: ",\n") + "\n  ]"
+        return "{\n  \"file\": \(q(report.file)),\n  \"errors\": \(errorList),\n  \"notices\": \(noticeList),\n"
+            + "  \"findings\": \(list),\n  \"summary\": {\(summary)}\n}\n"
     }
 
     private static func q(_ text: String) -> String { JSONRenderer.quoted(text) }

@@ -14,7 +14,10 @@ enum JUnitReporter {
             for finding in findings {
                 let location = report.location(of: finding)
                 let name = a("\(rule.code) \(finding.target)")
-                if let reason = finding.waivedBecause {
+                if finding.isNotice {
+                    skipped += 1
+                    cases.append("    <testcase classname=\(a("lockstep.\(rule.code)")) name=\(name)><skipped message=\(a(finding.message))/></testcase>")
+                } else if let reason = finding.waivedBecause {
                     skipped += 1
                     cases.append("    <testcase classname=\(a("lockstep.\(rule.code)")) name=\(name)><skipped message=\(a("waived: \(reason)"))/></testcase>")
                 } else if !report.fails(finding) {

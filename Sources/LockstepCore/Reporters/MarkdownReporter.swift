@@ -22,7 +22,11 @@ enum MarkdownReporter {
                 text += "| \(finding.rule) | \(MarkdownRenderer.escape("\(location.file):\(location.line)")) | \(MarkdownRenderer.escape(finding.message)) |\n"
             }
         }
-        let waived = report.findings.filter { $0.waivedBecause != nil }
+        if !report.notices.isEmpty {
+            text += "\n### Not checked\n\n"
+            for notice in report.notices { text += "- \(notice.rule): \(MarkdownText.inline(notice.message))\n" }
+        }
+        let waived = report.results.filter { $0.waivedBecause != nil }
         if !waived.isEmpty {
             text += "\n### Waived\n\n| rule | target | reason |\n| --- | --- | --- |\n"
             for finding in waived {

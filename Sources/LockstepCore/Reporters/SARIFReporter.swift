@@ -13,7 +13,7 @@ enum SARIFReporter {
             "defaultConfiguration": {"level": \(q(level(rule.defaultSeverity)))\(report.disabled.contains(rule.code) ? ", \"enabled\": false" : "")}}
             """
         }
-        let results = report.findings.map { finding -> String in
+        let results = report.results.map { finding -> String in
             let location = report.location(of: finding)
             let line = max(1, location.line), column = max(1, location.column)
             // Every result says whether it is suppressed (the format wants all or none), and
@@ -30,7 +30,15 @@ enum SARIFReporter {
         }
         // A workbook that did not load: the run did not succeed, and each load error is a
         // notification with its place, its WB code where the rule catalogue names one.
-        let notifications = report.errors.map { error in
+        let notices = report.notices.map { notice in
+            let location = report.location(of: notice)
+            return """
+                          {"level": "warning", "message": {"text": \(q(notice.message))}, "descriptor": {"id": \(q(notice.rule))}, \
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": \(q(uri(location.file)))}, \
+                "region": {"startLine": \(max(1, location.line)), "startColumn": \(max(1, location.column))}}}]}
+                """
+        }
+        let notifications = notices + report.errors.map { error in
             let location = error.location
             return """
                           {"level": "error", "message": {"text": \(q(error.message + " Fix: " + error.fix))}, \

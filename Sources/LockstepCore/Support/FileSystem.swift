@@ -65,9 +65,11 @@ public enum FileSystem {
         return String(cString: folder) + "/" + name
     }
 
-    /// True when `path` (symlinks resolved) lies inside `folder`'s tree.
+    /// True when `path` (symlinks resolved) lies inside `folder`'s tree. A path that leads
+    /// nowhere counts as inside: nothing can be read through it, and reading it says so.
     public static func isInside(_ path: String, folder: String) -> Bool {
-        guard let real = realPath(path), let root = realPath(folder) else { return false }
+        guard let real = realPath(path), access(real, F_OK) == 0 else { return true }
+        guard let root = realPath(folder) else { return false }
         return root == "/" || real == root || real.hasPrefix(root + "/")
     }
 

@@ -9,7 +9,7 @@ extension Builtins {
         let findings = CheckRunner(checks: checks).run(session.workbook, context: session.checkContext())
         let report = CheckReport(file: session.path ?? session.displayName, findings: findings, rules: checks, toolVersion: Lockstep.version)
         session.emit(.text(ReportFormat.text.render(report)))
-        let active = findings.filter { $0.waivedBecause == nil }
+        let active = findings.filter(\.isOpen)
         let errors = active.filter { $0.severity == .error }.count
         if errors > 0 {
             throw CommandError.failed("check found \(errors) error\(errors == 1 ? "" : "s")", fix: "'explain CODE' says why a rule matters and how to fix it")

@@ -17,7 +17,7 @@ extension Builtins {
             sections: session.plugins.flatMap { $0.reportSections(session.workbook, context: context) }.sorted { $0.order < $1.order },
             findings: findings, rules: checks)
         try write(report.markdown, to: path, session: session, force: invocation.flag("--force"))
-        session.emit(.note("wrote \(path): \(findings.filter { $0.waivedBecause == nil }.count) findings, \(report.sections.count) sections"))
+        session.emit(.note("wrote \(path): \(findings.filter(\.isOpen).count) findings, \(report.sections.count) sections"))
     }
 
     static let exportDiagram = ShellCommand(CommandSpec(

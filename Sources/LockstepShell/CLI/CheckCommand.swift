@@ -85,7 +85,7 @@ extension Lockstep {
             output.writeError("error: cannot write the report: \(failure)\n  fix: write it where there is room: --format … > FILE\n")
             return 2
         }
-        let failing = findings.contains { $0.waivedBecause == nil && $0.severity >= options.failOn }
+        let failing = findings.contains(where: report.fails)
         return failing ? 1 : 0
     }
 }
