@@ -20,6 +20,9 @@ case "$target" in
     *) echo "unknown fuzz target '$target': workbook, csv, import, commandline, expression or all" >&2; exit 2 ;;
 esac
 out=.build-fuzz
+# The product's sources are a path dependency here, whose file list SwiftPM keeps from the
+# last plan: dropping the plan makes it see files added since.
+rm -f "$out/build/release.yaml"
 swift build -c release --package-path Fuzz --scratch-path "$out/build" --sanitize=fuzzer --sanitize=address \
     --product "$product" 2>&1 | { grep -E "error:|Compiling|complete" || true; } | tail -3
 binary=$("$(command -v swift)" build -c release --package-path Fuzz --scratch-path "$out/build" --sanitize=fuzzer \
