@@ -35,6 +35,20 @@ public enum Sanitized {
         return out
     }
 
+    /// True when `text` holds a control character other than a tab or line break: read byte by
+    /// byte, as the workbook reader asks it of every text it decodes.
+    public static func hasControl(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F { return true }
+            if previous == 0xC2, (0x80...0x9F).contains(byte) { return true }  // C1 controls
+            if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }  // U+2028, U+2029
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// Controls a terminal would act on: C0 (but tab and newline when keeping layout), DEL, C1,
     /// and the Unicode line and paragraph separators.
     static func needsEscape(_ scalar: Unicode.Scalar, keepingLayout: Bool) -> Bool {

@@ -45,7 +45,7 @@ public struct MappingReader {
             wrongType(key, value, expected: "text")
             return nil
         }
-        if text.unicodeScalars.contains(where: { Sanitized.needsEscape($0, keepingLayout: true) }) {
+        if Sanitized.hasControl(text) {
             context.report(.controlCharacter(context.location(of: value), what: "\(key) of \(what)", value: text))
         }
         return text
