@@ -28,11 +28,17 @@ extension Session {
         let changes = discarding ? [] : changesSinceSaved
         try open(path)
         needsRecoveryCheck = false  // the journal goes on with the changes re-applied below
-        let asker = self.asker
-        self.asker = { _ in true }  // the changes were confirmed when first made
-        defer { self.asker = asker }
-        let failed = changes.filter { runStatement?($0) != true }
+        let failed = replay(changes)
         return (changes.count - failed.count, failed)
+    }
+
+    /// Runs earlier changes again through the commands (so undo and the journal see them),
+    /// answering yes to what they asked when first made; returns those that failed now.
+    func replay(_ statements: [String]) -> [String] {
+        let asker = self.asker
+        self.asker = { _ in true }
+        defer { self.asker = asker }
+        return statements.filter { runStatement?($0) != true }
     }
 
     /// Starts an empty workbook with every plugin loaded, to be saved to `path`; with a

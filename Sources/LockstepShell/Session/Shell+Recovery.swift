@@ -68,15 +68,9 @@ extension Shell {
         }
     }
 
-    /// Runs the journaled commands again, answering yes to what they asked the first time.
+    /// Runs the journaled commands again (see `Session.replay`).
     private func reapply(_ entry: Journal.Entry) {
-        let asker = session.asker
-        session.asker = { _ in true }
-        defer { session.asker = asker }
-        var failed = 0
-        for command in entry.commands {
-            if case .failed = runLine(command, number: 0) { failed += 1 }
-        }
+        let failed = session.replay(entry.commands).count
         Journal.remove(entry)
         let applied = entry.commands.count - failed
         let notApplied = failed == 0 ? "" : " (\(failed) no longer applied, as said above)"
