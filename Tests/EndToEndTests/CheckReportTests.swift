@@ -165,4 +165,13 @@ struct CheckReportTests {
         #expect(sarif.output.contains("\"executionSuccessful\": true") && sarif.output.contains("\"descriptor\": {\"id\": \"LD007\"}"))
         #expect(sarif.output.contains("\"results\": [\n\n      ]"))
     }
+
+    @Test("SARIF locations are relative to the folder the check ran in, as %SRCROOT%; a file outside it is an absolute file URI")
+    func repositoryRelativeURIs() throws {
+        let inside = try check(["examples/acme.yaml", "--format", "sarif"])
+        #expect(inside.output.contains("{\"uri\": \"examples/acme.yaml\", \"uriBaseId\": \"%SRCROOT%\"}"))
+        let outside = try runLockstep(["check", exampleWorkbook, "--format", "sarif"], in: FileManager.default.temporaryDirectory.path)
+        let real = try #require(URL(fileURLWithPath: exampleWorkbook).resolvingSymlinksInPath().path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed))
+        #expect(outside.output.contains("{\"uri\": \"file://\(real)\"}"), "\(outside.output.prefix(600))")
+    }
 }

@@ -2,6 +2,7 @@
 /// physical locations in the workbook, waived findings as suppressions with their reason.
 enum SARIFReporter {
     static func render(_ report: CheckReport) -> String {
+        let folder = FileSystem.realPath(".") ?? ""
         let rules = report.rules.sorted { $0.code < $1.code }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
         let ruleEntries = rules.map { rule in
@@ -22,7 +23,7 @@ enum SARIFReporter {
             return """
                       {"ruleId": \(q(finding.rule)), \(ruleIndex[finding.rule].map { "\"ruleIndex\": \($0), " } ?? "")\
             "level": \(q(level(finding.severity))), "message": {"text": \(q(finding.message))}, \
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": \(q(uri(location.file)))}, \
+            "locations": [{"physicalLocation": {"artifactLocation": \(artifact(location.file, in: folder)), \
             "region": {"startLine": \(line), "startColumn": \(column), "endLine": \(line), "endColumn": \(column + 1)}}, \
             "logicalLocations": [{"fullyQualifiedName": \(q(finding.target))}]}], \
             "partialFingerprints": {"lockstepFinding/v1": \(q(fingerprint(finding)))}, "suppressions": \(suppressions)}
@@ -34,7 +35,7 @@ enum SARIFReporter {
             let location = report.location(of: notice)
             return """
                           {"level": "warning", "message": {"text": \(q(notice.message))}, "descriptor": {"id": \(q(notice.rule))}, \
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": \(q(uri(location.file)))}, \
+                "locations": [{"physicalLocation": {"artifactLocation": \(artifact(location.file, in: folder)), \
                 "region": {"startLine": \(max(1, location.line)), "startColumn": \(max(1, location.column))}}}]}
                 """
         }
@@ -43,7 +44,7 @@ enum SARIFReporter {
             return """
                           {"level": "error", "message": {"text": \(q(error.message + " Fix: " + error.fix))}, \
                 \(error.code.map { "\"descriptor\": {\"id\": \(q($0))}, " } ?? "")\
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": \(q(uri(location.file)))}, \
+                "locations": [{"physicalLocation": {"artifactLocation": \(artifact(location.file, in: folder)), \
                 "region": {"startLine": \(max(1, location.line)), "startColumn": \(max(1, location.column))}}}]}
                 """
         }
@@ -83,6 +84,16 @@ enum SARIFReporter {
         case .warning: return "warning"
         case .info: return "note"
         }
+    }
+
+    /// Where a file is, as code scanning tracks it: relative to the folder the check ran in
+    /// (`%SRCROOT%`, the repository in CI) when it lies there, else an absolute `file:` URI.
+    static func artifact(_ path: String, in folder: String) -> String {
+        if let real = FileSystem.realPath(path), !folder.isEmpty, real.hasPrefix(folder + "/") {
+            return "{\"uri\": \(q(uri(String(real.dropFirst(folder.count + 1))))), \"uriBaseId\": \"%SRCROOT%\"}"
+        }
+        let absolute = FileSystem.realPath(path) ?? path
+        return "{\"uri\": \(q("file://" + uri(absolute.hasPrefix("/") ? absolute : "/" + absolute)))}"
     }
 
     /// A relative path as a URI reference: each segment percent-encoded where it must be.
