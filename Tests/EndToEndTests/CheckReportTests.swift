@@ -170,7 +170,10 @@ struct CheckReportTests {
     func repositoryRelativeURIs() throws {
         let inside = try check(["examples/acme.yaml", "--format", "sarif"])
         #expect(inside.output.contains("{\"uri\": \"examples/acme.yaml\", \"uriBaseId\": \"%SRCROOT%\"}"))
-        let outside = try runLockstep(["check", exampleWorkbook, "--format", "sarif"], in: FileManager.default.temporaryDirectory.path)
+        // A fresh folder of its own: never one the repository lies in.
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let outside = try runLockstep(["check", exampleWorkbook, "--format", "sarif"], in: elsewhere.path)
         let real = try #require(URL(fileURLWithPath: exampleWorkbook).resolvingSymlinksInPath().path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed))
         #expect(outside.output.contains("{\"uri\": \"file://\(real)\"}"), "\(outside.output.prefix(600))")
     }
