@@ -1,32 +1,89 @@
-/// `{"file", "errors": [...], "findings": [...], "summary": {...}}`, keys in a fixed order; `errors`
-/// lists why the workbook could not be checked (empty when it was).
+/// The JSON report, format version 1: documented in `docs/check-report.md` and validated by
+/// `docs/check-report.schema.json`. A field is added in a minor change; a field removed or
+/// changed in meaning raises `version`.
 enum JSONReporter {
-    static func render(_ report: CheckReport) -> String {
-        let findings = report.results.map { finding -> String in
-            let location = report.location(of: finding)
-            var fields = [
-                "\"rule\": \(q(finding.rule))", "\"severity\": \(q(finding.severity.rawValue))", "\"message\": \(q(finding.message))",
-                "\"target\": \(q(finding.target))", "\"file\": \(q(location.file))", "\"line\": \(location.line)",
-                "\"column\": \(location.column)", "\"waived\": \(finding.waivedBecause != nil)",
-            ]
-            if let reason = finding.waivedBecause { fields.append("\"waiver_reason\": \(q(reason))") }
-            return "    {" + fields.joined(separator: ", ") + "}"
-        }
-        let summary = "\"error\": \(report.count(.error)), \"warning\": \(report.count(.warning)), \"info\": \(report.count(.info)), \"waived\": \(report.waivedCount)"
-        let list = findings.isEmpty ? "[]" : "[\n" + findings.joined(separator: ",\n") + "\n  ]"
-        let errors = report.errors.map { error in
-            "    {\"code\": \(error.code.map(q) ?? "null"), \"message\": \(q(error.message)), \"file\": \(q(error.location.file)), "
-                + "\"line\": \(error.location.line), \"column\": \(error.location.column), \"fix\": \(q(error.fix))}"
-        }
-        let errorList = errors.isEmpty ? "[]" : "[\n" + errors.joined(separator: ",\n") + "\n  ]"
-        // Rules that could not be applied (their data did not load): said apart from the findings.
-        let notices = report.notices.map { notice in
-            "    {\"rule\": \(q(notice.rule)), \"message\": \(q(notice.message)), \"target\": \(q(notice.target))}"
-        }
-        let noticeList = notices.isEmpty ? "[]" : "[\n" + notices.joined(separator: ",\n") + "\n  ]"
-        return "{\n  \"file\": \(q(report.file)),\n  \"errors\": \(errorList),\n  \"notices\": \(noticeList),\n"
-            + "  \"findings\": \(list),\n  \"summary\": {\(summary)}\n}\n"
+    static let version = 1
+
+    struct Document: Encodable {
+        let format = "lockstep-check"
+        let version = JSONReporter.version
+        let tool: Tool
+        let workbooks: [String]
+        let verdict: Verdict
+        let summary: Summary
+        let errors: [LoadError]
+        let notices: [Notice]
+        let findings: [Item]
     }
 
-    private static func q(_ text: String) -> String { JSONRenderer.quoted(text) }
+    struct Tool: Encodable {
+        let name = "lockstep"
+        let version: String
+    }
+
+    struct Verdict: Encodable {
+        let failOn: String
+        let failed: Bool
+        let baseline: Bool
+
+        enum CodingKeys: String, CodingKey { case failOn = "fail_on", failed, baseline }
+    }
+
+    struct Summary: Encodable {
+        let error, warning, info, waived, inBaseline: Int
+
+        enum CodingKeys: String, CodingKey { case error, warning, info, waived, inBaseline = "in_baseline" }
+    }
+
+    struct LoadError: Encodable {
+        let code: String?
+        let message, file: String
+        let line, column: Int
+        let fix: String
+    }
+
+    struct Notice: Encodable {
+        let rule, message, target, file: String
+    }
+
+    struct Item: Encodable {
+        let rule, severity, message, target, file: String
+        let line, column: Int
+        let fingerprint: String
+        let waived: Bool
+        let waiverReason: String?
+        let inBaseline: Bool
+        let fails: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case rule, severity, message, target, file, line, column, fingerprint, waived
+            case waiverReason = "waiver_reason", inBaseline = "in_baseline", fails
+        }
+    }
+
+    static func render(_ report: CheckReport) -> String {
+        let findings = report.results.map { finding in
+            let location = report.location(of: finding)
+            return Item(rule: finding.rule, severity: finding.severity.rawValue, message: finding.message, target: finding.target,
+                        file: location.file, line: location.line, column: location.column, fingerprint: finding.fingerprint,
+                        waived: finding.waivedBecause != nil, waiverReason: finding.waivedBecause,
+                        inBaseline: finding.inBaseline, fails: report.fails(finding))
+        }
+        let errors = report.errors.map { error in
+            LoadError(code: error.code, message: error.message, file: error.location.file, line: error.location.line,
+                      column: error.location.column, fix: error.fix)
+        }
+        // Rules that could not be applied (their data did not load): said apart from the findings.
+        let notices = report.notices.map { notice in
+            Notice(rule: notice.rule, message: notice.message, target: notice.target, file: report.location(of: notice).file)
+        }
+        let document = Document(
+            tool: Tool(version: report.toolVersion), workbooks: report.files,
+            verdict: Verdict(failOn: report.failOn.rawValue, failed: !report.errors.isEmpty || report.findings.contains(where: report.fails),
+                             baseline: report.hasBaseline),
+            summary: Summary(error: report.count(.error), warning: report.count(.warning), info: report.count(.info),
+                             waived: report.waivedCount, inBaseline: report.baselineCount),
+            errors: errors, notices: notices, findings: findings)
+        return OrderedJSON.encode(document)
+    }
 }

@@ -1,81 +1,150 @@
 /// SARIF 2.1.0, as code-scanning services read it: every rule in the driver's rule table,
-/// physical locations in the workbook, waived findings as suppressions with their reason.
+/// physical locations relative to the repository, a fingerprint per finding, waived findings
+/// as suppressions with their reason, and a baseline's verdict as `baselineState`.
 enum SARIFReporter {
-    static func render(_ report: CheckReport) -> String {
-        let folder = FileSystem.realPath(".") ?? ""
+    static func render(_ report: CheckReport, paths: ReportPath = ReportPath()) -> String {
         let rules = report.rules.sorted { $0.code < $1.code }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
-        let ruleEntries = rules.map { rule in
-            """
-                      {"id": \(q(rule.code)), "name": \(q(rule.slug)), \
-            "shortDescription": {"text": \(q(rule.summary))}, "fullDescription": {"text": \(q(rule.explanation.what))}, \
-            "help": {"text": \(q(rule.explanation.why + " Fix: " + rule.explanation.fix)), \
-            "markdown": \(q("**Why it matters.** " + rule.explanation.why + "\n\n**How to fix it.** " + rule.explanation.fix))}, \
-            "defaultConfiguration": {"level": \(q(level(rule.defaultSeverity)))\(report.disabled.contains(rule.code) ? ", \"enabled\": false" : "")}}
-            """
+        let docs = report.docsURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        let descriptors = rules.map { rule in
+            Rule(id: rule.code, name: rule.slug, shortDescription: Text(rule.summary), fullDescription: Text(rule.explanation.what),
+                 help: Help(text: rule.explanation.why + " Fix: " + rule.explanation.fix,
+                            markdown: "**Why it matters.** " + rule.explanation.why + "\n\n**How to fix it.** " + rule.explanation.fix),
+                 helpUri: docs.map { "\($0)/rules.md#\(rule.code.lowercased())" },
+                 defaultConfiguration: Configuration(level: level(rule.defaultSeverity),
+                                                     enabled: report.disabled.contains(rule.code) ? false : nil))
         }
-        let results = report.results.map { finding -> String in
+        let results = report.results.map { finding in
             let location = report.location(of: finding)
             let line = max(1, location.line), column = max(1, location.column)
             // Every result says whether it is suppressed (the format wants all or none), and
             // carries a fingerprint of rule and target, so an alert survives lines moving.
-            let suppressions = finding.waivedBecause.map { "[{\"kind\": \"external\", \"justification\": \(q($0))}]" } ?? "[]"
-            return """
-                      {"ruleId": \(q(finding.rule)), \(ruleIndex[finding.rule].map { "\"ruleIndex\": \($0), " } ?? "")\
-            "level": \(q(level(finding.severity))), "message": {"text": \(q(finding.message))}, \
-            "locations": [{"physicalLocation": {"artifactLocation": \(artifact(location.file, in: folder)), \
-            "region": {"startLine": \(line), "startColumn": \(column), "endLine": \(line), "endColumn": \(column + 1)}}, \
-            "logicalLocations": [{"fullyQualifiedName": \(q(finding.target))}]}], \
-            "partialFingerprints": {"lockstepFinding/v1": \(q(fingerprint(finding)))}, "suppressions": \(suppressions)}
-            """
+            return Result(
+                ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: level(finding.severity), message: Text(finding.message),
+                locations: [Location(physicalLocation: Physical(artifactLocation: artifact(location.file, paths: paths),
+                                                                region: Region(startLine: line, startColumn: column,
+                                                                               endLine: line, endColumn: column + 1)),
+                                     logicalLocations: [Logical(fullyQualifiedName: finding.target)])],
+                partialFingerprints: ["lockstepFinding/v1": finding.fingerprint],
+                suppressions: finding.waivedBecause.map { [Suppression(kind: "external", justification: $0)] } ?? [],
+                baselineState: report.hasBaseline ? (finding.inBaseline ? "unchanged" : "new") : nil)
         }
-        // A workbook that did not load: the run did not succeed, and each load error is a
-        // notification with its place, its WB code where the rule catalogue names one.
+        // Rules that could not be applied, and a workbook that did not load: notifications of
+        // the run with their place, the WB code where the rule catalogue names one.
         let notices = report.notices.map { notice in
             let location = report.location(of: notice)
-            return """
-                          {"level": "warning", "message": {"text": \(q(notice.message))}, "descriptor": {"id": \(q(notice.rule))}, \
-                "locations": [{"physicalLocation": {"artifactLocation": \(artifact(location.file, in: folder)), \
-                "region": {"startLine": \(max(1, location.line)), "startColumn": \(max(1, location.column))}}}]}
-                """
+            return Notification(level: "warning", message: Text(notice.message), descriptor: Descriptor(id: notice.rule),
+                                locations: [place(location, paths: paths)])
         }
-        let notifications = notices + report.errors.map { error in
-            let location = error.location
-            return """
-                          {"level": "error", "message": {"text": \(q(error.message + " Fix: " + error.fix))}, \
-                \(error.code.map { "\"descriptor\": {\"id\": \(q($0))}, " } ?? "")\
-                "locations": [{"physicalLocation": {"artifactLocation": \(artifact(location.file, in: folder)), \
-                "region": {"startLine": \(max(1, location.line)), "startColumn": \(max(1, location.column))}}}]}
-                """
+        let failures = report.errors.map { error in
+            Notification(level: "error", message: Text(error.message + " Fix: " + error.fix), descriptor: error.code.map(Descriptor.init),
+                         locations: [place(error.location, paths: paths)])
         }
-        let invocation = """
-                  "invocations": [{"executionSuccessful": \(report.errors.isEmpty), "toolExecutionNotifications": [\(notifications.isEmpty ? "" : "\n")\
-            \(notifications.joined(separator: ",\n"))\(notifications.isEmpty ? "" : "\n      ")]}],
-            """
-        return """
-            {
-              "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-              "version": "2.1.0",
-              "runs": [
-                {
-                  "tool": {"driver": {"name": "Lockstep", "version": \(q(report.toolVersion)), "rules": [
-            \(ruleEntries.joined(separator: ",\n"))
-                  ]}},
-            \(invocation)
-                  "results": [
-            \(results.joined(separator: ",\n"))
-                  ]
-                }
-              ]
-            }
-
-            """
+        let run = Run(
+            tool: Tool(driver: Driver(version: report.toolVersion, informationUri: docs, rules: descriptors)),
+            originalUriBaseIds: paths.folder.isEmpty ? nil : ["%SRCROOT%": Artifact(uri: "file://" + uri(paths.folder) + "/", uriBaseId: nil)],
+            invocations: [Invocation(executionSuccessful: report.errors.isEmpty, toolExecutionNotifications: notices + failures)],
+            results: results)
+        return OrderedJSON.encode(Log(runs: [run]))
     }
 
-    /// Rule and target, hashed: what a finding is, wherever in the file it moves.
-    static func fingerprint(_ finding: Finding) -> String {
-        let hex = String(FNV1a.hash((finding.rule + "\u{0}" + finding.target).utf8), radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+    struct Log: Encodable {
+        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        let version = "2.1.0"
+        let runs: [Run]
+
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+
+    struct Run: Encodable {
+        let tool: Tool
+        let originalUriBaseIds: [String: Artifact]?
+        let invocations: [Invocation]
+        let results: [Result]
+    }
+
+    struct Tool: Encodable { let driver: Driver }
+
+    struct Driver: Encodable {
+        let name = "Lockstep"
+        let version: String
+        let informationUri: String?
+        let rules: [Rule]
+    }
+
+    struct Rule: Encodable {
+        let id, name: String
+        let shortDescription, fullDescription: Text
+        let help: Help
+        let helpUri: String?
+        let defaultConfiguration: Configuration
+    }
+
+    struct Text: Encodable {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
+
+    struct Help: Encodable { let text, markdown: String }
+
+    struct Configuration: Encodable {
+        let level: String
+        let enabled: Bool?
+    }
+
+    struct Invocation: Encodable {
+        let executionSuccessful: Bool
+        let toolExecutionNotifications: [Notification]
+    }
+
+    struct Notification: Encodable {
+        let level: String
+        let message: Text
+        let descriptor: Descriptor?
+        let locations: [Location]
+    }
+
+    struct Descriptor: Encodable { let id: String }
+
+    struct Result: Encodable {
+        let ruleId: String
+        let ruleIndex: Int?
+        let level: String
+        let message: Text
+        let locations: [Location]
+        let partialFingerprints: [String: String]
+        let suppressions: [Suppression]
+        let baselineState: String?
+    }
+
+    struct Suppression: Encodable { let kind, justification: String }
+
+    struct Location: Encodable {
+        let physicalLocation: Physical
+        var logicalLocations: [Logical]? = nil
+    }
+
+    struct Physical: Encodable {
+        let artifactLocation: Artifact
+        let region: Region
+    }
+
+    struct Artifact: Encodable {
+        let uri: String
+        let uriBaseId: String?
+    }
+
+    struct Region: Encodable {
+        let startLine, startColumn: Int
+        var endLine: Int? = nil
+        var endColumn: Int? = nil
+    }
+
+    struct Logical: Encodable { let fullyQualifiedName: String }
+
+    static func place(_ location: SourceLocation, paths: ReportPath) -> Location {
+        Location(physicalLocation: Physical(artifactLocation: artifact(location.file, paths: paths),
+                                            region: Region(startLine: max(1, location.line), startColumn: max(1, location.column))))
     }
 
     static func level(_ severity: Severity) -> String {
@@ -88,15 +157,13 @@ enum SARIFReporter {
 
     /// Where a file is, as code scanning tracks it: relative to the folder the check ran in
     /// (`%SRCROOT%`, the repository in CI) when it lies there, else an absolute `file:` URI.
-    static func artifact(_ path: String, in folder: String) -> String {
-        if let real = FileSystem.realPath(path), !folder.isEmpty, real.hasPrefix(folder + "/") {
-            return "{\"uri\": \(q(uri(String(real.dropFirst(folder.count + 1))))), \"uriBaseId\": \"%SRCROOT%\"}"
-        }
+    static func artifact(_ path: String, paths: ReportPath) -> Artifact {
+        if let relative = paths.relative(path) { return Artifact(uri: uri(relative), uriBaseId: "%SRCROOT%") }
         let absolute = FileSystem.realPath(path) ?? path
-        return "{\"uri\": \(q("file://" + uri(absolute.hasPrefix("/") ? absolute : "/" + absolute)))}"
+        return Artifact(uri: "file://" + uri(absolute.hasPrefix("/") ? absolute : "/" + absolute), uriBaseId: nil)
     }
 
-    /// A relative path as a URI reference: each segment percent-encoded where it must be.
+    /// A path as a URI reference: each segment percent-encoded where it must be.
     static func uri(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
@@ -110,6 +177,4 @@ enum SARIFReporter {
         }
         return out
     }
-
-    private static func q(_ text: String) -> String { JSONRenderer.quoted(text) }
 }
