@@ -26,9 +26,11 @@ public struct Finding: Sendable, Equatable {
     /// The rule could not be applied (its CRM data did not load): said, but neither a finding
     /// nor a failure; reports show it as a notice of the run.
     public var isNotice = false
+    /// The baseline given to the run accepts this finding: reported, but no longer a failure.
+    public var inBaseline = false
 
-    /// Counts toward the verdict: neither waived nor a notice.
-    public var isOpen: Bool { waivedBecause == nil && !isNotice }
+    /// Counts toward the verdict: neither waived, nor in the baseline, nor a notice.
+    public var isOpen: Bool { waivedBecause == nil && !isNotice && !inBaseline }
 
     public init(rule: String, severity: Severity, message: String, target: String, location: SourceLocation?) {
         self.rule = rule
