@@ -27,3 +27,18 @@ extension MarketingPlugin {
         ]
     }
 }
+
+extension MarketingPlugin {
+    /// Stage × buyer role: how many buyer-facing activities support each pair, as `coverage` shows.
+    public func coverage(_ workbook: Workbook) -> CoverageMatrix? {
+        let model = MarketingModel(workbook)
+        let cells = model.stages.flatMap { stage in
+            let supporting = model.buyerFacing(at: stage.id)
+            return model.personas.map { persona in
+                CoverageCell(row: stage.id, column: persona.id,
+                             count: supporting.filter { $0.personas.contains { $0.value == persona.id } }.count)
+            }
+        }
+        return CoverageMatrix(rowTitle: "stage", columnTitle: "buyer role", cells: cells)
+    }
+}

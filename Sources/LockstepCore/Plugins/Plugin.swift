@@ -28,6 +28,8 @@ public protocol Plugin: Sendable {
     /// This plugin's sections of a `new --template NAME` workbook (YAML), or nil when it has
     /// nothing for that template.
     func template(_ name: String) -> String?
+    /// This plugin's coverage matrix, for `lockstep diff` (none by default).
+    func coverage(_ workbook: Workbook) -> CoverageMatrix?
 }
 
 
@@ -42,4 +44,5 @@ extension Plugin {
     public func draw(_ diagram: inout Diagram, workbook: Workbook) {}
     public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] { [] }
     public func template(_ name: String) -> String? { nil }
+    public func coverage(_ workbook: Workbook) -> CoverageMatrix? { nil }
 }
