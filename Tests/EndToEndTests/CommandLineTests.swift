@@ -11,8 +11,37 @@ struct CommandLineTests {
         #expect(version.output == "0.1.0\n")
         let help = try runLockstep(["--help"])
         #expect(help.code == 0)
-        #expect(help.output.contains("USAGE: lockstep [<workbook>] [--command <command>] [--script <script>] [--today <YYYY-MM-DD>] [--allow-data-outside] [--keep-going]"))
+        #expect(help.output.contains("USAGE: lockstep <subcommand>"))
         #expect(help.output.contains("Exit codes: 0 success, 1 a command or check failed, 2 usage or input error."))
+        // Every subcommand is listed, the shell first as the default.
+        let listed = help.output.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
+            .compactMap { $0.hasPrefix("  ") && !$0.hasPrefix("   ") ? $0.split(separator: " ").first.map(String.init) : nil }
+        #expect(listed == ["shell", "check", "diff", "explain", "rules", "tour", "docs", "See"])
+        let shell = try runLockstep(["shell", "--help"])
+        #expect(shell.output.contains("USAGE: lockstep shell [<workbook>] [--command <command>] [--script <script>] [--today <YYYY-MM-DD>]"))
+    }
+
+    @Test("each subcommand's --help prints its own help, exit 0", arguments: ["check", "diff", "explain", "rules", "tour", "docs"])
+    func subcommandHelp(name: String) throws {
+        let result = try runLockstep([name, "--help"])
+        #expect(result.code == 0)
+        #expect(result.output.contains("USAGE: lockstep \(name)"), "\(result.output)")
+        #expect(result.errors.isEmpty)
+    }
+
+    @Test("explain and rules run once, on the built-in rules or a workbook's")
+    func explainAndRules() throws {
+        let explain = try runLockstep(["explain", "mk001"])
+        #expect(explain.code == 0)
+        #expect(explain.output.hasPrefix("MK001 stage-without-content (error by default, plugin marketing)\n"))
+        let team = try runLockstep(["explain", "ACME001", exampleWorkbook])
+        #expect(team.code == 0 && team.output.hasPrefix("ACME001"))
+        let unknown = try runLockstep(["explain", "MK0001"])
+        #expect(unknown.code == 2 && unknown.errors.contains("unknown rule 'MK0001' (did you mean 'MK001'?)"))
+        let rules = try runLockstep(["rules", exampleWorkbook, "--format", "csv"])
+        #expect(rules.code == 0)
+        #expect(rules.output.hasPrefix("code,slug,plugin,severity,summary\r\n"))
+        #expect(rules.output.contains("MK008,stale-activity,marketing,off,"))
     }
 
     @Test("an unknown option is a usage error: exit 2")

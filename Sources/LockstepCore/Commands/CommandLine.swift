@@ -6,6 +6,18 @@ public enum CommandLineSyntax {
         public var offset: Int
     }
 
+    /// `word` written so that `words` reads it back as one word: what a program that builds a
+    /// command line for the shell (the `explain` subcommand) hands it.
+    public static func quoted(_ word: String) -> String {
+        guard !word.isEmpty else { return "\"\"" }
+        var out = ""
+        for character in word {
+            if character.isWhitespace || "\"'\\;#`".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
     /// Splits on `;` outside quotes: `open a.yaml; coverage`.
     public static func statements(_ line: String) -> [String] {
         var statements: [String] = []

@@ -10,71 +10,53 @@ public enum Lockstep {
 
     /// Parses `arguments` (without the program name), runs, and returns the exit code.
     public static func main(arguments: [String], plugins: [any Plugin]) -> Int32 {
-        // `lockstep explain CODE` and `lockstep rules` are the shell's commands run once.
-        if let word = arguments.first, word == "explain" || word == "rules" {
-            let line = arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
-            return run(try! LockstepCommand.parse(["-c", line]), registry: PluginRegistry(plugins))
-        }
-        // `lockstep docs [FOLDER]`: the command and rule reference, regenerated.
-        if arguments.first == "docs" {
-            let folder = arguments.count > 1 ? arguments[1] : "docs"
-            do {
-                try ReferenceDocs.write(to: folder, registry: PluginRegistry(plugins))
-                StandardOutput().writeError("wrote \(folder)/commands.md and \(folder)/rules.md\n")
-                return 0
-            } catch {
-                StandardOutput().writeError("error: cannot write \(error.path): \(error.reason)\n  fix: give a folder that exists: lockstep docs FOLDER\n")
-                return 2
-            }
-        }
-        // `lockstep tour [WORKBOOK]`: the shell on a teaching example, the tour already started.
-        if arguments.first == "tour" {
-            do {
-                var options = try LockstepCommand.parse(Array(arguments.dropFirst()))
-                if options.workbook == nil, FileSystem.exists(defaultTourWorkbook) { options.workbook = defaultTourWorkbook }
-                return run(options, registry: PluginRegistry(plugins), startingTour: true)
-            } catch {
-                StandardOutput().writeError(LockstepCommand.fullMessage(for: error) + "\n")
-                return 2
-            }
-        }
-        // `check` is dispatched by hand: the root's optional WORKBOOK argument would take the
-        // word `check` before ArgumentParser looked for a subcommand.
-        let command: any ParsableCommand
-        let type: any ParsableCommand.Type = arguments.first == "check" ? CheckCommand.self : LockstepCommand.self
-        do {
-            command = try type.parseAsRoot(arguments.first == "check" ? Array(arguments.dropFirst()) : arguments)
-        } catch {
-            let message = type.fullMessage(for: error)
-            if type.exitCode(for: error) == .success {
-                StandardOutput().write(message + "\n")
-                return 0
-            }
-            StandardOutput().writeError(message + "\n")
-            return 2
-        }
         let registry = PluginRegistry(plugins)
-        if let check = command as? CheckCommand { return runCheck(check, registry: registry) }
-        if let options = command as? LockstepCommand { return run(options, registry: registry) }
+        CompletionWords.ruleCodes = (CoreChecks.all + plugins.flatMap(\.checks)).map(\.code).sorted()
+        let command: any ParsableCommand
+        do {
+            command = try LockstepCommand.parseAsRoot(arguments)
+        } catch {
+            return report(error)
+        }
+        if let runnable = command as? any RunnableCommand { return runnable.run(registry: registry) }
         // ArgumentParser's own commands (the help screen) report through a clean exit.
         do {
             var builtIn = command
             try builtIn.run()
             return 0
         } catch {
-            let failed = type.exitCode(for: error) != .success
-            let message = type.fullMessage(for: error) + "\n"
-            if failed { StandardOutput().writeError(message) } else { StandardOutput().write(message) }
-            return failed ? 2 : 0
+            return report(error)
+        }
+    }
+
+    /// Prints what ArgumentParser says about `error`: help and completions on standard output
+    /// with exit 0, usage errors on standard error with exit 2.
+    private static func report(_ error: any Error) -> Int32 {
+        let message = LockstepCommand.fullMessage(for: error)
+        if LockstepCommand.exitCode(for: error) == .success {
+            StandardOutput().write(message.isEmpty ? "" : message + "\n")
+            return 0
+        }
+        StandardOutput().writeError(message + "\n")
+        return 2
+    }
+
+    /// A shell command (or a few) run once on `workbook`, or on an empty one: `lockstep explain`, `lockstep rules`.
+    static func runOnce(_ commands: [String], workbook: String?, registry: PluginRegistry) -> Int32 {
+        do {
+            let options = try ShellOptions.parse(["-c", commands.joined(separator: "; ")] + (workbook.map { [$0] } ?? []))
+            return run(options, registry: registry)
+        } catch {
+            return report(error)
         }
     }
 
     /// The example `lockstep tour` opens when given none, from the project's folder.
     static let defaultTourWorkbook = "examples/saas/brightlane.yaml"
 
-    static func run(_ options: LockstepCommand, registry: PluginRegistry, startingTour: Bool = false) -> Int32 {
+    static func run(_ options: ShellOptions, registry: PluginRegistry, startingTour: Bool = false) -> Int32 {
         let output = StandardOutput()
-        guard let clock = clock(today: options.today, output: output) else { return 2 }
+        guard let clock = clock(today: options.clock.today, output: output) else { return 2 }
         let session = Session(registry: registry, output: output,
                               renderOptions: RenderOptions(width: terminalWidth(), color: colorAllowed()))
         session.clock = clock
@@ -120,7 +102,7 @@ public enum Lockstep {
         }
     }
 
-    private static func makeReader(_ options: LockstepCommand, output: OutputSink) -> LineReader? {
+    private static func makeReader(_ options: ShellOptions, output: OutputSink) -> LineReader? {
         if let commands = options.commands {
             return ScriptedLineReader(CommandLineSyntax.statements(commands), sourceName: "-c")
         }
