@@ -52,6 +52,25 @@ public enum FileSystem {
         return (bytes, FileStamp(info))
     }
 
+    /// At most the first `count` bytes of a regular file (a FIFO or device refused as `readFile` does).
+    public static func readPrefix(_ path: String, count: Int) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: lastError()) }
+        if let kind = notAFile(info.st_mode) { throw Failure(path: path, reason: "it is \(kind), not a file") }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, count - filled) }
+            if got < 0, errno == EINTR || errno == EAGAIN { continue }
+            if got <= 0 { break }
+            filled += got
+        }
+        return Array(bytes[..<filled])
+    }
+
     /// The absolute path with every symlink resolved; for a file not there yet, its folder's
     /// real path and its name. Nil when the folder does not exist either.
     public static func realPath(_ path: String) -> String? {

@@ -59,6 +59,10 @@ struct CheckCommand: RunnableCommand {
     @Flag(help: "Let the workbook name CRM exports outside its own folder (leads.data.file, join.file).")
     var allowDataOutside = false
 
+    @Flag(name: .customLong("workbooks-only"),
+          help: "Skip files that are not Lockstep workbooks (no 'lockstep:' line), as a pre-commit hook given every YAML file.")
+    var workbooksOnly = false
+
     func validate() throws {
         if workbooks.isEmpty { throw ValidationError("give at least one workbook") }
         let named = workbooks.filter { !Glob.isPattern($0) }
@@ -68,4 +72,14 @@ struct CheckCommand: RunnableCommand {
     }
 
     func run(registry: PluginRegistry) -> Int32 { Lockstep.runCheck(self, registry: registry) }
+}
+
+/// A quick look at a file's first lines: does it declare itself a Lockstep workbook?
+enum WorkbookSniff {
+    /// True when a line of the file's first 64 KB starts with `lockstep:`, as every workbook's
+    /// format line does; a file that cannot be read is left for the check to report.
+    static func looksLikeWorkbook(_ path: String) -> Bool {
+        guard let bytes = try? FileSystem.readPrefix(path, count: 65_536) else { return true }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("lockstep:") }
+    }
 }

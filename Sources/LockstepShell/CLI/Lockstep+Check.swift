@@ -16,6 +16,10 @@ extension Lockstep {
             }
             files += matches.filter { !files.contains($0) }
         }
+        if options.workbooksOnly {
+            files = files.filter(WorkbookSniff.looksLikeWorkbook)
+            if files.isEmpty { return 0 }
+        }
         var baseline: Baseline?
         if let path = options.baseline {
             do {

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The tools a team's CI puts Lockstep beside, run for real: sarif-tools on the SARIF,
+/// pre-commit on the hook manifest, bash on the completion script.
+@Suite("Lockstep beside the CI tools")
+struct CIToolTests {
+    func temporaryFolder(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    func sarif(_ arguments: [String], in folder: URL) throws -> URL {
+        let file = folder.appendingPathComponent("\(UUID().uuidString).sarif")
+        let result = try runLockstep(["check"] + arguments + ["--format", "sarif", "--output", file.path], in: folder.path)
+        #expect(result.code != 2, "\(result.errors)")
+        return file
+    }
+
+    @Test("sarif-tools, with the shipped filter, counts what lockstep counts; sarif diff sees the findings a change fixed")
+    func sarifTools() throws {
+        let folder = try temporaryFolder("sarif")
+        try FileManager.default.copyItem(atPath: exampleWorkbook, toPath: folder.appendingPathComponent("acme.yaml").path)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/crm"), to: folder.appendingPathComponent("crm"))
+        let filter = repositoryRoot.appendingPathComponent("examples/ci/sarif-open-findings.yaml").path
+        let before = try sarif(["acme.yaml"], in: folder)
+        let summary = try runProgram("sarif", ["summary", "--filter", filter, before.path])
+        #expect(summary.code == 0, "\(summary.errors)")
+        // lockstep: 1 error, 6 warnings, 1 info (1 waived).
+        #expect(summary.output.contains("\nerror: 1\n") && summary.output.contains("\nwarning: 6\n") && summary.output.contains("\nnote: 1\n"),
+                "\(summary.output)")
+        #expect(try runProgram("sarif", ["--check", "error", "summary", "--filter", filter, before.path]).code == 1)
+        #expect(try runLockstep(["-c", "activity remove close-webinar; save", "acme.yaml"], in: folder.path).code == 0)
+        let after = try sarif(["acme.yaml"], in: folder)
+        let diff = try runProgram("sarif", ["diff", before.path, after.path])
+        #expect(diff.output.contains("warning level: +0 -2"), "\(diff.output)")
+        #expect(diff.output.contains("Eliminated issue \"MK009 activity 'close-webinar' has no measure of success\""), "\(diff.output)")
+        // With a baseline of everything, nothing is left open for sarif-tools either.
+        #expect(try runLockstep(["check", "acme.yaml", "--write-baseline", "baseline.txt"], in: folder.path).code == 1)
+        let accepted = try sarif(["acme.yaml", "--baseline", "baseline.txt"], in: folder)
+        #expect(try runProgram("sarif", ["--check", "note", "summary", "--filter", filter, accepted.path]).code == 0)
+    }
+
+    @Test("pre-commit accepts the hook manifest, and runs the hook on a commit's workbook: a new gap blocks the commit")
+    func preCommit() throws {
+        let manifest = try runProgram("pre-commit", ["validate-manifest", repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml").path])
+        #expect(manifest.code == 0, "\(manifest.output)\(manifest.errors)")
+        let folder = try temporaryFolder("precommit")
+        let git = { (arguments: [String]) throws -> ProcessResult in
+            try runProgram("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid"] + arguments, in: folder.path)
+        }
+        #expect(try git(["init", "-q"]).code == 0)
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Workbooks/clean.yaml").path,
+                                         toPath: folder.appendingPathComponent("clean.yaml").path)
+        // The manifest's hook, declared locally with the binary under test in place of the one on the PATH.
+        let manifestText = try String(contentsOf: repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let entry = try #require(manifestText.split(separator: "\n").first { $0.hasPrefix("  entry: lockstep ") })
+            .replacingOccurrences(of: "  entry: lockstep ", with: "")
+        let config = """
+            repos:
+              - repo: local
+                hooks:
+                  - id: lockstep-check
+                    name: lockstep check
+                    entry: \(lockstepBinary) \(entry)
+                    language: system
+                    files: \\.ya?ml$
+            """
+        try config.write(to: folder.appendingPathComponent(".pre-commit-config.yaml"), atomically: true, encoding: .utf8)
+        let environment = ["PRE_COMMIT_HOME": folder.appendingPathComponent(".cache").path]
+        #expect(try git(["add", "."]).code == 0)
+        let clean = try runProgram("pre-commit", ["run", "--all-files"], in: folder.path, environment: environment)
+        #expect(clean.code == 0, "\(clean.output)")
+        let edit = try runLockstep(["-c", "stage add \(try stageProcess(folder))/pilot --name Pilot; save", "clean.yaml"], in: folder.path)
+        #expect(edit.code == 0, "\(edit.errors)")
+        #expect(try git(["add", "."]).code == 0)
+        let blocked = try runProgram("pre-commit", ["run", "--all-files"], in: folder.path, environment: environment)
+        #expect(blocked.code == 1)
+        #expect(blocked.output.contains("[MK001]"), "\(blocked.output)")
+    }
+
+    /// The first process of the clean test workbook.
+    func stageProcess(_ folder: URL) throws -> String {
+        let listed = try runLockstep(["-c", "set format csv; list processes", "clean.yaml"], in: folder.path)
+        return String(listed.output.split(separator: "\r\n").dropFirst().first?.split(separator: ",").first ?? "")
+    }
+
+    @Test("the bash completion script parses, and completes subcommands, formats and rule codes")
+    func bashCompletion() throws {
+        let script = try runLockstep(["--generate-completion-script", "bash"])
+        #expect(script.code == 0)
+        let folder = try temporaryFolder("completion")
+        let file = folder.appendingPathComponent("lockstep.bash")
+        try script.output.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try runProgram("bash", ["-n", file.path]).code == 0)
+        func complete(_ words: [String]) throws -> [String] {
+            // What bash does at Tab: the words so far, the cursor at the end of the last one.
+            let line = ([lockstepBinary] + words).map { "'\($0)'" }.joined(separator: " ")
+            let probe = """
+                source '\(file.path)'
+                COMP_WORDS=(\(line)); COMP_CWORD=\(words.count)
+                COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
+                _lockstep "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+                printf '%s\\n' "${COMPREPLY[@]}"
+                """
+            let result = try runProgram("bash", ["-c", probe], environment: ["SOURCE_DATE_EPOCH": TestSupport.sourceDateEpoch])
+            return result.output.split(separator: "\n").map(String.init)
+        }
+        #expect(try complete(["ch"]) == ["check"])
+        #expect(Set(try complete([""])).isSuperset(of: ["shell", "check", "diff", "explain", "rules", "tour", "docs"]))
+        #expect(try complete(["check", "--format", ""]) == ["text", "json", "sarif", "junit", "markdown", "github"])
+        #expect(try complete(["explain", "MK00"]).contains("MK001"))
+        #expect(try complete(["check", "x.yaml", "--select", ""]).contains("LD"))
+    }
+}
