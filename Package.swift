@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "LockstepShellTests",
             dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing", "TestSupport"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Workbooks"]
         ),
         .testTarget(
             name: "EndToEndTests",
