@@ -24,7 +24,7 @@ struct CIToolTests {
         let folder = try temporaryFolder("sarif")
         try FileManager.default.copyItem(atPath: exampleWorkbook, toPath: folder.appendingPathComponent("acme.yaml").path)
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/crm"), to: folder.appendingPathComponent("crm"))
-        let filter = repositoryRoot.appendingPathComponent("examples/ci/sarif-open-findings.yaml").path
+        let filter = repositoryRoot.appendingPathComponent("examples/ci/sarif-open-findings.yml").path
         let before = try sarif(["acme.yaml"], in: folder)
         let summary = try runProgram("sarif", ["summary", "--filter", filter, before.path])
         #expect(summary.code == 0, "\(summary.errors)")
@@ -113,5 +113,57 @@ struct CIToolTests {
         #expect(try complete(["check", "--format", ""]) == ["text", "json", "sarif", "junit", "markdown", "github"])
         #expect(try complete(["explain", "MK00"]).contains("MK001"))
         #expect(try complete(["check", "x.yaml", "--select", ""]).contains("LD"))
+    }
+}
+
+@Suite("The example GitHub workflow")
+struct WorkflowTests {
+    let workflow = repositoryRoot.appendingPathComponent("examples/ci/github-actions.yml").path
+
+    @Test("actionlint finds nothing to fix in it")
+    func lint() throws {
+        let result = try runProgram("actionlint", [workflow])
+        #expect(result.code == 0, "\(result.output)\(result.errors)")
+    }
+
+    @Test("its steps run on a pull request that removes content: annotations, a SARIF file, the diff in the summary")
+    func steps() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-workflow-\(UUID().uuidString)")
+        let playbooks = base.appendingPathComponent("team/playbooks")
+        try FileManager.default.createDirectory(at: playbooks, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: exampleWorkbook, toPath: playbooks.appendingPathComponent("acme.yaml").path)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/crm"), to: playbooks.appendingPathComponent("crm"))
+        let git = { (folder: URL, arguments: [String]) throws -> ProcessResult in
+            try runProgram("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main"] + arguments,
+                           in: folder.path)
+        }
+        let team = base.appendingPathComponent("team"), checkout = base.appendingPathComponent("checkout")
+        #expect(try git(team, ["init", "-q"]).code == 0)
+        #expect(try git(team, ["add", "."]).code == 0)
+        #expect(try git(team, ["commit", "-qm", "playbooks"]).code == 0)
+        #expect(try git(base, ["clone", "-q", team.path, checkout.path]).code == 0)
+        #expect(try git(checkout, ["checkout", "-qb", "change"]).code == 0)
+        let edit = try runLockstep(["-c", "activity remove close-webinar; save", "playbooks/acme.yaml"], in: checkout.path)
+        #expect(edit.code == 0, "\(edit.errors)")
+        #expect(try git(checkout, ["commit", "-qam", "drop the webinar"]).code == 0)
+
+        let binFolder = URL(fileURLWithPath: lockstepBinary).deletingLastPathComponent().path
+        let run = try runProgram("python3", [repositoryRoot.appendingPathComponent("Tests/Support/run_workflow_steps.py").path, workflow,
+                                             checkout.path, "main"],
+                                 environment: ["PATH": binFolder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
+        #expect(run.code == 0, "\(run.errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let steps = Dictionary(uniqueKeysWithValues: (report["steps"] as? [[String: Any]] ?? []).map { ($0["name"] as? String ?? "", $0) })
+        let check = try #require(steps["Check the workbooks"])
+        #expect(check["code"] as? Int == 1, "the example's error fails the job")
+        #expect((check["output"] as? String)?.contains("::error file=playbooks/acme.yaml,line=") == true)
+        let sarif = try #require(steps["Write the SARIF report"])
+        #expect(sarif["code"] as? Int == 0, "\(sarif["errors"] ?? "")")
+        #expect(FileManager.default.fileExists(atPath: checkout.appendingPathComponent("lockstep.sarif").path))
+        let diff = try #require(steps["What the change did to the alignment"])
+        #expect(diff["code"] as? Int == 0, "\(diff["errors"] ?? "")")
+        let summary = report["summary"] as? String ?? ""
+        #expect(summary.hasPrefix("## Lockstep diff: `git:origin/main:playbooks/acme.yaml` → `playbooks/acme.yaml`"), "\(summary)")
+        #expect(summary.contains("| became empty | `new-business/discovery` | `fp-analyst` | 1 → 0 |"))
     }
 }

@@ -40,6 +40,19 @@ enum JSONReporter {
         let message, file: String
         let line, column: Int
         let fix: String
+
+        enum CodingKeys: String, CodingKey { case code, message, file, line, column, fix }
+
+        /// `code` is always there, null for an error no rule names.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(message, forKey: .message)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(fix, forKey: .fix)
+        }
     }
 
     struct Notice: Encodable {
