@@ -149,6 +149,21 @@ struct CIConventionTests {
         #expect(renamed["MK003 close-webinar"] == before["MK003 close-webinar"])
     }
 
+    @Test("--docs-url links each SARIF rule to its section of the published rule reference")
+    func docsURL() throws {
+        let result = try runLockstep(["check", "examples/acme.yaml", "--format", "sarif", "--docs-url", "https://docs.example.org/lockstep/"],
+                                     in: repositoryRoot.path)
+        let run = try #require((try json(result.output)["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["informationUri"] as? String == "https://docs.example.org/lockstep")
+        let rules = driver["rules"] as? [[String: Any]] ?? []
+        let mk001 = try #require(rules.first { $0["id"] as? String == "MK001" })
+        #expect(mk001["helpUri"] as? String == "https://docs.example.org/lockstep/rules.md#mk001")
+        // Each rule's anchor is a heading of docs/rules.md.
+        let reference = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        #expect(reference.contains("\n## MK001\n"), "docs/rules.md has a section per rule")
+    }
+
     @Test("the JSON report validates against docs/check-report.schema.json: one workbook, several, and one that does not load")
     func jsonSchema() throws {
         let schema = repositoryRoot.appendingPathComponent("docs/check-report.schema.json").path
