@@ -1,6 +1,6 @@
 import LockstepCore
 
-/// Head counts: sales reps and the lead-generation reps who support them (seed 004).
+/// Head counts: sales reps and the lead-generation reps who support them (“Sales and Marketing – Align, Define and Make Money”).
 public struct TeamSection: WorkbookSection {
     public static let key = "team"
     public static let writeOrder = 40

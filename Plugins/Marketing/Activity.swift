@@ -13,7 +13,7 @@ public struct Activity: Sendable {
         public var owner: String?
     }
 
-    /// Strengths, weaknesses, opportunities and threats (seed 004).
+    /// Strengths, weaknesses, opportunities and threats (“Sales and Marketing – Align, Define and Make Money”).
     public struct SWOT: Sendable {
         public var strengths: String?
         public var weaknesses: String?

@@ -1,6 +1,6 @@
 import LockstepCore
 
-/// The common go-to-market strategy sales and marketing align to (seed 003).
+/// The common go-to-market strategy sales and marketing align to (Bill Wallace, “Ending the War between Sales and Marketing”).
 public struct StrategySection: WorkbookSection {
     public static let key = "strategy"
     public static let writeOrder = 10

@@ -70,7 +70,7 @@ struct CheckReportTests {
     func explainAndRules() throws {
         let explain = try runLockstep(["explain", "MK002"])
         #expect(explain.code == 0)
-        #expect(explain.output.contains("Why it matters\n  A common and costly misalignment is a marketing message that never reaches the real decision maker (seed 004, #3)."))
+        #expect(explain.output.contains("Why it matters\n  A common and costly misalignment is a marketing message that never reaches the real decision maker (“Sales and Marketing – Align, Define and Make Money”, misalignment #3)."))
         let rules = try runLockstep(["rules"])
         #expect(rules.output.contains("MK010  no-sales-feedback-loop"))
     }

@@ -8,7 +8,7 @@ struct CriteriaNotNarrowing: Check {
     let summary = "A later lead stage's criteria do not imply an earlier stage's"
     let explanation = RuleExplanation(
         what: "Each lead stage's criteria include those of the stages before it, so a lead cannot be an SQL without being an MQL. Shown from the criteria when possible; with CRM data loaded, the records that meet the later stage but not the earlier one are counted.",
-        why: "Sales and marketing agree a lead definition as a sequence of qualifying steps (seed 004); a funnel whose later step admits leads the earlier one rejects counts them twice or loses them, and the teams argue over whose number is right.",
+        why: "Sales and marketing agree a lead definition as a sequence of qualifying steps (“Sales and Marketing – Align, Define and Make Money”); a funnel whose later step admits leads the earlier one rejects counts them twice or loses them, and the teams argue over whose number is right.",
         fix: "Start the later stage's criteria with the earlier stage's id, e.g. `criteria: mql and budget_confirmed`.")
     let examples: [CheckExample] = [
         .triggering("""

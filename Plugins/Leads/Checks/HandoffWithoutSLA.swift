@@ -8,7 +8,7 @@ struct HandoffWithoutSLA: Check {
     let summary = "A lead changes hands without a service level agreement"
     let explanation = RuleExplanation(
         what: "Where a lead changes hands — a stage with a `handoff`, or whose owner differs from the previous stage's — the hand-off sets `accept_within` or `first_touch_within`.",
-        why: "Service level agreements between sales and marketing say how fast a handed-over lead is accepted and first touched (seed 004); without them leads go cold in the gap.",
+        why: "Service level agreements between sales and marketing say how fast a handed-over lead is accepted and first touched (“Sales and Marketing – Align, Define and Make Money”); without them leads go cold in the gap.",
         fix: "Add `handoff: { to: sales, accept_within: 24h, first_touch_within: 48h }` to the stage where ownership changes.")
     let examples: [CheckExample] = [
         .triggering("leads:\n  stages:\n    - { id: mql, owner: marketing }\n    - { id: sql, owner: sales }\n", targets: ["sql"]),

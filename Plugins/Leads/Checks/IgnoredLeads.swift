@@ -10,7 +10,7 @@ struct IgnoredLeads: Check {
     let summary = "Too many handed-over leads have no sales touch (CRM data)"
     let explanation = RuleExplanation(
         what: "Among the leads that met a hand-off stage's criteria and entered it (leads.data.entered), the share with no first sales touch stays at or below the threshold: 20% unless `checks: { thresholds: { LD007: 30% } }` says otherwise. Runs only when CRM data is loaded or named in leads.data.",
-        why: "Sales reps ignore about half of the leads marketing passes them (seed 002); every untouched MQL is marketing spend thrown away and a buyer left waiting.",
+        why: "Sales reps ignore about half of the leads marketing passes them (the article on sales and marketing “Togetherness”); every untouched MQL is marketing spend thrown away and a buyer left waiting.",
         fix: "Agree who follows up each handed-over lead and by when (a first_touch_within SLA), route untouched leads back to a nurture track, and review the list with 'ignored' each week.")
     static let data = "score,mql_at,first_touch_at\n80,2026-05-01,2026-05-02\n80,2026-05-01,\n80,2026-05-03,2026-05-03\n"
     let examples: [CheckExample] = [

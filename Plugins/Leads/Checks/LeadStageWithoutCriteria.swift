@@ -8,7 +8,7 @@ struct LeadStageWithoutCriteria: Check {
     let summary = "A lead stage after the first has no entry criteria"
     let explanation = RuleExplanation(
         what: "Every lead stage but the first says, in `criteria`, which leads qualify for it.",
-        why: "Sales and marketing fail to agree on when a lead is ready for sales; the criteria to qualify prospects must be developed together (seed 001) and written down as the lead definition (seed 004).",
+        why: "Sales and marketing fail to agree on when a lead is ready for sales; the criteria to qualify prospects must be developed together (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”) and written down as the lead definition (“Sales and Marketing – Align, Define and Make Money”).",
         fix: "Add `criteria:` in the expression language, e.g. `criteria: score >= 50 and employees >= 100`.")
     let examples: [CheckExample] = [
         .triggering("leads:\n  stages:\n    - { id: inquiry }\n    - { id: mql }\n", targets: ["mql"]),

@@ -8,7 +8,7 @@ struct LeadStageWithoutOwner: Check {
     let summary = "Nobody owns a lead stage"
     let explanation = RuleExplanation(
         what: "Every lead stage names its owner: marketing, sales or lead-gen.",
-        why: "Conflict between the teams often comes from a lack of role clarity during the process (seed 001): a lead in a stage nobody owns is a lead nobody works.",
+        why: "Conflict between the teams often comes from a lack of role clarity during the process (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”): a lead in a stage nobody owns is a lead nobody works.",
         fix: "Add `owner: marketing`, `owner: sales` or `owner: lead-gen` to the stage.")
     let examples: [CheckExample] = [
         .triggering("leads:\n  stages:\n    - { id: inquiry }\n", targets: ["inquiry"]),

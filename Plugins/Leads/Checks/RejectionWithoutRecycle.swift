@@ -8,7 +8,7 @@ struct RejectionWithoutRecycle: Check {
     let summary = "Sales can reject a lead but has nowhere to send it"
     let explanation = RuleExplanation(
         what: "Every lead stage owned by sales names, in `rejects_to`, the nurture track (or earlier stage) a rejected lead goes to.",
-        why: "Leads that are not ready need multi-touch nurturing rather than the bin (seed 001); recycling rejected leads back to marketing is part of a sound lead process (seed 004).",
+        why: "Leads that are not ready need multi-touch nurturing rather than the bin (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”); recycling rejected leads back to marketing is part of a sound lead process (“Sales and Marketing – Align, Define and Make Money”).",
         fix: "Add a `recycle:` track (e.g. `{ id: nurture, owner: marketing, returns_to: inquiry }`) and `rejects_to: nurture` on the sales-owned stage.")
     let examples: [CheckExample] = [
         .triggering("leads:\n  stages:\n    - { id: sql, owner: sales }\n", targets: ["sql"]),

@@ -10,7 +10,7 @@ struct SLABreaches: Check {
     let summary = "Too many hand-offs breach their first-touch SLA (CRM data)"
     let explanation = RuleExplanation(
         what: "Among the leads handed over at a stage with `first_touch_within`, the share first touched late or never stays at or below the threshold: 10% unless `checks: { thresholds: { LD008: 25% } }` says otherwise. Runs only when CRM data is loaded or named in leads.data.",
-        why: "A service level agreement only aligns sales and marketing when it is measured and kept (seed 004); a lead contacted days late has cooled, and marketing stops trusting the hand-off.",
+        why: "A service level agreement only aligns sales and marketing when it is measured and kept (“Sales and Marketing – Align, Define and Make Money”); a lead contacted days late has cooled, and marketing stops trusting the hand-off.",
         fix: "Look at 'sla --by-owner' for where breaches pile up; fix routing or capacity, or agree an SLA the team can keep.")
     static let data = "score,mql_at,first_touch_at\n80,2026-05-01,2026-05-02\n80,2026-05-01,2026-05-09\n80,2026-05-03,2026-05-03\n"
     let examples: [CheckExample] = [

@@ -8,7 +8,7 @@ struct ActivityWithoutKPI: Check {
     let summary = "A buyer-facing activity has no KPI"
     let explanation = RuleExplanation(
         what: "Every buyer-facing activity states how its success is measured (`kpi`).",
-        why: "Marketing earns sales' trust with measurable ROI (seed 000); fulfilment and measurement are part of executing a go-to-market strategy (seed 003).",
+        why: "Marketing earns sales' trust with measurable ROI (“The Twin Pillars of Profit: Sales and Marketing”); fulfilment and measurement are part of executing a go-to-market strategy (Bill Wallace, “Ending the War between Sales and Marketing”).",
         fix: "Add `kpi:` with one number the activity should move, e.g. `kpi: ROI reviews booked per month`.")
     let examples: [CheckExample] = [
         .triggering("activities:\n  - { id: webinar, kind: webinar }\n", targets: ["webinar"]),

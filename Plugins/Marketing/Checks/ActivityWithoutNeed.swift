@@ -8,7 +8,7 @@ struct ActivityWithoutNeed: Check {
     let summary = "A buyer-facing activity answers no customer need"
     let explanation = RuleExplanation(
         what: "Every buyer-facing activity (any kind but `enablement`) names at least one customer need or pain point it answers (`needs`).",
-        why: "The first misalignment on the list is a marketing message that does not match the customer's need (seed 004, #1); content that talks features rather than needs does not compel action (seed 000).",
+        why: "The first misalignment on the list is a marketing message that does not match the customer's need (“Sales and Marketing – Align, Define and Make Money”, misalignment #1); content that talks features rather than needs does not compel action (“The Twin Pillars of Profit: Sales and Marketing”).",
         fix: "Add `needs: [..]` with the pains the activity speaks to; if none fits, the activity may be talking about the product rather than the customer.")
     let examples: [CheckExample] = [
         .triggering("activities:\n  - { id: datasheet, kind: content }\n  - { id: training, kind: enablement }\n", targets: ["datasheet"]),

@@ -8,7 +8,7 @@ struct BuyingRoleGap: Check {
     let summary = "A decision stage has nothing for an economic or technical buyer"
     let explanation = RuleExplanation(
         what: "At every stage in the `decision` phase, each persona whose role is `economic-buyer` or `technical-buyer` is addressed by at least one activity supporting that stage.",
-        why: "A common and costly misalignment is a marketing message that never reaches the real decision maker (seed 004, #3). At the decision stage the people who sign and the people who veto need content of their own.",
+        why: "A common and costly misalignment is a marketing message that never reaches the real decision maker (“Sales and Marketing – Align, Define and Make Money”, misalignment #3). At the decision stage the people who sign and the people who veto need content of their own.",
         fix: "Map content for that persona to the stage (`activity map ID --persona PERSONA --stage STAGE`), e.g. an ROI calculator for the CFO, a security whitepaper for the IT architect.")
     let examples: [CheckExample] = [
         .triggering("""

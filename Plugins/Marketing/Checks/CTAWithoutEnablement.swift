@@ -8,7 +8,7 @@ struct CTAWithoutEnablement: Check {
     let summary = "A call to action has no sales enablement behind it"
     let explanation = RuleExplanation(
         what: "Every activity with a call to action (`cta`) names the enablement item (`enablement`) that prepares sales to answer the responses.",
-        why: "A campaign can work — leads come in, the right prospects call — and still fail when the phone is picked up by a salesperson who was never trained on it (seed 004, #2).",
+        why: "A campaign can work — leads come in, the right prospects call — and still fail when the phone is picked up by a salesperson who was never trained on it (“Sales and Marketing – Align, Define and Make Money”, misalignment #2).",
         fix: "Add an activity of kind `enablement` (training, a talk track) and point to it: `enablement: ID`.")
     let examples: [CheckExample] = [
         .triggering("activities:\n  - { id: webinar, kind: webinar, cta: Register }\n", targets: ["webinar"]),

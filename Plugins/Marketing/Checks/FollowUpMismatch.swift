@@ -13,7 +13,7 @@ struct FollowUpMismatch: Check {
     ]
     let explanation = RuleExplanation(
         what: "Every activity with a call to action says how responses are followed up (`follow_up: { channel, owner }`), on a channel that fits how they arrive (`response`): an emailed response is answered by email, a phone call by phone.",
-        why: "When the marketing message does not match the follow-up — a prospect writes an email and gets a cold call — the response is wasted (seed 004, #5).",
+        why: "When the marketing message does not match the follow-up — a prospect writes an email and gets a cold call — the response is wasted (“Sales and Marketing – Align, Define and Make Money”, misalignment #5).",
         fix: "Add `follow_up: { channel: …, owner: … }`, with a channel that fits `response` (email → email; web form → email or phone; phone → phone; event → email, phone or a meeting; chat → chat or email).")
     let examples: [CheckExample] = [
         .triggering("""

@@ -8,7 +8,7 @@ struct NoCustomerContent: Check {
     let summary = "No activity supports existing customers"
     let explanation = RuleExplanation(
         what: "When the workbook has retention or expansion stages (or customer processes), at least one buyer-facing activity supports one of them. A workbook with no such stages at all is SP004's finding, not this one.",
-        why: "Marketing that stops at the first sale leaves repeat customers to chance (seed 004, #6); retention is part of a customer-driven culture (seed 001).",
+        why: "Marketing that stops at the first sale leaves repeat customers to chance (“Sales and Marketing – Align, Define and Make Money”, misalignment #6); retention is part of a customer-driven culture (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”).",
         fix: "Map content to a retention or expansion stage, e.g. an onboarding guide or a customer newsletter.")
     let examples: [CheckExample] = [
         .triggering("""

@@ -8,7 +8,7 @@ struct OrphanActivity: Check {
     let summary = "An activity supports no sales stage"
     let explanation = RuleExplanation(
         what: "Every activity supports at least one sales stage. An enablement item that another activity names (`enablement: ID`) counts as tied to the process through that activity.",
-        why: "Sales often sees marketing as expensive and impossible to measure (seed 000); spend that cannot be tied to a step of the sales process proves the point.",
+        why: "Sales often sees marketing as expensive and impossible to measure (“The Twin Pillars of Profit: Sales and Marketing”); spend that cannot be tied to a step of the sales process proves the point.",
         fix: "Map the activity to the stages it helps (`activity map ID --stage STAGE`), or retire it.")
     let examples: [CheckExample] = [
         .triggering("""

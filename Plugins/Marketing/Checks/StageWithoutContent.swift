@@ -8,7 +8,7 @@ struct StageWithoutContent: Check {
     let summary = "A sales stage has no supporting buyer-facing content"
     let explanation = RuleExplanation(
         what: "Every stage of every sales process is supported by at least one activity that faces the buyer (any kind but `enablement`).",
-        why: "Marketing activities must be aligned with the steps in the sales process (seed 003): a stage with no content is a step where the buyer gets nothing from marketing and the rep improvises.",
+        why: "Marketing activities must be aligned with the steps in the sales process (Bill Wallace, “Ending the War between Sales and Marketing”): a stage with no content is a step where the buyer gets nothing from marketing and the rep improvises.",
         fix: "Map an existing activity to the stage (`activity map ID --stage STAGE`) or plan one; `gaps` lists the stages without content, most important first.")
     let examples: [CheckExample] = [
         .triggering("""

@@ -9,7 +9,7 @@ struct StaleActivity: Check {
     let summary = "An activity has not been reviewed in twelve months"
     let explanation = RuleExplanation(
         what: "Every activity has a `reviewed` date within the last 12 months.",
-        why: "Content drifts from what sales actually says and does; when the message no longer matches the follow-up, responses are lost (seed 004, #4). A yearly review keeps them in step.",
+        why: "Content drifts from what sales actually says and does; when the message no longer matches the follow-up, responses are lost (“Sales and Marketing – Align, Define and Make Money”, misalignment #4). A yearly review keeps them in step.",
         fix: "Review the activity with sales and set `reviewed:` to the date of the review.")
     let examples: [CheckExample] = [
         .triggering("activities:\n  - { id: old, reviewed: 2001-01-01 }\n  - { id: never }\n", targets: ["old", "never"]),

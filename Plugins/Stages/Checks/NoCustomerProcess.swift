@@ -8,7 +8,7 @@ struct NoCustomerProcess: Check {
     let summary = "No process or stage serves existing customers"
     let explanation = RuleExplanation(
         what: "The workbook has a customer process (`kind: customer`) or at least one stage in the retention or expansion phase.",
-        why: "Ignoring repeat customers is one of the classic failures of sales and marketing alignment (seed 003, #6), and customer retention is part of the customer-driven culture both teams serve (seed 001).",
+        why: "Ignoring repeat customers is one of the classic failures of sales and marketing alignment (Bill Wallace, “Ending the War between Sales and Marketing”, misalignment #6), and customer retention is part of the customer-driven culture both teams serve (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”).",
         fix: "Add a process with `kind: customer` and stages such as onboarding (phase retention), renewal (retention) and upsell (expansion).")
     let examples: [CheckExample] = [
         .triggering("processes:\n  - id: nb\n    kind: new\n    stages:\n      - { id: discovery, phase: consideration }\n", targets: ["processes"]),

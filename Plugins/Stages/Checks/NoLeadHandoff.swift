@@ -8,7 +8,7 @@ struct NoLeadHandoff: Check {
     let summary = "No lead stage hands over into a new-business process"
     let explanation = RuleExplanation(
         what: "Every new-business process (`kind: new`) is entered by at least one lead stage (`enters: process/stage` in the leads plugin). Customer processes are exempt. The rule runs only when the leads plugin is loaded.",
-        why: "Sales and marketing must agree on the definition of a lead and on where it goes when it qualifies (seed 004); without a hand-off point, qualified leads fall between the teams (seed 001).",
+        why: "Sales and marketing must agree on the definition of a lead and on where it goes when it qualifies (“Sales and Marketing – Align, Define and Make Money”); without a hand-off point, qualified leads fall between the teams (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”).",
         fix: "Set `enters:` on the lead stage that hands over to sales, e.g. `enters: new-business/discovery`.")
     let examples: [CheckExample] = [
         .triggering("""

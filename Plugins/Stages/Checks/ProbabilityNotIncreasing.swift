@@ -8,7 +8,7 @@ struct ProbabilityNotIncreasing: Check {
     let summary = "Win probability does not rise from one open stage to the next"
     let explanation = RuleExplanation(
         what: "Within a process, each open stage's win probability is higher than the previous open stage's. Stages at 0 or 100 are closed and not compared; stages without a probability are skipped.",
-        why: "A stage exists because completing it makes winning more likely (seed 003). A probability that falls or stays flat means the stages are in the wrong order, or one of them adds nothing, and forecasts built on them mislead both teams.",
+        why: "A stage exists because completing it makes winning more likely (Bill Wallace, “Ending the War between Sales and Marketing”). A probability that falls or stays flat means the stages are in the wrong order, or one of them adds nothing, and forecasts built on them mislead both teams.",
         fix: "Reorder the stages (`stage move`), or correct the probabilities so they rise, e.g. 20, 40, 60, 80.")
     let examples: [CheckExample] = [
         .triggering("""

@@ -8,7 +8,7 @@ struct StageWithoutExitCriteria: Check {
     let summary = "A sales stage has no exit criteria"
     let explanation = RuleExplanation(
         what: "Every stage of a sales process lists its exit criteria: what must be true before a deal moves on.",
-        why: "Each step of the sales process improves the probability of winning only if it is thoughtfully executed (seed 003); without exit criteria nobody can tell whether it was, and marketing cannot tell what content would help the buyer get there.",
+        why: "Each step of the sales process improves the probability of winning only if it is thoughtfully executed (Bill Wallace, “Ending the War between Sales and Marketing”); without exit criteria nobody can tell whether it was, and marketing cannot tell what content would help the buyer get there.",
         fix: "Add `exit: [..]` to the stage with the two or three facts that let a deal leave it, e.g. `exit: [Pain confirmed, Budget owner identified]`.")
     let examples: [CheckExample] = [
         .triggering("processes:\n  - id: nb\n    stages:\n      - id: discovery\n", targets: ["nb/discovery"]),

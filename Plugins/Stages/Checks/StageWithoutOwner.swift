@@ -8,7 +8,7 @@ struct StageWithoutOwner: Check {
     let summary = "A sales stage has no owner"
     let explanation = RuleExplanation(
         what: "Every stage of a sales process names the role that owns it.",
-        why: "Much of the conflict between sales and marketing comes from a lack of role clarity during the process (seed 001): a stage nobody owns is a stage where leads wait.",
+        why: "Much of the conflict between sales and marketing comes from a lack of role clarity during the process (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”): a stage nobody owns is a stage where leads wait.",
         fix: "Add `owner:` to the stage with the role accountable for moving deals through it, e.g. `owner: account-executive`.")
     let examples: [CheckExample] = [
         .triggering("processes:\n  - id: nb\n    stages:\n      - id: proposal\n", targets: ["nb/proposal"]),

@@ -8,7 +8,7 @@ struct StrategyUndefined: Check {
     let summary = "The go-to-market strategy is missing or incomplete"
     let explanation = RuleExplanation(
         what: "The `strategy` section says what innovation is based on, how clients perceive value, what the brand stands for and how sales is expected to perform.",
-        why: "Sales and marketing cannot be aligned to each other, only to a common go-to-market strategy and sales process (seed 003). Without it each team optimises for its own idea of the customer.",
+        why: "Sales and marketing cannot be aligned to each other, only to a common go-to-market strategy and sales process (Bill Wallace, “Ending the War between Sales and Marketing”). Without it each team optimises for its own idea of the customer.",
         fix: "Fill in `strategy: { innovation, value, brand, sales_role }`, e.g. innovation: client business impact; value: total solution.")
     let examples: [CheckExample] = [
         .triggering("processes: []\n", targets: ["strategy"]),

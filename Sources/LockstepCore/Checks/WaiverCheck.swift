@@ -11,7 +11,7 @@ public struct WaiverCheck: Check {
     public let summary = "A waiver has expired, or waives nothing"
     public let explanation = RuleExplanation(
         what: "Every waiver in `checks.waivers` is still in date (`until`) and still matches a finding of its rule on its target.",
-        why: "A waiver is a decision with a reason, taken at one time; when it expires, or the misalignment it excused is gone, it should be looked at again rather than linger and hide the next problem (seed 001: won/lost analysis keeps decisions honest).",
+        why: "A waiver is a decision with a reason, taken at one time; when it expires, or the misalignment it excused is gone, it should be looked at again rather than linger and hide the next problem.",
         fix: "Renew the waiver with a new `until` date and reason, fix the finding it excused, or delete the waiver.")
     public let examples: [CheckExample] = [
         .triggering("""
