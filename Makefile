@@ -54,6 +54,7 @@ bench: release
 	$(SWIFT) run -c release ExpressionBenchmark
 	benchmarks/large-workbook.sh
 	benchmarks/save-workbook.sh
+	benchmarks/workbook-memory.sh
 	benchmarks/lead-data.sh
 
 # The man page, generated from the argument parser's definitions by its generate-manual tool

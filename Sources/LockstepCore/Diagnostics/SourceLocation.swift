@@ -5,8 +5,20 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// a string means counting references to it (from every thread at once, when the work is
     /// split), while an integer is just copied.
     let fileNumber: Int32
-    public var line: Int
-    public var column: Int
+    /// Line and column are kept as 32-bit numbers (a workbook is far below 4 billion lines or
+    /// columns): a location is 12 bytes rather than 24, and a large workbook holds one per value.
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
 
     public init(file: String, line: Int, column: Int) {
         self.init(fileNumber: FileNames.number(of: file), line: line, column: column)
@@ -14,8 +26,8 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
     init(fileNumber: Int32, line: Int, column: Int) {
         self.fileNumber = fileNumber
-        self.line = line
-        self.column = column
+        self.storedLine = UInt32(clamping: line)
+        self.storedColumn = UInt32(clamping: column)
     }
 
     public var file: String { FileNames.name(numbered: fileNumber) }

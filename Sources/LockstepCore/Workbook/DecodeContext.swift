@@ -63,26 +63,40 @@ public final class DecodeContext {
                                             _ decode: @Sendable (SourceNode, Int, DecodeContext) -> Value?) -> [Value] {
         guard !nodes.isEmpty else { return [] }
         let file = file
-        let parts = ParallelParts.map(nodes.count, minimumPerPart: 2_000) { range in
-            let context = DecodeContext(file: file)
-            var values: [Value] = []
-            values.reserveCapacity(range.count)
-            // Each part reads through its own document object (sharing the same storage): every
-            // node handed around counts a reference to its document, and parts counting on one
-            // object from several cores would queue for it.
-            let document = nodes[range.lowerBound].document.copy()
-            for index in range {
-                let node = SourceNode(document: document, index: nodes[index].index)
-                if let value = decode(node, index + 1, context) { values.append(value) }
+        var partErrors: [WorkbookError] = []
+        // Each part decodes straight into its own slots of the one result, so a long list is never
+        // held twice over (once in parts, once merged); an item that failed leaves its slot empty,
+        // and the slots are closed up in place afterwards.
+        let values = [Value](unsafeUninitializedCapacity: nodes.count) { buffer, initialized in
+            let slots = Slots(base: buffer.baseAddress!)
+            let parts = ParallelParts.map(nodes.count, minimumPerPart: 2_000) { range in
+                let context = DecodeContext(file: file)
+                var filled = [Bool](repeating: false, count: range.count)
+                // Each part reads through its own document object (sharing the same storage): every
+                // node handed around counts a reference to its document, and parts counting on one
+                // object from several cores would queue for it.
+                let document = nodes[range.lowerBound].document.copy()
+                for index in range {
+                    let node = SourceNode(document: document, index: nodes[index].index)
+                    if let value = decode(node, index + 1, context) {
+                        (slots.base + index).initialize(to: value)
+                        filled[index - range.lowerBound] = true
+                    }
+                }
+                return (range: range, filled: filled, errors: context.errors)
             }
-            return (values: values, errors: context.errors)
+            var next = 0
+            for part in parts {
+                partErrors += part.errors
+                for (offset, isFilled) in part.filled.enumerated() where isFilled {
+                    let index = part.range.lowerBound + offset
+                    if index != next { (slots.base + next).moveInitialize(from: slots.base + index, count: 1) }
+                    next += 1
+                }
+            }
+            initialized = next
         }
-        var values: [Value] = []
-        values.reserveCapacity(nodes.count)
-        for part in parts {
-            values += part.values
-            errors += part.errors
-        }
+        errors += partErrors
         return values
     }
 
@@ -109,3 +123,9 @@ public struct Located<Value: Sendable>: Sendable {
 }
 
 extension Located: Equatable where Value: Equatable {}
+
+/// The result's storage as the parts of `decodeEach` write it: each part writes only the slots
+/// of its own range, so sharing the pointer between threads is safe.
+private struct Slots<Value>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Value>
+}

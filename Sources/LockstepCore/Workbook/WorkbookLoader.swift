@@ -38,13 +38,16 @@ public struct WorkbookLoader: Sendable {
         }
     }
 
-    public func decode(_ bytes: [UInt8], file: String) throws(WorkbookLoadError) -> Workbook {
+    public func decode(_ bytes: consuming [UInt8], file: String) throws(WorkbookLoadError) -> Workbook {
         let context = DecodeContext(file: file)
         // The document is dropped as soon as the sections are decoded, before validation builds
-        // the item index: a large workbook never holds both at once.
+        // the item index: a large workbook never holds both at once. The file's bytes go as soon
+        // as they are read: the document keeps its own copy of the text.
         let workbook: Workbook
         do throws(WorkbookError) {
-            guard let root = try YAMLReader.parse(bytes, file: file) else { throw WorkbookError.emptyFile(file: file) }
+            let parsed = try YAMLReader.parse(bytes, file: file)
+            _ = consume bytes
+            guard let root = parsed else { throw WorkbookError.emptyFile(file: file) }
             workbook = decodeSections(root, context: context)
         } catch {
             throw WorkbookLoadError(errors: [error])
