@@ -2,7 +2,10 @@
 ///
 /// Plugins define their kinds; a plugin refers to another plugin's kind by the same name,
 /// which is part of the workbook's public contract like the section keys.
-public struct ItemKind: Hashable, Sendable, CustomStringConvertible {
+///
+/// A class, so that a value naming a kind is one pointer: every reference in a workbook names
+/// one or two kinds, and a large workbook holds a million references.
+public final class ItemKind: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     public let plural: String
 
