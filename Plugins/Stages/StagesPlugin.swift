@@ -9,7 +9,7 @@ public struct StagesPlugin: Plugin {
     public var sections: [any WorkbookSection.Type] { [StrategySection.self, ProcessesSection.self] }
     public var itemKinds: [ItemKind] { [.process, .stage] }
     public var commands: [Command] {
-        [ProcessCommands.stages, ProcessCommands.add, StageAddEdit.add, StageAddEdit.edit, StageRenameMoveRemove.rename,
+        [ProcessCommands.stages, ProcessCommands.add, ProcessCommands.rename, StageAddEdit.add, StageAddEdit.edit, StageRenameMoveRemove.rename,
          StageRenameMoveRemove.move, StageRenameMoveRemove.remove]
     }
     public var checks: [any Check] {

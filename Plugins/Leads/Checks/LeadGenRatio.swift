@@ -9,7 +9,7 @@ struct LeadGenRatio: Check {
     let explanation = RuleExplanation(
         what: "`team.sales_reps / team.lead_gen_reps` lies between 3 and 6.",
         why: "One lead-generation rep typically supports 3 to 6 sales reps, 3 to 4 on complex enterprise accounts (“Sales and Marketing – Align, Define and Make Money”): fewer wastes lead-gen capacity, more starves sales of qualified meetings.",
-        fix: "Adjust the head counts, or accept the ratio with a waiver that says why (e.g. a very complex enterprise sale).")
+        fix: "Adjust the head counts (`edit team sales_reps N`, `edit team lead_gen_reps N`), or accept the ratio with a waiver that says why (e.g. a very complex enterprise sale).")
     let examples: [CheckExample] = [
         .triggering("team: { sales_reps: 20, lead_gen_reps: 2 }\n", targets: ["team"]),
         .passing("team: { sales_reps: 12, lead_gen_reps: 3 }\n"),

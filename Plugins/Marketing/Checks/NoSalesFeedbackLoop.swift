@@ -9,7 +9,7 @@ struct NoSalesFeedbackLoop: Check {
     let explanation = RuleExplanation(
         what: "The workbook declares at least one `feedback` item: a way what sales hears from customers returns to marketing.",
         why: "The strongest alignments route field knowledge back: a field product team (“The Twin Pillars of Profit: Sales and Marketing”), won/lost analysis (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”), marketing riding along on sales calls (“Sales and Marketing – Align, Define and Make Money”, misalignment #1).",
-        fix: "Add a `feedback:` item, e.g. `{ id: win-loss-review, name: Monthly win/loss review, cadence: monthly }`.")
+        fix: "Add a `feedback:` item, e.g. `{ id: win-loss-review, name: Monthly win/loss review, cadence: monthly }` — in the shell, `add feedback win-loss-review \"Monthly win/loss review\"` and `edit feedback win-loss-review cadence monthly`.")
     let examples: [CheckExample] = [
         .triggering("activities: []\n", targets: ["feedback"]),
         .passing("feedback:\n  - { id: ride-alongs, name: Marketing rides along on sales calls, cadence: quarterly }\n"),

@@ -9,7 +9,7 @@ struct StrategyUndefined: Check {
     let explanation = RuleExplanation(
         what: "The `strategy` section says what innovation is based on, how clients perceive value, what the brand stands for and how sales is expected to perform.",
         why: "Sales and marketing cannot be aligned to each other, only to a common go-to-market strategy and sales process (Bill Wallace, “Ending the War between Sales and Marketing”). Without it each team optimises for its own idea of the customer.",
-        fix: "Fill in `strategy: { innovation, value, brand, sales_role }`, e.g. innovation: client business impact; value: total solution.")
+        fix: "Fill in `strategy: { innovation, value, brand, sales_role }` — in the shell, `edit strategy innovation \"client business impact\"`, then `value`, `brand` and `sales_role` the same way.")
     let examples: [CheckExample] = [
         .triggering("processes: []\n", targets: ["strategy"]),
         .triggering("strategy:\n  innovation: product\n  value: low price\n", targets: ["strategy"]),

@@ -22,6 +22,32 @@ enum ProcessCommands {
         environment.emit(.note("added process \(id)"))
     }
 
+    static let rename = Command(CommandSpec(
+        "process rename", summary: "Give a process a new id; its stages' full ids and every reference to them follow",
+        arguments: [ArgumentSpec("PROCESS", completion: .ids(.process)), ArgumentSpec("NEW-ID")],
+        examples: ["process rename new-business acquisition"],
+        changesWorkbook: true
+    )) { environment, invocation in
+        let item = try ItemIndex(environment.workbook.items(of: .process)).require(invocation.arguments[0], as: .process)
+        let newID = try Identifier.validated(invocation.arguments[1], in: "process rename")
+        guard !environment.workbook.processes.contains(where: { $0.id == newID }) else {
+            throw CommandError.failed("there is already a process '\(newID)'", fix: "choose another id")
+        }
+        let referrers = environment.workbook.referrers(of: item).count
+        try environment.edit("process rename \(item.id) \(newID)") { workbook in
+            workbook.update(ProcessesSection.self) { section in
+                if let index = section.processes.firstIndex(where: { $0.id == item.id }) { section.processes[index].id = newID }
+            }
+            // A stage's full id starts with its process's: `new-business/discovery` follows to `acquisition/discovery`.
+            workbook.rewriteReferences { kind, id in
+                if kind == .process, id == item.id { return newID }
+                if kind == .stage, id.hasPrefix(item.id + "/") { return newID + id.dropFirst(item.id.count) }
+                return id
+            }
+        }
+        environment.emit(.note("renamed process \(item.id) to \(newID)" + (referrers > 0 ? "; updated \(referrers) items that name it" : "")))
+    }
+
     static let stages = Command(CommandSpec(
         "stages", summary: "List the stages of every process (or one) with phase, probability and owner",
         options: [OptionSpec("--process", value: "PROCESS", completion: .ids(.process), summary: "only this process")],

@@ -3,7 +3,8 @@ import LockstepCore
 /// The commands every session has, whatever plugins are loaded.
 enum Builtins {
     static let all: [ShellCommand] = [
-        help, plugins, load, unload, open, new, save, reload, undo, redo, set, list, find, show, check, rules, explain, waive,
+        help, plugins, load, unload, open, new, save, reload, undo, redo, set, add, edit, rename, remove, list, find, show, check, rules,
+        explain, waive,
         exportReport, exportDiagram, tour, quit, exit,
     ]
 }
