@@ -10,7 +10,12 @@ extension ActivityCommands {
             changed.append(field)
         }
         set("--name", "name") { activity.name = $0 ?? activity.id }
-        set("--kind", "kind") { activity.kind = $0 }
+        if let kind = invocation.option("--kind") {
+            // A near miss of a usual kind is a typo ("webnar"); a word of the team's own is taken.
+            let field = ActivitiesSection.editableFields(of: .activity).first { $0.name == "kind" }!
+            activity.kind = try field.read(kind, index: ItemIndex([]), today: today, command: invocation.spec.name).text
+            changed.append("kind")
+        }
         set("--channel", "channel") { activity.channel = $0 }
         set("--cta", "call to action") { activity.cta = $0 }
         set("--kpi", "kpi") { activity.kpi = $0 }

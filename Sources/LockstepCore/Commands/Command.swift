@@ -43,6 +43,9 @@ public struct OptionSpec: Sendable {
         self.completion = completion
         self.summary = summary
     }
+
+    /// An option taking a comma-separated list (`STAGE[,STAGE]`): given twice, the lists add up.
+    public var isList: Bool { valueName?.contains("[,") == true }
 }
 
 /// How a command is named, described, completed and shown in `help`.

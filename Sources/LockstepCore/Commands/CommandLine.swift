@@ -125,13 +125,24 @@ public struct Invocation: Sendable {
                 throw .usage("\(spec.name): unknown option '\(parts[0])'\(suggestion)", fix: "see 'help \(spec.name)'")
             }
             if let valueName = option.valueName {
+                let value: String
                 if parts.count == 2 {
-                    options[option.name] = parts[1]
+                    value = parts[1]
                 } else if index < words.count {
-                    options[option.name] = words[index].text
+                    value = words[index].text
                     index += 1
                 } else {
                     throw .usage("\(spec.name): option \(option.name) needs a value", fix: "write \(option.name) \(valueName)")
+                }
+                // A list option given again adds to the list; any other, given twice, would silently lose one value.
+                if let earlier = options[option.name] {
+                    guard option.isList else {
+                        throw .usage("\(spec.name): \(option.name) is given twice ('\(Sanitized.excerpt(earlier))' and '\(Sanitized.excerpt(value))')",
+                                     fix: "give \(option.name) once")
+                    }
+                    options[option.name] = earlier + "," + value
+                } else {
+                    options[option.name] = value
                 }
             } else {
                 options[option.name] = ""
