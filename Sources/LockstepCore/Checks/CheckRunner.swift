@@ -12,6 +12,8 @@ public struct CheckRunner: Sendable {
         let others = checks.filter { $0.code != "WB004" }
         let waivers: [any Check] = checks.contains { $0.code == "WB004" } ? [WaiverCheck(others: others)] : []
         let selected = (others + waivers).compactMap { check in severity(of: check, settings: workbook.checks).map { (check, $0) } }
+        // A waiver may name its target by a bare id (`onboarding`): matched in the full form findings use.
+        let waived = Self.waivers(of: workbook)
         // The checks run at once, each on the next free core: they only read the workbook, and
         // share work through the context's memo.
         let found = ParallelParts.each(selected.count) { index in
@@ -19,7 +21,7 @@ public struct CheckRunner: Sendable {
             return check.findings(in: workbook, context: context).map { finding in
                 var finding = finding
                 finding.severity = severity
-                if let waiver = workbook.checks.waivers.first(where: { $0.rule.value == finding.rule && $0.target.value == finding.target }),
+                if let waiver = waived.first(where: { $0.rule.value == finding.rule && $0.target.value == finding.target }),
                    waiver.until.map({ $0 >= context.today }) ?? true {
                     finding.waivedBecause = waiver.reason
                 }
@@ -30,6 +32,17 @@ public struct CheckRunner: Sendable {
             let left = a.location ?? SourceLocation(file: "", line: 0, column: 0)
             let right = b.location ?? SourceLocation(file: "", line: 0, column: 0)
             return (left.line, left.column, a.rule, a.target) < (right.line, right.column, b.rule, b.target)
+        }
+    }
+
+    /// The workbook's waivers with their targets in full form.
+    static func waivers(of workbook: Workbook) -> [CheckSettings.Waiver] {
+        guard !workbook.checks.waivers.isEmpty else { return [] }
+        let index = ItemIndex(workbook)
+        return workbook.checks.waivers.map { waiver in
+            var full = waiver
+            full.target.value = index.fullTarget(waiver.target.value)
+            return full
         }
     }
 

@@ -96,3 +96,72 @@ public struct ItemIndex {
         return errors
     }
 }
+
+extension ItemIndex {
+    /// A finding's target as a waiver or a query may write it, in the full form findings use:
+    /// a bare id that names one item (`onboarding`) becomes its full id (`expansion/onboarding`),
+    /// and so does the first part of a composite target (`proposal/it-architect`). A target that
+    /// names nothing, or more than one item, is returned as written.
+    public func fullTarget(_ target: String) -> String {
+        let matches = Set(kinds.compactMap { kind -> String? in
+            if case .found(let item) = resolve(target, as: kind) { return item.id }
+            return nil
+        })
+        if matches.count == 1, let id = matches.first { return id }
+        if matches.isEmpty, let slash = target.lastIndex(of: "/") {
+            let prefix = String(target[..<slash]), full = fullTarget(prefix)
+            if full != prefix { return full + target[slash...] }
+        }
+        return target
+    }
+}
+
+extension Item {
+    /// The item with the ids it references in their full form in its fields (`discovery` →
+    /// `new-business/discovery`), so a query sees one id for one item however the file wrote it.
+    public func referencesInFullForm(_ index: ItemIndex) -> Item {
+        let written = Set(references.map(\.id))
+        let full = Dictionary(uniqueKeysWithValues: written.map { ($0, index.fullTarget($0)) }).filter { $0.key != $0.value }
+        guard !full.isEmpty else { return self }
+        let original = self
+        return Item(kind: kind, id: id, alias: alias, name: name, location: location, references: references,
+                    fields: original.fields.mapValues { value in
+                        switch value {
+                        case .list(let ids): return .list(ids.map { full[$0] ?? $0 })
+                        case .string(let id?): return .string(full[id] ?? id)
+                        default: return value
+                        }
+                    })
+    }
+}
+
+extension ItemIndex {
+    /// `condition` with each string literal that names an item by a shorter id written in full,
+    /// the same resolution the items' fields get (`stages contains "discovery"`).
+    public func literalsInFullForm(_ condition: String) -> String {
+        var out = "", literal = ""
+        var inside = false, escaped = false
+        for character in condition {
+            guard inside else {
+                out.append(character)
+                if character == "\"" { inside = true }
+                continue
+            }
+            if escaped {
+                literal.append(character)
+                escaped = false
+            } else if character == "\\" {
+                literal.append(character)
+                escaped = true
+            } else if character == "\"" {
+                out += literal.contains("\\") ? literal : fullTarget(literal)
+                out.append(character)
+                literal = ""
+                inside = false
+            } else {
+                literal.append(character)
+            }
+        }
+        return out + literal
+    }
+}

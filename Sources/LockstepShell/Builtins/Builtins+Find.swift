@@ -12,14 +12,19 @@ extension Builtins {
     )) { session, invocation in
         let name = invocation.arguments[0]
         let (kind, schema) = try session.requireKind(named: name, command: "find")
-        let items = session.workbook.items(of: kind)
-        let condition = try whereClause(of: invocation, kindName: name)
+        // One meaning per id: the items' references and the condition's literals in full form alike.
+        let index = ItemIndex(session.workbook)
+        let items = session.workbook.items(of: kind).map { $0.referencesInFullForm(index) }
+        let written = try whereClause(of: invocation, kindName: name)
         var shown: [String] = []
         var matching = items
-        if let condition {
+        if let written {
             let checked: CheckedExpression
             do throws(ExpressionError) {
-                checked = try ExpressionChecker(schema: ExpressionSchema(fields: schema)).checkCondition(condition)
+                // Checked as typed first, so an error points at the text the user wrote.
+                let checker = ExpressionChecker(schema: ExpressionSchema(fields: schema))
+                _ = try checker.checkCondition(written)
+                checked = try checker.checkCondition(index.literalsInFullForm(written))
             } catch {
                 let fields = schema.keys.sorted().joined(separator: ", ")
                 throw CommandError.usage("find: \(error.message)\n\(error.pointed)", fix: "fields of \(kind.plural): \(fields)")
