@@ -19,9 +19,12 @@ public struct CheckReport: Sendable {
     /// Where the rule reference is published (`--docs-url`): SARIF links each rule there.
     public var docsURL: String?
 
+    /// `placingUnsaved`: a finding on an item not yet in the file (added in the shell and not
+    /// saved) is placed at the top of the file, as CI formats need a line; the shell leaves it
+    /// unplaced, and the text report says "(not saved yet)".
     public init(file: String, findings: [Finding], rules: [any Check], toolVersion: String, errors: [WorkbookError] = [],
-                failOn: Severity = .error, disabled: Set<String> = []) {
-        self.init(files: [file], findings: findings.map { finding in
+                failOn: Severity = .error, disabled: Set<String> = [], placingUnsaved: Bool = true) {
+        self.init(files: [file], findings: !placingUnsaved ? findings : findings.map { finding in
             var placed = finding
             placed.location = finding.location ?? SourceLocation(file: file, line: 1, column: 1)
             return placed

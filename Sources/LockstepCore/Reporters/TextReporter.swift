@@ -9,7 +9,7 @@ enum TextReporter {
                 continue
             }
             let waived = finding.waivedBecause.map { " (waived: \(Sanitized.visible($0)))" } ?? (finding.inBaseline ? " (in the baseline)" : "")
-            let place = Sanitized.visible("\(report.location(of: finding))")
+            let place = finding.location.map { Sanitized.visible("\($0)") } ?? Sanitized.visible(report.files.first ?? "") + " (not saved yet)"
             text += "\(place): \(finding.severity.rawValue): [\(finding.rule)] \(Sanitized.visible(finding.message))\(waived)\n"
         }
         return text + report.summary + "\n"

@@ -7,7 +7,8 @@ extension Builtins {
     )) { session, _ in
         let checks = session.workbook.runnableChecks(plugins: session.plugins)
         let findings = CheckRunner(checks: checks).run(session.workbook, context: session.checkContext())
-        let report = CheckReport(file: session.path ?? session.displayName, findings: findings, rules: checks, toolVersion: Lockstep.version)
+        let report = CheckReport(file: session.path ?? session.displayName, findings: findings, rules: checks, toolVersion: Lockstep.version,
+                                 placingUnsaved: false)
         session.emit(.text(ReportFormat.text.render(report)))
         let active = findings.filter(\.isOpen)
         let errors = active.filter { $0.severity == .error }.count

@@ -102,6 +102,11 @@ extension Session {
         path = destination
         fingerprint = Fingerprint(bytes)
         stamp = outcome.stamp
+        // Items added or changed in the session get their places in the file as saved, read back
+        // from what was written (a file too large to read again keeps them until it is reopened).
+        if bytes.count <= saveCheckLimit, let placed = try? WorkbookLoader(registry: registry).decode(bytes, file: destination) {
+            workbook = placed
+        }
         savedText = WorkbookText(bytes: bytes, workbook: workbook, node: node)
         savedStateID = stateID
         journal?.discard()
