@@ -6,6 +6,8 @@ public struct Activity: Sendable {
     public static let knownKinds = ["content", "campaign", "event", "email", "webinar", "case-study",
                                     "tool", "battlecard", "enablement"]
     public static let responseChannels = ["email", "web-form", "phone", "event", "chat"]
+    /// The kinds that prepare sales rather than speak to buyers: what `enablement:` must name.
+    public static let enablementKinds = ["enablement", "battlecard"]
 
     /// Who follows up a response, and how.
     public struct FollowUp: Sendable {

@@ -7,11 +7,16 @@ struct CTAWithoutEnablement: Check {
     let defaultSeverity = Severity.warning
     let summary = "A call to action has no sales enablement behind it"
     let explanation = RuleExplanation(
-        what: "Every activity with a call to action (`cta`) names the enablement item (`enablement`) that prepares sales to answer the responses.",
+        what: "Every activity with a call to action (`cta`) names the enablement item (`enablement`) that prepares sales to answer the responses, and that item is one (kind `enablement` or `battlecard`), not more buyer-facing content.",
         why: "A campaign can work — leads come in, the right prospects call — and still fail when the phone is picked up by a salesperson who was never trained on it (“Sales and Marketing – Align, Define and Make Money”, misalignment #2).",
         fix: "Add an activity of kind `enablement` (training, a talk track) and point to it: `enablement: ID`.")
     let examples: [CheckExample] = [
         .triggering("activities:\n  - { id: webinar, kind: webinar, cta: Register }\n", targets: ["webinar"]),
+        .triggering("""
+            activities:
+              - { id: webinar, kind: webinar, cta: Register, enablement: story }
+              - { id: story, kind: case-study }
+            """, targets: ["webinar"]),
         .passing("""
             activities:
               - { id: webinar, kind: webinar, cta: Register, enablement: talk-track }
@@ -21,9 +26,17 @@ struct CTAWithoutEnablement: Check {
     ]
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
-        workbook.activities.filter { !($0.cta ?? "").isEmpty && $0.enablement == nil }.map { activity in
-            finding("activity '\(activity.id)' asks buyers to '\(activity.cta ?? "")' but no enablement prepares sales to answer",
-                    target: activity.id, at: activity.location)
+        let kinds = Dictionary(workbook.activities.map { ($0.id, $0.kind) }) { first, _ in first }
+        return workbook.activities.filter { !($0.cta ?? "").isEmpty }.compactMap { activity in
+            guard let enablement = activity.enablement else {
+                return finding("activity '\(activity.id)' asks buyers to '\(activity.cta ?? "")' but no enablement prepares sales to answer",
+                               target: activity.id, at: activity.location)
+            }
+            // Naming buyer-facing content as the enablement prepares nobody in sales.
+            guard let kind = kinds[enablement.value], let named = kind, !Activity.enablementKinds.contains(named) else { return nil }
+            return finding("activity '\(activity.id)' names '\(enablement.value)' as its enablement, but it is of kind \(named), "
+                           + "not an item that prepares sales (kind enablement or battlecard)",
+                           target: activity.id, at: enablement.location ?? activity.location)
         }
     }
 }

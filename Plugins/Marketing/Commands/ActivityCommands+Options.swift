@@ -34,6 +34,10 @@ extension ActivityCommands {
         }
         if let enablement = invocation.option("--enablement") {
             let item = try ItemIndex(workbook.items(of: .activity)).require(enablement, as: .activity)
+            if let kind = workbook.activities.first(where: { $0.id == item.id })?.kind, !Activity.enablementKinds.contains(kind) {
+                throw CommandError.usage("\(invocation.spec.name): '\(item.id)' is of kind \(kind), not an item that prepares sales",
+                                         fix: "name an activity of kind enablement or battlecard, or make it one: activity edit \(item.id) --kind enablement")
+            }
             activity.enablement = Located(item.id, at: nil)
             changed.append("enablement")
         }
