@@ -14,6 +14,8 @@ public enum Completion: Sendable, Equatable {
     case kindNames
     /// Every id in the workbook, of any kind.
     case anyID
+    /// The codes of the rules the workbook runs.
+    case ruleCodes
 }
 
 /// A positional argument in a command's usage.

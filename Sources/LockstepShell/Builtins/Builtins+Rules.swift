@@ -17,7 +17,7 @@ extension Builtins {
 
     static let explain = ShellCommand(CommandSpec(
         "explain", summary: "Explain a rule in business language: what it checks, why it matters, an example, the fix",
-        arguments: [ArgumentSpec("CODE", completion: .words([]))],
+        arguments: [ArgumentSpec("CODE", completion: .ruleCodes)],
         examples: ["explain MK001", "explain stage-without-content"]
     )) { session, invocation in
         let wanted = invocation.arguments[0]

@@ -3,7 +3,7 @@ import LockstepCore
 extension Builtins {
     static let waive = ShellCommand(CommandSpec(
         "waive", summary: "Waive a rule for one target, with the reason a reviewer will read (and an optional expiry)",
-        arguments: [ArgumentSpec("RULE"), ArgumentSpec("TARGET", completion: .anyID)],
+        arguments: [ArgumentSpec("RULE", completion: .ruleCodes), ArgumentSpec("TARGET", completion: .anyID)],
         options: [OptionSpec("--reason", value: "TEXT", summary: "why the finding is accepted (required)"),
                   OptionSpec("--until", value: "DATE", summary: "when the waiver expires, YYYY-MM-DD")],
         examples: ["waive MK001 expansion/renewal --reason \"Renewals follow the customer-success playbook\" --until 2027-03-31"],

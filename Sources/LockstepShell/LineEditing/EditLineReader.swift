@@ -7,10 +7,14 @@ import CEditLine
 public struct CompletionResult: Equatable, Sendable {
     public var partial: String
     public var candidates: [String]
+    /// False inside a list (`--stage a,b`): a completed element is followed by a comma or the
+    /// end, not a space that would split the list.
+    public var endsWord: Bool
 
-    public init(partial: String, candidates: [String]) {
+    public init(partial: String, candidates: [String], endsWord: Bool = true) {
         self.partial = partial
         self.candidates = candidates
+        self.endsWord = endsWord
     }
 }
 
@@ -115,16 +119,29 @@ public final class EditLineReader: LineReader {
         return reader.complete(String(decoding: typed, as: UTF8.self))
     }
 
+    /// More candidates than this are listed only after a "y" to the question.
+    static let listWithoutAsking = 100
+
     /// Inserts what all candidates share; lists them when that adds nothing.
     private func complete(_ before: String) -> UInt8 {
         let result = completer(before)
         guard !result.candidates.isEmpty else { return UInt8(CC_ERROR) }
         let shared = CompletionText.commonPrefix(result.candidates)
         var insertion = CompletionText.suffix(of: shared, after: result.partial)
-        if result.candidates.count == 1, !shared.hasSuffix("/") { insertion += " " }
+        if result.candidates.count == 1, result.endsWord, !shared.hasSuffix("/") { insertion += " " }
         if !insertion.isEmpty {
             el_insertstr(editLine, insertion)
             return UInt8(CC_REFRESH)
+        }
+        // As bash does: a long list is shown only when asked for.
+        if result.candidates.count > Self.listWithoutAsking {
+            fputs("\nDisplay all \(result.candidates.count) possibilities? (y or n)", output)
+            fflush(output)
+            var key: CChar = 0
+            guard el_getc(editLine, &key) == 1, key == CChar(UInt8(ascii: "y")) || key == CChar(UInt8(ascii: "Y")) else {
+                fputs("\n", output)
+                return UInt8(CC_REDISPLAY)
+            }
         }
         fputs("\n" + CompletionText.columns(result.candidates, width: terminalWidth() ?? 80) + "\n", output)
         fflush(output)

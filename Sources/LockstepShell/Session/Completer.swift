@@ -13,9 +13,69 @@ struct Completer {
         let atNewWord = statement.isEmpty || statement.last?.isWhitespace == true
         let partial = atNewWord ? "" : (words.last ?? "")
         let done = atNewWord ? words : Array(words.dropLast())
-        let candidates = candidates(after: done, partial: partial)
+        var candidates = candidates(after: done, partial: partial)
+        // Inside a list (`--stage a,b`), the element after the last comma is completed.
+        let inList = isListValue(after: done) && partial.contains(",")
+        if inList, let comma = partial.lastIndex(of: ",") {
+            let head = String(partial[...comma])
+            candidates = candidates.map { head + $0 }
+        }
         let matching = candidates.filter { CompletionText.hasBytePrefix($0, partial) }
-        return CompletionResult(partial: partial, candidates: Array(Set(matching)).sorted())
+        return CompletionResult(partial: partial, candidates: Array(Set(matching)).sorted(), endsWord: !isListValue(after: done))
+    }
+
+    /// True when the word being typed is the value of a list option (`--stage STAGE[,STAGE]`)
+    /// or of a list field in `edit`.
+    private func isListValue(after done: [String]) -> Bool {
+        guard let command = session.command(matching: done) else { return false }
+        let arguments = Array(done.dropFirst(command.spec.words.count))
+        if let previous = arguments.last, let option = command.spec.options.first(where: { $0.name == previous }) { return option.isList }
+        if command.spec.name == "edit", arguments.count == 3, let field = editableField(arguments) {
+            if case .ids = field.value { return true }
+        }
+        return false
+    }
+
+    /// The field `edit KIND ID FIELD` names.
+    private func editableField(_ arguments: [String]) -> EditableField? {
+        guard let kind = try? session.requireKind(named: arguments[0], command: "edit").kind,
+              let type = session.plugins.editableSection(holding: kind) else { return nil }
+        return type.editableFields(of: kind).first { $0.name == arguments[2] }
+    }
+
+    /// Candidates whose kind depends on an earlier argument: ids of the kind `edit`, `rename` or
+    /// `remove` names, the fields and values of `edit`, the fields of `find … where`.
+    private func contextual(_ command: ShellCommand, _ arguments: [String], partial: String) -> [String]? {
+        switch command.spec.name {
+        case "edit", "rename", "remove":
+            if let type = session.plugins.sectionsEditableAsWhole[arguments.first ?? ""], command.spec.name == "edit" {
+                if arguments.count == 1 { return type.editableFields(of: nil).map(\.name) }
+                return arguments.count == 2 ? type.editableFields(of: nil).first { $0.name == arguments[1] }.map(values) : []
+            }
+            guard arguments.count >= 1, let kind = try? session.requireKind(named: arguments[0], command: command.spec.name).kind else {
+                return arguments.isEmpty ? session.itemKinds.map(\.name) + session.plugins.sectionsEditableAsWhole.keys : nil
+            }
+            if arguments.count == 1 { return ItemIndex(session.workbook).names(of: kind) }
+            guard command.spec.name == "edit" else { return [] }
+            let fields = session.plugins.editableSection(holding: kind)?.editableFields(of: kind) ?? []
+            if arguments.count == 2 { return fields.map(\.name) }
+            return arguments.count == 3 ? editableField(arguments).map(values) : []
+        case "find":
+            guard let kindName = arguments.first, let (_, schema) = try? session.requireKind(named: kindName, command: "find") else { return nil }
+            return arguments.count == 1 ? ["where"] : schema.keys.sorted()
+        default:
+            return nil
+        }
+    }
+
+    /// What a field of `edit` may be set to, where the values are known.
+    private func values(_ field: EditableField) -> [String] {
+        switch field.value {
+        case .choice(let words, _): return words
+        case .id(let kind), .ids(let kind): return ItemIndex(session.workbook).names(of: kind)
+        case .date: return ["today"]
+        default: return []
+        }
     }
 
     private func candidates(after done: [String], partial: String) -> [String] {
@@ -32,6 +92,7 @@ struct Completer {
             return values(for: option.completion, partial: partial)
         }
         if partial.hasPrefix("-") { return command.spec.options.map(\.name) }
+        if let contextual = contextual(command, arguments, partial: partial) { return contextual }
         var position = 0
         var index = 0
         while index < arguments.count {
@@ -59,6 +120,7 @@ struct Completer {
         case .anyID:
             let index = ItemIndex(session.workbook)
             return session.itemKinds.flatMap { index.names(of: $0) }
+        case .ruleCodes: return session.workbook.runnableChecks(plugins: session.plugins).map(\.code)
         case .files: return Self.paths(matching: partial)
         case .exportFiles: return Self.paths(matching: partial).filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }
         }
