@@ -55,6 +55,7 @@ bench: release
 	benchmarks/large-workbook.sh
 	benchmarks/save-workbook.sh
 	benchmarks/workbook-memory.sh
+	benchmarks/completion.sh
 	benchmarks/lead-data.sh
 
 # The man page, generated from the argument parser's definitions by its generate-manual tool

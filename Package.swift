@@ -70,6 +70,13 @@ let package = Package(
             path: "benchmarks/ExpressionBenchmark"
         ),
 
+        /// One Tab's completion on the 20,000-activity workbook (`make bench`).
+        .executableTarget(
+            name: "CompletionBenchmark",
+            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"],
+            path: "benchmarks/CompletionBenchmark"
+        ),
+
         // MARK: - Tests
 
         /// What every test target shares: the repository root, the pinned test day, shared data, goldens.

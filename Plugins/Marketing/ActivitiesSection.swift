@@ -78,6 +78,10 @@ public struct ActivitiesSection: WorkbookSection {
         })
     }
 
+    public func itemNames(of kind: ItemKind) -> [(id: String, alias: String?)] {
+        kind == .activity ? activities.map { ($0.id, nil) } : []
+    }
+
     public var items: [Item] {
         // Each item's fields are built from the shared array on demand, so no activity is copied here.
         let all = activities

@@ -17,6 +17,9 @@ public protocol WorkbookSection: Sendable {
     static var itemKinds: [ItemKind] { get }
     /// References made outside any item (settings that name ids), checked like item references.
     var looseReferences: [Reference] { get }
+    /// The ids (and shorter aliases) of the items of `kind`, for completion. By default taken
+    /// from `items`; a section of many items gives them without building each item.
+    func itemNames(of kind: ItemKind) -> [(id: String, alias: String?)]
     /// Rewrites every reference the section makes: `rewrite(kind, id)` returns the id to keep
     /// (the same, or a new one after a rename), or nil to drop the reference (after a removal).
     mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?)
@@ -26,5 +29,8 @@ extension WorkbookSection {
     public var items: [Item] { [] }
     public static var itemKinds: [ItemKind] { [] }
     public var looseReferences: [Reference] { [] }
+    public func itemNames(of kind: ItemKind) -> [(id: String, alias: String?)] {
+        items.filter { $0.kind == kind }.map { ($0.id, $0.alias) }
+    }
     public mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?) {}
 }

@@ -4,10 +4,12 @@ import Glibc
 import LockstepCore
 
 /// Context-aware completion: command names, sub-commands, options, and the workbook's own ids.
-struct Completer {
+public struct Completer {
     let session: Session
 
-    func complete(_ typed: String) -> CompletionResult {
+    public init(session: Session) { self.session = session }
+
+    public func complete(_ typed: String) -> CompletionResult {
         let statement = CommandLineSyntax.statements(typed + "x").last.map { String($0.dropLast()) } ?? ""
         let words = Self.lenientWords(statement)
         let atNewWord = statement.isEmpty || statement.last?.isWhitespace == true
@@ -55,7 +57,7 @@ struct Completer {
             guard arguments.count >= 1, let kind = try? session.requireKind(named: arguments[0], command: command.spec.name).kind else {
                 return arguments.isEmpty ? session.itemKinds.map(\.name) + session.plugins.sectionsEditableAsWhole.keys : nil
             }
-            if arguments.count == 1 { return ItemIndex(session.workbook).names(of: kind) }
+            if arguments.count == 1 { return session.names(of: kind) }
             guard command.spec.name == "edit" else { return [] }
             let fields = session.plugins.editableSection(holding: kind)?.editableFields(of: kind) ?? []
             if arguments.count == 2 { return fields.map(\.name) }
@@ -72,7 +74,7 @@ struct Completer {
     private func values(_ field: EditableField) -> [String] {
         switch field.value {
         case .choice(let words, _): return words
-        case .id(let kind), .ids(let kind): return ItemIndex(session.workbook).names(of: kind)
+        case .id(let kind), .ids(let kind): return session.names(of: kind)
         case .date: return ["today"]
         default: return []
         }
@@ -112,14 +114,12 @@ struct Completer {
     private func values(for completion: Completion, partial: String) -> [String] {
         switch completion {
         case .none: return []
-        case .ids(let kind): return ItemIndex(session.workbook).names(of: kind)
+        case .ids(let kind): return session.names(of: kind)
         case .words(let words): return words
         case .commandNames: return session.commands.map { $0.spec.words[0] }
         case .pluginNames: return session.registry.names
         case .kindNames: return session.itemKinds.map { $0.plural.replacingSpaces }
-        case .anyID:
-            let index = ItemIndex(session.workbook)
-            return session.itemKinds.flatMap { index.names(of: $0) }
+        case .anyID: return session.itemKinds.flatMap { session.names(of: $0) }
         case .ruleCodes: return session.workbook.runnableChecks(plugins: session.plugins).map(\.code)
         case .files: return Self.paths(matching: partial)
         case .exportFiles: return Self.paths(matching: partial).filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }

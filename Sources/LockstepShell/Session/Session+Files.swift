@@ -2,7 +2,7 @@ import LockstepCore
 
 extension Session {
     /// Reads a workbook file and makes it the session's workbook.
-    func open(_ path: String) throws(CommandError) {
+    public func open(_ path: String) throws(CommandError) {
         let bytes: [UInt8], readStamp: FileStamp
         do {
             (bytes, readStamp) = try WorkbookLoader.read(path)

@@ -12,7 +12,24 @@ public final class Session: CommandEnvironment {
     }
 
     public let registry: PluginRegistry
-    public internal(set) var workbook: Workbook
+    public internal(set) var workbook: Workbook {
+        didSet { completionNames = [:] }
+    }
+    /// Ids and aliases by kind, for completion: built once per state of the workbook, as building
+    /// the index of a large workbook takes tens of milliseconds and a Tab must take a few.
+    private var completionNames: [String: [String]] = [:]
+
+    /// Every id of `kind`, and each alias that names one item only, as completion offers them
+    /// (it keeps the ones that fit what was typed, and sorts those).
+    func names(of kind: ItemKind) -> [String] {
+        if let names = completionNames[kind.name] { return names }
+        let pairs = workbook.sections.values.filter { type(of: $0).itemKinds.contains(kind) }.flatMap { $0.itemNames(of: kind) }
+        var aliases: [String: Int] = [:]
+        for alias in pairs.compactMap(\.alias) { aliases[alias, default: 0] += 1 }
+        let names = pairs.map(\.id) + aliases.filter { $0.value == 1 }.map(\.key)
+        completionNames[kind.name] = names
+        return names
+    }
     /// The file the workbook is saved to; nil for a new workbook that has not been named.
     public internal(set) var path: String?
     public var format: OutputFormat = .table
