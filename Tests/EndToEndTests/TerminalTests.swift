@@ -89,6 +89,28 @@ struct TerminalTests {
         #expect(history == "show roi-calculator\nlist needs\nlist personas\n")
     }
 
+    @Test("a line pasted after a command that asks never answers its question, nor runs")
+    func pastedLineIsNoAnswer() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-paste-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let workbook = folder.appendingPathComponent("acme.yaml").path
+        try FileManager.default.copyItem(atPath: exampleWorkbook, toPath: workbook)
+        let terminal = try Terminal(command: "\(lockstepBinary) \(workbook)")
+        try terminal.waitFor("the prompt") { $0.contains("acme.yaml>") }
+        // A real paste: both lines reach the terminal at once, before the question is asked; the
+        // pasted "y" must not be taken as the answer.
+        try run("tmux", ["-L", terminal.socket, "set-buffer", "stage remove new-business/discovery\ny\nlist needs\n"])
+        try run("tmux", ["-L", terminal.socket, "paste-buffer", "-t", "t"])
+        try terminal.waitFor("the question") { $0.contains("[y/N]") }
+        usleep(300_000)
+        #expect(!(try terminal.screen()).contains("removed"), "the pasted 'y' did not answer")
+        try terminal.keys("n", "Enter")
+        let screen = try terminal.waitFor("the refusal") { $0.contains("kept new-business/discovery") }
+        #expect(!screen.contains("removed") && !screen.contains("spreadsheet-risk"))
+        try terminal.keys("C-d")
+        try terminal.waitFor("a clean exit") { $0.contains("LOCKSTEP-EXITED-0") }
+    }
+
     @Test("history from an earlier session is there on Up, and a command typed in another shell is kept too")
     func sharedHistory() throws {
         let first = try Terminal(command: "\(lockstepBinary) \(exampleWorkbook)")

@@ -13,7 +13,8 @@ enum ImportCommand {
         options: [OptionSpec("--map", value: "FIELD=COLUMN,…", summary: "say which column holds a field when the guess is wrong"),
                   OptionSpec("--encoding", value: "ENCODING", completion: .words(TextEncoding.names),
                              summary: "the file's encoding when it is not UTF-8: latin1 or windows-1252"),
-                  OptionSpec("--dry-run", summary: "show the preview and the bad rows, import nothing")],
+                  OptionSpec("--dry-run", summary: "show the preview and the bad rows, import nothing"),
+                  OptionSpec("--yes", summary: "import without asking (in the shell, the preview asks first)")],
         examples: ["import activities inventory.csv", "import activities inventory.csv --map name=Title,stages=\"Funnel Stage\" --dry-run"],
         changesWorkbook: true
     )) { environment, invocation in
@@ -55,7 +56,7 @@ enum ImportCommand {
         guard !plan.accepted.isEmpty else {
             throw CommandError.failed("nothing to import (\(skipped))", fix: "correct the rows above, or the mapping with --map")
         }
-        if environment.confirm("Import \(count) (\(skipped))? [y/N] ") == false {
+        if !invocation.flag("--yes"), environment.confirm("Import \(count) (\(skipped))? [y/N] ") == false {
             environment.emit(.note("nothing imported"))
             return
         }

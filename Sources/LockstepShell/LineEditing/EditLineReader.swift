@@ -93,6 +93,15 @@ public final class EditLineReader: LineReader {
         return .line(text)
     }
 
+    /// The question appears only after everything printed before it, and input that was
+    /// already waiting (the rest of a paste: `list activities` answering "Import? [y/N]") is
+    /// discarded first, as sudo and ssh do at their prompts.
+    public func readAnswer(prompt text: String) -> LineInput {
+        fflush(nil)  // every output stream
+        tcflush(STDIN_FILENO, TCIFLUSH)
+        return readLine(prompt: text)
+    }
+
     public func remember(_ line: String) {
         lk_history_enter(history, line)
     }

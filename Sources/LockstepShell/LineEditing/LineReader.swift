@@ -16,12 +16,16 @@ public protocol LineReader: AnyObject {
     /// Where the current line came from, for messages: `script.lks`, `-c`, `<stdin>`.
     var sourceName: String { get }
     func readLine(prompt: String) -> LineInput
+    /// Reads the answer to a question: on a terminal, only what is typed after the question
+    /// is shown, never a line pasted ahead of it.
+    func readAnswer(prompt: String) -> LineInput
     /// Remembers a line the user entered, for the Up arrow and Ctrl-R.
     func remember(_ line: String)
 }
 
 extension LineReader {
     public func remember(_ line: String) {}
+    public func readAnswer(prompt: String) -> LineInput { readLine(prompt: prompt) }
 }
 
 /// Lines given up front: `lockstep -c "a; b"`, and whole sessions in tests.

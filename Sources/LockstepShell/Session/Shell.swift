@@ -21,7 +21,7 @@ public final class Shell {
         session.runStatement = { [unowned self] statement in self.runLine(statement, number: 0) == .succeeded }
         if reader.isInteractive {
             session.asker = { [unowned reader] question in
-                guard case .line(let answer) = reader.readLine(prompt: question) else { return false }
+                guard case .line(let answer) = reader.readAnswer(prompt: question) else { return false }
                 return answer.trimmed.lowercased().hasPrefix("y")
             }
         }
