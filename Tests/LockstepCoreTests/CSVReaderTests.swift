@@ -57,8 +57,11 @@ struct CSVReaderTests {
         #expect(records[1] == .success(CSVReader.Record(fields: ["37.8\"N", "x"], line: 2)))
         #expect(records[2] == .failure(CSVReader.BadRecord(line: 3, problem: "text after a closing quote: a quote inside a field must be doubled (\"\")")))
         #expect(records[3] == .success(CSVReader.Record(fields: ["fine", "z"], line: 4)))
+        // A quote that never closes costs its own line only: the rows after it are still read.
         let unclosed = CSVReader.records(Array(text.utf8))
-        #expect(unclosed.last == .failure(CSVReader.BadRecord(line: 3, problem: "a quoted field is never closed")))
+        #expect(unclosed.count == 4)
+        #expect(unclosed[2] == .failure(CSVReader.BadRecord(line: 3, problem: "a quote opened on this line is never closed (the rows after it were read on their own)")))
+        #expect(unclosed[3] == .success(CSVReader.Record(fields: ["next", "content"], line: 4)))
     }
 
     @Test("a byte-order mark and CR line ends are handled")

@@ -54,7 +54,7 @@ struct ConsultantSessionTests {
         let first = runSession(session, keepGoing: true)
         #expect(first.errors.contains("-c:6: error: no column holds the activities' names (columns: Asset;Kind)"))
         #expect(first.errors.contains("inventory.csv:4: skipped: unknown stage 'discvery' (did you mean 'discovery'?)"))
-        #expect(first.errors.contains("inventory.csv:5: skipped: not readable as CSV: a quoted field is never closed"))
+        #expect(first.errors.contains("inventory.csv:5: skipped: not readable as CSV: a quote opened on this line is never closed"))
         #expect(first.errors.contains("imported 2 activities, 2 rows skipped"))
         #expect(first.errors.contains("undid: stage remove new-business/proposal"))
         #expect(first.code == 2, "only the malformed import fails: \(first.errors)")

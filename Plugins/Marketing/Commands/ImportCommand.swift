@@ -13,6 +13,8 @@ enum ImportCommand {
         options: [OptionSpec("--map", value: "FIELD=COLUMN,…", summary: "say which column holds a field when the guess is wrong"),
                   OptionSpec("--encoding", value: "ENCODING", completion: .words(TextEncoding.names),
                              summary: "the file's encoding when it is not UTF-8: latin1 or windows-1252"),
+                  OptionSpec("--date-format", value: "FORMAT", completion: .words(DateFormat.known.map(\.description)),
+                             summary: "how the inventory writes dates, e.g. DD/MM/YYYY (ISO dates are always read)"),
                   OptionSpec("--dry-run", summary: "show the preview and the bad rows, import nothing"),
                   OptionSpec("--yes", summary: "import without asking (in the shell, the preview asks first)")],
         examples: ["import activities inventory.csv", "import activities inventory.csv --map name=Title,stages=\"Funnel Stage\" --dry-run"],
@@ -38,6 +40,12 @@ enum ImportCommand {
         }
         let mapping = try InventoryMapping(header: header.fields, overrides: invocation.option("--map"))
         var plan = ImportPlan(workbook: environment.workbook, mapping: mapping, columnCount: header.fields.count)
+        if let text = invocation.option("--date-format") {
+            guard let format = DateFormat(text) else {
+                throw CommandError.unknown("date format", text, among: DateFormat.known.map(\.description))
+            }
+            plan.dateFormat = format
+        }
         while let record = reader.next() {
             switch record {
             case .success(let row): plan.add(row)

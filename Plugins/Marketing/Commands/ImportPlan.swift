@@ -6,6 +6,8 @@ struct ImportPlan {
     let mapping: InventoryMapping
     let columnCount: Int
     let index: ItemIndex
+    /// How the inventory writes dates (`--date-format`); ISO dates are read whatever it says.
+    var dateFormat = DateFormat.iso
     var takenIDs: Set<String>
     var accepted: [Activity] = []
     var rejected: [(line: Int, problem: String)] = []
@@ -52,10 +54,34 @@ struct ImportPlan {
         activity.kpi = mapping.value("kpi", in: row.fields)
         activity.owner = mapping.value("owner", in: row.fields)
         if let reviewed = mapping.value("reviewed", in: row.fields) {
-            guard let day = Day(iso: String(reviewed.prefix(10))) else { throw .input("reviewed '\(reviewed)' is not a date written YYYY-MM-DD", fix: nil) }
-            activity.reviewed = day
+            activity.reviewed = try Self.day(reviewed, format: dateFormat)
         }
         return activity
+    }
+
+    /// A review date as the inventory writes it, or the exact reason it is not one.
+    static func day(_ text: String, format: DateFormat) throws(CommandError) -> Day {
+        let days = Array(text.utf8).withUnsafeBufferPointer { format.days($0) }
+        if let days { return Day(daysSinceEpoch: Int(days.rounded(.down))) }
+        let parts = text.prefix { $0 != " " && $0 != "T" }.split { $0 == "-" || $0 == "/" || $0 == "." }.compactMap { Int($0) }
+        if parts.count == 3 {
+            let yearFirst = parts[0] > 31
+            let (year, month, day) = yearFirst ? (parts[0], parts[1], parts[2])
+                : format.order == .monthDayYear ? (parts[2], parts[0], parts[1]) : (parts[2], parts[1], parts[0])
+            if !yearFirst, format == .iso {
+                throw .input("reviewed '\(text)' is not written YYYY-MM-DD; if it is \(parts[0] > 12 ? "DD/MM/YYYY" : "DD/MM/YYYY or MM/DD/YYYY"), "
+                             + "say so with --date-format", fix: nil)
+            }
+            if (1...12).contains(month) {
+                let length = Day.daysIn(month: month, year: year)
+                if day > length || day < 1 {
+                    throw .input("reviewed '\(text)' is not a date: \(Day.monthNames[month - 1]) \(year) has \(length) days", fix: nil)
+                }
+            } else {
+                throw .input("reviewed '\(text)' is not a date: there is no month \(month)", fix: nil)
+            }
+        }
+        throw .input("reviewed '\(text)' is not a date written \(format.description)", fix: nil)
     }
 
     private func references(_ field: String, _ kind: ItemKind, _ row: CSVReader.Record) throws(CommandError) -> [Located<String>] {
@@ -63,7 +89,17 @@ struct ImportPlan {
             switch index.resolve(id, as: kind) {
             case .found(let item): return Located(item.id, at: nil)
             case .ambiguous(let items): throw .input("\(kind.name) '\(id)' is ambiguous (\(items.map(\.id).joined(separator: " or ")))", fix: nil)
-            case .missing: throw .input("unknown \(kind.name) '\(id)'\(Suggestion.phrase(for: id, in: index.names(of: kind)))", fix: nil)
+            case .missing:
+                // An inventory names stages and personas as people do: by their display name,
+                // in any case, with or without accents.
+                let wanted = Transliteration.folded(id)
+                let named = index.items(of: kind).filter { Transliteration.folded($0.name) == wanted || Transliteration.folded($0.id) == wanted }
+                if named.count == 1 { return Located(named[0].id, at: nil) }
+                if named.count > 1 {
+                    throw .input("\(kind.name) '\(id)' could be \(named.map { "'\($0.id)'" }.joined(separator: " or ")) (they share the name)", fix: nil)
+                }
+                throw .input("unknown \(kind.name) '\(id)'\(Suggestion.phrase(for: id, in: index.names(of: kind) + index.items(of: kind).map(\.name)))",
+                             fix: nil)
             }
         }
     }

@@ -45,7 +45,7 @@ public struct CSVReader {
     /// The next record, a bad record, or nil at the end of the input.
     public mutating func next() -> Result<Record, BadRecord>? {
         guard position < bytes.count else { return nil }
-        let start = line
+        let start = line, startPosition = position
         var fields: [String] = []
         var problem: String?
         while true {
@@ -54,9 +54,21 @@ public struct CSVReader {
             if problem == nil { problem = fieldProblem }
             if ended { break }
         }
+        if problem == Self.neverClosed {
+            // A quote that never closes would swallow every row after it: only its own line is
+            // bad, and reading goes on with the next line, so every other row is accounted for.
+            position = startPosition
+            while position < bytes.count, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
+            if position < bytes.count, bytes[position] == 0x0D { position += 1 }
+            if position < bytes.count, bytes[position] == 0x0A { position += 1 }
+            line = start + 1
+            return .failure(BadRecord(line: start, problem: "a quote opened on this line is never closed (the rows after it were read on their own)"))
+        }
         if let problem { return .failure(BadRecord(line: start, problem: problem)) }
         return .success(Record(fields: fields, line: start))
     }
+
+    static let neverClosed = "a quoted field is never closed"
 
     /// Reads one field; `ended` is true when the record ends after it.
     private mutating func readField() -> (String, ended: Bool, problem: String?) {
@@ -68,7 +80,7 @@ public struct CSVReader {
             var problem: String?
             while true {
                 guard position < bytes.count else {
-                    return (String(decoding: value, as: UTF8.self), true, "a quoted field is never closed")
+                    return (String(decoding: value, as: UTF8.self), true, Self.neverClosed)
                 }
                 let byte = bytes[position]
                 if byte == quote {

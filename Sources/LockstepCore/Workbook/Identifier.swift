@@ -19,7 +19,8 @@ public enum Identifier {
     public static func suggest(from text: String) -> String {
         var words: [String] = []
         var word = ""
-        for character in text.lowercased() {
+        // Letters with diacritics keep their letter: `Banque Lémanique` → `banque-lemanique`.
+        for character in Transliteration.ascii(text).lowercased() {
             if character.isASCII, character.isLetter || character.isNumber {
                 word.append(character)
             } else if !word.isEmpty {
