@@ -16,8 +16,17 @@ extension LeadsPlugin {
             if !namedBy.isEmpty { lines.append("criteria build on it: " + namedBy.map(\.id).joined(separator: ", ")) }
             return lines
         }
-        guard item.kind == .salesStage else { return [] }
         let index = ItemIndex(workbook.items(of: .salesStage))
+        if item.kind.name == "process" {
+            // Where leads come into the process: each lead stage that hands over into one of its stages.
+            let handOffs = leads.stages.compactMap { stage -> String? in
+                guard let target = stage.enters?.value, case .found(let entered) = index.resolve(target, as: .salesStage),
+                      entered.id.hasPrefix(item.id + "/") else { return nil }
+                return "\(stage.id) (\(stage.name)) → \(entered.id)"
+            }
+            return ["hand-offs in: " + (handOffs.isEmpty ? "none (no lead stage enters this process)" : handOffs.joined(separator: ", "))]
+        }
+        guard item.kind == .salesStage else { return [] }
         let feeders = leads.stages.filter { stage in
             guard let target = stage.enters?.value, case .found(let entered) = index.resolve(target, as: .salesStage) else { return false }
             return entered.id == item.id

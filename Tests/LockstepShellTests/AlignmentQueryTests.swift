@@ -36,7 +36,7 @@ struct AlignmentQueryTests {
         #expect(cfo == "#,stage,phase,persona,role,gap\r\n1,new-business/evaluation,consideration,cfo,economic-buyer,no content for this persona here\r\n2,expansion/onboarding,retention,cfo,economic-buyer,no content for this persona here\r\n3,expansion/renewal,retention,cfo,economic-buyer,no content for this persona here\r\n")
     }
 
-    @Test("show STAGE tells its content, personas reached and not, enablement, and the lead stage feeding it")
+    @Test("show STAGE tells every field, its content, personas reached and not, enablement, the lead stage feeding it and its findings")
     func showStage() {
         let output = runSession(["show discovery"], workbook: exampleWorkbook).output
         #expect(output == """
@@ -44,12 +44,41 @@ struct AlignmentQueryTests {
               defined at \(exampleWorkbook):84:9
               named by: lead-stage sql, activity close-benchmark, activity close-webinar
               fed by lead stage: sql (Sales qualified lead)
+              process: new-business (New business)
+              phase: consideration, win probability: 20%
+              owner: account-executive
+              exit criteria: Pain confirmed; Budget owner identified
               content: close-benchmark (content), close-webinar (webinar)
               personas reached: cfo, controller, fp-analyst
               personas not reached: it-architect
               enablement behind it: benchmark-talk-track
+              findings: none
 
             """)
+        let flagged = runSession(["show proposal"], workbook: exampleWorkbook).output
+        #expect(flagged.hasSuffix("  findings:\n    warning [MK002] at decision stage 'new-business/proposal', no activity addresses "
+                                  + "technical-buyer 'it-architect'\n"), "\(flagged)")
+    }
+
+    @Test("show PROCESS lists its stages in order, the hand-offs into it and what the rules find in it")
+    func showProcess() {
+        let output = runSession(["show new-business"], workbook: exampleWorkbook).output
+        #expect(output.contains("  stages:\n    1. new-business/discovery — Discovery (consideration, 20%, owner account-executive)\n"))
+        #expect(output.contains("    4. new-business/negotiation — Negotiation (decision, 80%, owner account-executive)\n"))
+        #expect(output.contains("  hand-offs in: sql (Sales qualified lead) → new-business/discovery\n"))
+        #expect(output.contains("    warning [MK002] at decision stage 'new-business/negotiation'"))
+    }
+
+    @Test("trace goes from first inquiry to the last stage of the process, flagging each step a rule flags")
+    func trace() {
+        let output = runSession(["trace"], workbook: exampleWorkbook).output
+        let steps = output.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map(String.init)
+        #expect(steps == ["1. inquiry — Inquiry, owned by marketing", "2. mql — Marketing qualified lead, owned by marketing",
+                          "3. sql — Sales qualified lead, owned by sales  ← ownership changes",
+                          "→ enters sales stage new-business/discovery — Discovery", "→ then new-business/evaluation — Technical evaluation",
+                          "→ then new-business/proposal — Proposal", "→ then new-business/negotiation — Negotiation"])
+        #expect(output.contains("     ⚑ warning [LD008] 7 of 15 hand-offs at 'mql' (46.7%) missed the 48h first-touch SLA"))
+        #expect(output.contains("     ⚑ warning [MK002] at decision stage 'new-business/negotiation'"))
     }
 
     @Test("check lists findings as FILE:LINE:COL: SEVERITY: [CODE] message and fails on an unwaived error")

@@ -53,7 +53,7 @@ struct LeadDataTests {
         let (result, output) = try run(["set format csv", "funnel", "funnel --values"])
         #expect(result.code == 0, "\(result.errors)")
         #expect(output.contains("""
-            stage,name,meets criteria,CRM recorded,"recorded, not meeting","meeting, recorded earlier"
+            stage,name,meets criteria (cumulative),CRM stage now,"at it now, not meeting","meeting, CRM has earlier"
             inquiry,inquiry,6,2,0,0
             mql,mql,3,3,1,0
             sql,sql,2,1,0,1

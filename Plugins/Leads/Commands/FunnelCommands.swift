@@ -3,7 +3,7 @@ import LockstepCore
 /// `funnel`, `sla`, `ignored`: the lead definitions measured on the CRM export.
 enum FunnelCommands {
     static let funnel = Command(CommandSpec(
-        "funnel", summary: "Leads meeting each stage's criteria, beside the stage the CRM recorded, and where they disagree",
+        "funnel", summary: "Leads meeting each stage's criteria (cumulative) beside the stage the CRM has each lead at now, and where they disagree",
         options: [OptionSpec("--values", summary: "list the rows per value of the CRM's stage column instead")],
         examples: ["funnel", "funnel --values"]
     )) { environment, invocation in

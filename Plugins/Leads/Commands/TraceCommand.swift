@@ -1,10 +1,11 @@
 import LockstepCore
 
-/// `trace`: a lead's path from the first lead stage to the sales stage it enters, with owners,
-/// SLAs and, when the marketing plugin is loaded, the content that supports the step into sales.
+/// `trace`: a lead's path from the first lead stage through the sales stage it enters to the
+/// last stage of that process, with owners, SLAs, rejection paths, the content that supports
+/// each sales stage (when the marketing plugin is loaded), and each step a rule flags.
 enum TraceCommand {
     static let command = Command(CommandSpec(
-        "trace", summary: "A lead's path from inquiry to the sales stage it enters: owners, criteria, SLAs, rejection paths and supporting content",
+        "trace", summary: "A lead's path from first inquiry to the last stage of the sales process it enters: owners, criteria, SLAs, rejection paths, content and what the rules flag",
         arguments: [ArgumentSpec("STAGE", completion: .ids(.leadStage), optional: true)],
         examples: ["trace", "trace mql"]
     )) { environment, invocation in
@@ -15,6 +16,14 @@ enum TraceCommand {
             end = try LeadCommands.index(of: id, in: leads)
         } else {
             end = leads.stages.firstIndex { $0.enters != nil } ?? leads.stages.count - 1
+        }
+        // What the rules flag at each step, shown under it.
+        let context = CheckContext(today: environment.today, workbookPath: environment.workbookPath, attachments: environment.attachments)
+        let findings = CheckRunner(checks: workbook.runnableChecks(plugins: environment.plugins)).run(workbook, context: context)
+            .filter(\.isOpen)
+        func flags(_ id: String) -> [String] {
+            findings.filter { $0.target == id || $0.target.hasPrefix(id + "/") }
+                .map { "     ⚑ \($0.severity.rawValue) [\($0.rule)] \($0.message)" }
         }
         var lines: [String] = []
         var previousOwner: String?
@@ -28,16 +37,26 @@ enum TraceCommand {
                 let track = leads.recycle.first { $0.id == rejects }
                 lines.append("     if rejected: \(rejects)" + (track?.returnsTo.map { ", which returns leads to \($0.value)" } ?? ""))
             }
+            lines += flags(stage.id)
             previousOwner = stage.owner ?? previousOwner
         }
         let last = leads.stages[end]
         if let enters = last.enters?.value {
             let index = ItemIndex(workbook.items(of: .salesStage))
             if case .found(let salesStage) = index.resolve(enters, as: .salesStage) {
-                lines.append("→ enters sales stage \(salesStage.id) — \(salesStage.name)")
+                // The entered stage, then the rest of its process to the deal.
+                let stages = workbook.items(of: .salesStage)
+                let process = salesStage.fields["process"]
+                let start = stages.firstIndex { $0.id == salesStage.id } ?? 0
                 let others = environment.plugins.filter { $0.name != "leads" }
-                for line in others.flatMap({ $0.describe(salesStage, in: workbook) }) { lines.append("     \(line)") }
-                if others.isEmpty { lines.append("     (load the marketing plugin to see the content that supports this step)") }
+                for (offset, step) in stages[start...].enumerated() where step.fields["process"] == process {
+                    lines.append(offset == 0 ? "→ enters sales stage \(step.id) — \(step.name)" : "→ then \(step.id) — \(step.name)")
+                    for line in others.flatMap({ $0.describe(step, in: workbook) }) where !line.hasPrefix("process:") {
+                        lines.append("     \(line)")
+                    }
+                    lines += flags(step.id)
+                }
+                if others.isEmpty { lines.append("     (load the marketing plugin to see the content that supports these steps)") }
             } else {
                 lines.append("→ enters \(enters), which is not a sales stage of this workbook (WB001)")
             }

@@ -56,8 +56,10 @@ struct Funnel {
 
     var table: Table {
         let withCRM = rows.contains { $0.recorded != nil }
-        var titles = ["stage", "name", "meets criteria"]
-        if withCRM { titles += ["CRM recorded", "recorded, not meeting", "meeting, recorded earlier"] }
+        // "meets criteria" counts every lead that reaches the stage (so later stages count within
+        // earlier ones); "CRM stage now" counts the leads the CRM has at exactly this stage today.
+        var titles = ["stage", "name", "meets criteria (cumulative)"]
+        if withCRM { titles += ["CRM stage now", "at it now, not meeting", "meeting, CRM has earlier"] }
         return Table(titles, rows: rows.map { row in
             var cells: [Table.Cell] = [.text(row.stage.id), .text(row.stage.name), .integer(row.meets)]
             if withCRM {

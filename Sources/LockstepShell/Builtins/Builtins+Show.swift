@@ -17,10 +17,20 @@ extension Builtins {
             throw CommandError.failed("show: no item has the id '\(id)'\(Suggestion.phrase(for: id, in: names))",
                                       fix: "'list KIND' lists the ids of one kind; Tab completes them")
         }
+        let findings = CheckRunner(checks: session.workbook.runnableChecks(plugins: session.plugins))
+            .run(session.workbook, context: session.checkContext()).filter { !$0.isNotice }
         for item in matches {
             var text = describe(item, in: session.workbook, index: index)
             for plugin in session.plugins {
                 for line in plugin.describe(item, in: session.workbook) { text += "  \(line)\n" }
+            }
+            // What the rules say about it: findings on the item, and on what lies within it (a
+            // process's stages, a stage's buyer roles).
+            let own = findings.filter { $0.target == item.id || $0.target.hasPrefix(item.id + "/") }
+            text += "  findings:" + (own.isEmpty ? " none\n" : "\n")
+            for finding in own {
+                text += "    \(finding.severity.rawValue) [\(finding.rule)] \(finding.message)"
+                    + (finding.waivedBecause.map { " (waived: \($0))" } ?? "") + "\n"
             }
             session.emit(.text(text))
         }
