@@ -89,6 +89,45 @@ struct TerminalTests {
         #expect(history == "show roi-calculator\nlist needs\nlist personas\n")
     }
 
+    @Test("a workshop's key steps at the keyboard: edit completes ids, fields and values; a list element completes with no space")
+    func workshopKeys() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let workbook = folder.appendingPathComponent("acme.yaml").path
+        try FileManager.default.copyItem(atPath: exampleWorkbook, toPath: workbook)
+        let terminal = try Terminal(command: "\(lockstepBinary) \(workbook)")
+        try terminal.waitFor("the prompt") { $0.contains("acme.yaml>") }
+        try terminal.type("add persona cio \"Chief Information Officer\"")
+        try terminal.keys("Enter")
+        try terminal.waitFor("the new persona") { $0.contains("added persona cio") }
+        try terminal.type("edit persona ci")
+        try terminal.keys("Tab")
+        try terminal.type("r")
+        try terminal.keys("Tab")
+        try terminal.type("tech")
+        try terminal.keys("Tab")
+        try terminal.waitFor("the completed edit") { _ in (try? terminal.promptLine()) == "acme.yaml*> edit persona cio role technical-buyer" }
+        try terminal.keys("Enter")
+        try terminal.waitFor("the role set") { $0.contains("persona cio: role set") }
+        try terminal.type("activity map close-webinar --stage new-business/proposal,new-business/neg")
+        try terminal.keys("Tab")
+        // A comma typed straight after the completed element joins the list: no space came between.
+        try terminal.type(",")
+        try terminal.waitFor("the list element, no space after it") { _ in
+            (try? terminal.promptLine()) == "acme.yaml*> activity map close-webinar --stage new-business/proposal,new-business/negotiation,"
+        }
+        try terminal.type("new-business/discovery --persona cio")
+        try terminal.keys("Enter")
+        try terminal.waitFor("the mapping") { $0.contains("stage new-business/negotiation, persona cio of close-webinar") }
+        try terminal.type("save")
+        try terminal.keys("Enter")
+        try terminal.waitFor("the save") { $0.contains("saved") }
+        try terminal.keys("C-d")
+        try terminal.waitFor("a clean exit") { $0.contains("LOCKSTEP-EXITED-0") }
+        let saved = try String(contentsOfFile: workbook, encoding: .utf8)
+        #expect(saved.contains("  - id: cio\n    name: Chief Information Officer\n    role: technical-buyer"), "\(saved)")
+    }
+
     @Test("a line pasted after a command that asks never answers its question, nor runs")
     func pastedLineIsNoAnswer() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-paste-\(UUID().uuidString)")
