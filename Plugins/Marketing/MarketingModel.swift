@@ -88,11 +88,20 @@ extension Workbook {
     var activities: [Activity] { section(ActivitiesSection.self)?.activities ?? [] }
 }
 
-/// Importance for ordering gaps: decision stages and economic buyers first.
+/// Importance for ordering gaps by business impact: a stage with no content at all outranks any
+/// persona's gap (it is an error, MK001); then the phase (the decision is where deals are won or
+/// lost, the customer phases keep the revenue), then the buying role.
 enum Importance {
-    static let phases = ["decision", "consideration", "awareness", "expansion", "retention"]
+    static let phases = ["decision", "consideration", "retention", "expansion", "awareness"]
     static let roles = ["economic-buyer", "technical-buyer", "champion", "user", "influencer", "procurement"]
 
     static func rank(phase: String?) -> Int { phase.flatMap { phases.firstIndex(of: $0) } ?? phases.count }
     static func rank(role: String?) -> Int { role.flatMap { roles.firstIndex(of: $0) } ?? roles.count }
+}
+
+extension MarketingModel {
+    /// Whether the persona takes part at the stage: a gap only where it does (see `Relevance`).
+    func involves(_ persona: Persona, at stage: Stage) -> Bool { Relevance.involves(persona, at: stage) }
+
+    func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
 }

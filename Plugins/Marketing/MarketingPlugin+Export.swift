@@ -19,11 +19,13 @@ extension MarketingPlugin {
         let model = MarketingModel(workbook)
         guard !model.stages.isEmpty else { return [] }
         let coverage = CoverageCommand.table(model: model, stages: model.stages, byKind: false)
-        let gaps = GapsCommand.table(model: model, stages: model.stages, personas: model.personas, wholeStages: true)
+        let gaps = GapsCommand.table(model: model, stages: model.stages, personas: model.personas, wholeStages: true,
+                                     waived: GapsCommand.waivedGaps(workbook, today: context.today))
         return [
-            ReportSection(title: "Coverage", markdown: "Buyer-facing activities supporting each sales stage, per persona (0 is a gap):\n\n" + coverage.rendered(as: .markdown), order: 20),
+            ReportSection(title: "Coverage", markdown: "Buyer-facing activities supporting each sales stage, per persona (0 is a gap; n/a: the "
+                          + "persona takes no part there):\n\n" + coverage.rendered(as: .markdown), order: 20),
             ReportSection(title: "Gaps in priority order", markdown: gaps.rows.isEmpty ? "No gaps: every stage and persona has supporting content.\n"
-                : "Decision stages and economic buyers first:\n\n" + gaps.rendered(as: .markdown), order: 30),
+                : "Stages with no content first, then decision stages and economic buyers:\n\n" + gaps.rendered(as: .markdown), order: 30),
         ]
     }
 }
@@ -34,7 +36,8 @@ extension MarketingPlugin {
         let model = MarketingModel(workbook)
         let cells = model.stages.flatMap { stage in
             let supporting = model.buyerFacing(at: stage.id)
-            return model.personas.map { persona in
+            // Only the cells where the persona takes part: an empty cell elsewhere is no gap.
+            return model.personas.filter { model.involves($0, at: stage) }.map { persona in
                 CoverageCell(row: stage.id, column: persona.id,
                              count: supporting.filter { $0.personas.contains { $0.value == persona.id } }.count)
             }

@@ -7,7 +7,7 @@ extension MarketingPlugin {
             return ["kind": .string, "stages": .list, "personas": .list, "needs": .list, "channel": .string, "cta": .string,
                     "response": .string, "follow_up_channel": .string, "follow_up_owner": .string, "enablement": .string,
                     "kpi": .string, "owner": .string, "reviewed": .date]
-        case .persona: return ["role": .string, "needs": .list]
+        case .persona: return ["role": .string, "needs": .list, "involved_in": .list, "not_involved_in": .list]
         case .feedback: return ["cadence": .string, "owner": .string]
         default: return [:]
         }

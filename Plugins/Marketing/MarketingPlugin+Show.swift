@@ -18,9 +18,12 @@ extension MarketingPlugin {
         var lines = ["content: " + (buyerFacing.isEmpty ? "none (a gap: MK001)"
             : buyerFacing.map { "\($0.id) (\($0.kind ?? "activity"))" }.joined(separator: ", "))]
         let reached = model.personasReached(at: id)
+        let involved = model.stage(id).map { stage in model.personas.filter { model.involves($0, at: stage) } } ?? model.personas
         let personas = model.personas.map(\.id)
         lines.append("personas reached: " + list(personas.filter { reached.contains($0) }))
-        lines.append("personas not reached: " + list(personas.filter { !reached.contains($0) }))
+        lines.append("personas not reached: " + list(involved.map(\.id).filter { !reached.contains($0) }))
+        let absent = personas.filter { id in !reached.contains(id) && !involved.contains { $0.id == id } }
+        if !absent.isEmpty { lines.append("not taking part here: " + list(absent)) }
         let enablement = (buyerFacing.compactMap { $0.enablement?.value } + supporters.filter { !$0.isBuyerFacing }.map(\.id)).uniqued
         lines.append("enablement behind it: " + list(enablement))
         return lines

@@ -7,7 +7,9 @@ extension PersonasSection: EditableSection {
         guard kind == .persona else { return [] }
         return [EditableField("name", .text, "the persona's display name"),
                 EditableField("role", .choice(Persona.roles, closed: true), "the buying role they play"),
-                EditableField("needs", .ids(.need), "the needs they carry, comma-separated")]
+                EditableField("needs", .ids(.need), "the needs they carry, comma-separated"),
+                EditableField("involved_in", .wordsOrIds(SalesPhases.all, .stage), "phases or stages they take part in beyond their role's"),
+                EditableField("not_involved_in", .wordsOrIds(SalesPhases.all, .stage), "phases or stages they take no part in: no gap there")]
     }
 
     public mutating func addItem(_ kind: ItemKind, id: String, name: String) -> Bool {
@@ -23,6 +25,8 @@ extension PersonasSection: EditableSection {
             case "name": persona.name = value.text ?? persona.id
             case "role": persona.role = value.text
             case "needs": persona.needs = value.ids.map { Located($0, at: nil) }
+            case "involved_in": persona.involvedIn = value.ids.map { Located($0, at: nil) }
+            case "not_involved_in": persona.notInvolvedIn = value.ids.map { Located($0, at: nil) }
             default: break
             }
         }

@@ -8,6 +8,10 @@ public struct Persona: Sendable {
     public var name: String
     public var role: String?
     public var needs: [Located<String>] = []
+    /// Phases or stages where this persona takes part, beyond what its role implies.
+    public var involvedIn: [Located<String>] = []
+    /// Phases or stages where this persona takes no part: no gap there.
+    public var notInvolvedIn: [Located<String>] = []
     public var location: SourceLocation?
 
     public init(id: String, name: String) {
@@ -28,12 +32,15 @@ public struct PersonasSection: WorkbookSection {
 
     public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, personaNode) in context.sequence(node, what: "personas").enumerated() {
-            guard let reader = context.item(personaNode, kind: "persona", number: index + 1, keys: ["id", "name", "role", "needs"]),
+            guard let reader = context.item(personaNode, kind: "persona", number: index + 1,
+                                            keys: ["id", "name", "role", "needs", "involved_in", "not_involved_in"]),
                   let id = reader.id() else { continue }
             var persona = Persona(id: id, name: reader.string("name") ?? id)
             persona.location = reader.location
             persona.role = reader.choice("role", from: Persona.roles)
             persona.needs = reader.strings("needs")
+            persona.involvedIn = reader.strings("involved_in")
+            persona.notInvolvedIn = reader.strings("not_involved_in")
             personas.append(persona)
         }
     }
@@ -45,6 +52,8 @@ public struct PersonasSection: WorkbookSection {
             out.string("name", persona.name)
             out.literal("role", persona.role)
             out.list("needs", persona.needs.map(\.value))
+            out.list("involved_in", persona.involvedIn.map(\.value))
+            out.list("not_involved_in", persona.notInvolvedIn.map(\.value))
             return out.build()
         })
     }
@@ -53,7 +62,8 @@ public struct PersonasSection: WorkbookSection {
         personas.map { persona in
             Item(kind: .persona, id: persona.id, name: persona.name, location: persona.location,
                  references: persona.needs.map { Reference(.need, $0) },
-                 fields: ["role": .string(persona.role), "needs": .list(persona.needs.map(\.value))])
+                 fields: ["role": .string(persona.role), "needs": .list(persona.needs.map(\.value)),
+                          "involved_in": .list(persona.involvedIn.map(\.value)), "not_involved_in": .list(persona.notInvolvedIn.map(\.value))])
         }
     }
 }

@@ -10,8 +10,8 @@ struct AlignmentQueryTests {
             stage,cfo,controller,it-architect,fp-analyst,all\r
             new-business/discovery,1,2,0,1,2\r
             new-business/evaluation,0,0,1,0,1\r
-            new-business/proposal,1,0,0,0,1\r
-            new-business/negotiation,1,0,0,0,1\r
+            new-business/proposal,1,0,0,n/a,1\r
+            new-business/negotiation,1,0,0,n/a,1\r
 
             """)
     }
@@ -24,16 +24,34 @@ struct AlignmentQueryTests {
         #expect(result.errors.contains("unknown process 'new-busines' (did you mean 'new-business'?)"))
     }
 
-    @Test("gaps come most important first: decision stages, economic and technical buyers, then whole stages without content")
+    @Test("gaps come by impact: stages with no content first, then decision stages and economic and technical buyers; waived and not-taking-part cells left out")
     func gaps() {
         let result = runSession(["set format csv", "gaps"], workbook: exampleWorkbook)
         let lines = result.output.split(separator: "\r\n").map(String.init)
         #expect(lines[0] == "#,stage,phase,persona,role,gap")
-        #expect(lines[1] == "1,new-business/proposal,decision,it-architect,technical-buyer,no content for this persona here")
-        #expect(lines.contains("14,expansion/onboarding,retention,(every persona),,no buyer-facing content at this stage"))
-        #expect(lines.count == 16)
+        #expect(lines[1] == "1,expansion/onboarding,retention,(every persona),,no buyer-facing content at this stage")
+        #expect(lines[2] == "2,new-business/proposal,decision,it-architect,technical-buyer,no content for this persona here")
+        #expect(!lines.contains { $0.contains("expansion/renewal,retention,(every persona)") }, "the renewal gap is waived")
+        #expect(!lines.contains { $0.contains("new-business/negotiation,decision,fp-analyst") }, "a user takes no part in negotiation")
+        #expect(lines.count == 13)
+        #expect(result.errors.contains("1 waived gap left out"))
+        #expect(result.errors.contains("4 stage × persona cells left out where the persona takes no part"))
         let cfo = runSession(["set format csv", "gaps --persona cfo"], workbook: exampleWorkbook).output
-        #expect(cfo == "#,stage,phase,persona,role,gap\r\n1,new-business/evaluation,consideration,cfo,economic-buyer,no content for this persona here\r\n2,expansion/onboarding,retention,cfo,economic-buyer,no content for this persona here\r\n3,expansion/renewal,retention,cfo,economic-buyer,no content for this persona here\r\n")
+        #expect(cfo == "#,stage,phase,persona,role,gap\r\n1,new-business/evaluation,consideration,cfo,economic-buyer,no content for this persona here\r\n2,expansion/onboarding,retention,cfo,economic-buyer,no content for this persona here\r\n")
+    }
+
+    @Test("a persona's involved_in and not_involved_in override its role's default, by phase or by stage")
+    func relevance() throws {
+        let path = try copyOfExample()
+        let result = runSession(["edit persona fp-analyst involved_in negotiation", "edit persona cfo not_involved_in consideration",
+                                 "set format csv", "gaps --all", "coverage --process new-business"], workbook: path)
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(result.output.contains(",new-business/negotiation,decision,fp-analyst,user,no content for this persona here"))
+        #expect(!result.output.contains(",new-business/evaluation,consideration,cfo,"))
+        #expect(result.output.contains("new-business/evaluation,n/a,0,1,0,1"))
+        let unknown = runSession(["edit persona cfo not_involved_in negotaition"], workbook: path)
+        #expect(unknown.errors.contains("not_involved_in takes awareness, consideration, decision, retention, expansion or stages, not 'negotaition' (did you mean 'negotiation'?)"),
+                "\(unknown.errors)")
     }
 
     @Test("show STAGE tells every field, its content, personas reached and not, enablement, the lead stage feeding it and its findings")

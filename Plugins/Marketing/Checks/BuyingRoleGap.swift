@@ -38,7 +38,7 @@ struct BuyingRoleGap: Check {
         let buyers = model.personas.filter { $0.role == "economic-buyer" || $0.role == "technical-buyer" }
         return model.stages.filter { $0.phase == "decision" }.flatMap { stage in
             let reached = model.personasReached(at: stage.id)
-            return buyers.filter { !reached.contains($0.id) }.map { persona in
+            return buyers.filter { !reached.contains($0.id) && model.involves($0, at: stage) }.map { persona in
                 finding("at decision stage '\(stage.id)', no activity addresses \(persona.role ?? "") '\(persona.id)'",
                         target: "\(stage.id)/\(persona.id)", at: stage.location)
             }

@@ -31,6 +31,11 @@ enum CoverageCommand {
             var cells: [Table.Cell] = [.text(stage.id)]
             for (index, column) in columns.enumerated() {
                 let count = supporting.filter { byKind ? $0.kind == column : $0.personas.contains { $0.value == column } }.count
+                // A persona that takes no part at this stage has no gap here: "n/a", unless content reaches it anyway.
+                if !byKind, count == 0, let persona = model.personas.first(where: { $0.id == column }), !model.involves(persona, at: stage) {
+                    cells.append(.text("n/a"))
+                    continue
+                }
                 if count == 0 { highlighted.insert([row, index + 1]) }
                 cells.append(.integer(count))
             }
@@ -39,6 +44,8 @@ enum CoverageCommand {
             rows.append(cells)
         }
         var table = Table(["stage"] + columns + ["all"], rows: rows)
+        // Counts stay right-aligned where "n/a" stands among them.
+        for index in table.columns.indices.dropFirst() { table.columns[index].alignment = .right }
         table.highlighted = highlighted
         return table
     }

@@ -5,8 +5,9 @@ enum GapsCommand {
     static let command = Command(CommandSpec(
         "gaps", summary: "Stages and stage × persona cells with no supporting content, most important first",
         options: [OptionSpec("--process", value: "PROCESS", completion: .ids(.process), summary: "only the stages of this process"),
-                  OptionSpec("--persona", value: "PERSONA", completion: .ids(.persona), summary: "only the gaps for this persona")],
-        examples: ["gaps", "gaps --process new-business", "gaps --persona cfo"]
+                  OptionSpec("--persona", value: "PERSONA", completion: .ids(.persona), summary: "only the gaps for this persona"),
+                  OptionSpec("--all", summary: "every gap, not only the first \(shown)")],
+        examples: ["gaps", "gaps --process new-business", "gaps --persona cfo", "gaps --all"]
     )) { environment, invocation in
         let model = MarketingModel(environment.workbook)
         let stages = try CoverageCommand.stages(of: model, process: invocation.option("--process"), environment: environment)
@@ -18,11 +19,43 @@ enum GapsCommand {
             }
             personas = [persona]
         }
-        environment.emit(.table(table(model: model, stages: stages, personas: personas, wholeStages: invocation.option("--persona") == nil)))
+        let waived = waivedGaps(environment.workbook, today: environment.today)
+        let all = table(model: model, stages: stages, personas: personas, wholeStages: invocation.option("--persona") == nil, waived: waived)
+        var shownTable = all
+        if !invocation.flag("--all"), all.rows.count > shown { shownTable.rows = Array(all.rows.prefix(shown)) }
+        environment.emit(.table(shownTable))
+        if shownTable.rows.count < all.rows.count {
+            environment.emit(.note("… and \(all.rows.count - shown) more, less pressing ('gaps --all' lists them)"))
+        }
+        if !waived.isEmpty {
+            environment.emit(.note("\(waived.count) waived gap\(waived.count == 1 ? "" : "s") left out ('check' shows the waivers with their reasons)"))
+        }
+        let skipped = notInvolvedCount(model: model, stages: stages, personas: personas)
+        if skipped > 0 {
+            environment.emit(.note("\(skipped) stage × persona cell\(skipped == 1 ? "" : "s") left out where the persona takes no part "
+                                   + "(by its role, or its involved_in / not_involved_in)"))
+        }
+    }
+
+    /// How many gaps are listed before "… and N more".
+    static let shown = 20
+
+    /// The gaps a waiver in date accepts: a stage without content (MK001) or a buying role's gap
+    /// at a decision stage (MK002), by the target in full form (`stage`, `stage/persona`).
+    static func waivedGaps(_ workbook: Workbook, today: Day) -> Set<String> {
+        let waivers = workbook.checks.waivers.filter { ($0.rule.value == "MK001" || $0.rule.value == "MK002") && ($0.until.map { $0 >= today } ?? true) }
+        guard !waivers.isEmpty else { return [] }
+        let index = ItemIndex(workbook)
+        return Set(waivers.map { index.fullTarget($0.target.value) })
+    }
+
+    static func notInvolvedCount(model: MarketingModel, stages: [MarketingModel.Stage], personas: [Persona]) -> Int {
+        stages.reduce(0) { count, stage in count + personas.filter { !model.involves($0, at: stage) }.count }
     }
 
     /// The gaps, most important first: decision stages and economic buyers lead.
-    static func table(model: MarketingModel, stages: [MarketingModel.Stage], personas: [Persona], wholeStages: Bool) -> Table {
+    static func table(model: MarketingModel, stages: [MarketingModel.Stage], personas: [Persona], wholeStages: Bool,
+                      waived: Set<String> = []) -> Table {
         struct Gap {
             let stage: MarketingModel.Stage
             let order: Int
@@ -31,16 +64,20 @@ enum GapsCommand {
         var gaps: [Gap] = []
         for (order, stage) in stages.enumerated() {
             if !model.hasBuyerFacing(at: stage.id), wholeStages {
-                gaps.append(Gap(stage: stage, order: order, persona: nil))
+                if !waived.contains(stage.id) { gaps.append(Gap(stage: stage, order: order, persona: nil)) }
                 continue
             }
+            // A waived stage is accepted as it is, its personas' cells with it.
+            if waived.contains(stage.id) { continue }
             let reached = model.personasReached(at: stage.id)
-            gaps += personas.filter { !reached.contains($0.id) }.map { Gap(stage: stage, order: order, persona: $0) }
+            gaps += personas.filter { !reached.contains($0.id) && model.involves($0, at: stage) && !waived.contains("\(stage.id)/\($0.id)") }
+                .map { Gap(stage: stage, order: order, persona: $0) }
         }
-        // Decision stages first, then by buying role (economic buyers first); a whole stage without content before its cells.
+        // A stage with no content at all first (whatever its phase); then by phase (decision first),
+        // then by buying role (economic buyers first), then in process order.
         gaps.sort { a, b in
-            let left = (Importance.rank(phase: a.stage.phase), a.persona.map { Importance.rank(role: $0.role) } ?? -1, a.order)
-            let right = (Importance.rank(phase: b.stage.phase), b.persona.map { Importance.rank(role: $0.role) } ?? -1, b.order)
+            let left = (a.persona == nil ? 0 : 1, Importance.rank(phase: a.stage.phase), a.persona.map { Importance.rank(role: $0.role) } ?? -1, a.order)
+            let right = (b.persona == nil ? 0 : 1, Importance.rank(phase: b.stage.phase), b.persona.map { Importance.rank(role: $0.role) } ?? -1, b.order)
             return left < right
         }
         let rows: [[Table.Cell]] = gaps.enumerated().map { number, gap in

@@ -15,6 +15,8 @@ public struct EditableField: Sendable {
         case id(ItemKind)
         /// A comma-separated list of ids of this kind.
         case ids(ItemKind)
+        /// A comma-separated list of words from the list (`decision`) or ids of this kind.
+        case wordsOrIds([String], ItemKind)
     }
 
     /// The field's key in the workbook file.
@@ -173,6 +175,20 @@ extension EditableField {
                 if !ids.contains(id) { ids.append(id) }
             }
             return .ids(ids)
+        case .wordsOrIds(let words, let kind):
+            var values: [String] = []
+            for part in text.split(separator: ",").map({ $0.trimmed }) where !part.isEmpty {
+                if words.contains(part) {
+                    values.append(part)
+                } else if index.resolves(part, as: kind) {
+                    values.append(try index.require(part, as: kind).id)
+                } else {
+                    throw .usage("\(command): \(name) takes \(words.joined(separator: ", ")) or \(kind.plural), not "
+                                 + "'\(Sanitized.excerpt(part))'\(Suggestion.phrase(for: part, in: words + index.names(of: kind)))",
+                                 fix: "e.g. \(words.first ?? "")")
+                }
+            }
+            return .ids(values)
         }
     }
 }

@@ -34,6 +34,7 @@ public struct Completer {
         if let previous = arguments.last, let option = command.spec.options.first(where: { $0.name == previous }) { return option.isList }
         if command.spec.name == "edit", arguments.count == 3, let field = editableField(arguments) {
             if case .ids = field.value { return true }
+            if case .wordsOrIds = field.value { return true }
         }
         return false
     }
@@ -75,6 +76,7 @@ public struct Completer {
         switch field.value {
         case .choice(let words, _): return words
         case .id(let kind), .ids(let kind): return session.names(of: kind)
+        case .wordsOrIds(let words, let kind): return words + session.names(of: kind)
         case .date: return ["today"]
         default: return []
         }
