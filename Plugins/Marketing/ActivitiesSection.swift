@@ -6,7 +6,7 @@ public struct ActivitiesSection: WorkbookSection {
     public static let writeOrder = 70
     public static let itemKinds: [ItemKind] = [.activity]
     static let keys = ["id", "name", "kind", "stages", "personas", "needs", "channel", "cta", "response",
-                       "follow_up", "enablement", "kpi", "owner", "reviewed", "swot"]
+                       "follow_up", "enablement", "kpi", "kpi_kind", "owner", "reviewed", "swot"]
 
     public var activities: [Activity] = []
 
@@ -35,6 +35,7 @@ public struct ActivitiesSection: WorkbookSection {
         }
         activity.enablement = reader.located("enablement")
         activity.kpi = reader.string("kpi")
+        activity.kpiKind = reader.choice("kpi_kind", from: KPIKind.names)
         activity.owner = reader.string("owner")
         activity.reviewed = reader.day("reviewed")
         if let swot = reader.mapping("swot", keys: ["strengths", "weaknesses", "opportunities", "threats"]) {
@@ -64,6 +65,7 @@ public struct ActivitiesSection: WorkbookSection {
             }
             out.string("enablement", activity.enablement?.value)
             out.string("kpi", activity.kpi)
+            out.literal("kpi_kind", activity.kpiKind)
             out.string("owner", activity.owner)
             out.literal("reviewed", activity.reviewed)
             if let swot = activity.swot {

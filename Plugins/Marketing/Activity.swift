@@ -35,6 +35,8 @@ public struct Activity: Sendable {
     public var followUp: FollowUp?
     public var enablement: Located<String>?
     public var kpi: String?
+    /// What the KPI measures, when its words do not say it (`activity`, `engagement`, `pipeline`, `revenue`).
+    public var kpiKind: String?
     public var owner: String?
     public var reviewed: Day?
     public var swot: SWOT?

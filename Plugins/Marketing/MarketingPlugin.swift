@@ -17,7 +17,8 @@ public struct MarketingPlugin: Plugin {
     }
     public var checks: [any Check] {
         [StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
-         OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop()]
+         OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop(), KPINotTiedToPipeline(),
+         NeedsNotShared()]
     }
 }
 

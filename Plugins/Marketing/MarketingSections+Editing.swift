@@ -114,6 +114,7 @@ extension ActivitiesSection: EditableSection {
                 EditableField("response", .choice(Activity.responseChannels, closed: true), "how responses arrive"),
                 EditableField("enablement", .id(.activity), "the enablement item that prepares sales"),
                 EditableField("kpi", .text, "its measure of success"),
+                EditableField("kpi_kind", .choice(KPIKind.names, closed: true), "what the KPI measures, when its words do not say it"),
                 EditableField("owner", .text, "who owns it"),
                 EditableField("reviewed", .date, "when it was last reviewed")]
     }
@@ -138,6 +139,7 @@ extension ActivitiesSection: EditableSection {
             case "response": activity.response = value.text
             case "enablement": activity.enablement = value.text.map { Located($0, at: nil) }
             case "kpi": activity.kpi = value.text
+            case "kpi_kind": activity.kpiKind = value.text
             case "owner": activity.owner = value.text
             case "reviewed":
                 if case .date(let day) = value { activity.reviewed = day } else { activity.reviewed = nil }
