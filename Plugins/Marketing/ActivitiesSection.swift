@@ -5,7 +5,7 @@ public struct ActivitiesSection: WorkbookSection {
     public static let key = "activities"
     public static let writeOrder = 70
     public static let itemKinds: [ItemKind] = [.activity]
-    static let keys = ["id", "name", "kind", "stages", "personas", "needs", "channel", "cta", "response",
+    static let keys = ["id", "name", "kind", "stages", "lead_stages", "personas", "needs", "channel", "cta", "response",
                        "follow_up", "enablement", "kpi", "kpi_kind", "owner", "reviewed", "swot"]
 
     public var activities: [Activity] = []
@@ -25,6 +25,7 @@ public struct ActivitiesSection: WorkbookSection {
         activity.location = reader.location
         activity.kind = reader.string("kind")
         activity.stages = reader.strings("stages")
+        activity.leadStages = reader.strings("lead_stages")
         activity.personas = reader.strings("personas")
         activity.needs = reader.strings("needs")
         activity.channel = reader.string("channel")
@@ -52,6 +53,7 @@ public struct ActivitiesSection: WorkbookSection {
             out.string("name", activity.name)
             out.string("kind", activity.kind)
             out.list("stages", activity.stages.map(\.value))
+            out.list("lead_stages", activity.leadStages.map(\.value))
             out.list("personas", activity.personas.map(\.value))
             out.list("needs", activity.needs.map(\.value))
             out.string("channel", activity.channel)
@@ -90,8 +92,10 @@ public struct ActivitiesSection: WorkbookSection {
         return all.indices.map { position in
             // Read in place and appended one by one: a large workbook makes this for every activity.
             var references: [Reference] = []
-            references.reserveCapacity(all[position].stages.count + all[position].personas.count + all[position].needs.count + 1)
+            references.reserveCapacity(all[position].stages.count + all[position].leadStages.count + all[position].personas.count
+                                       + all[position].needs.count + 1)
             for stage in all[position].stages { references.append(Reference(.stage, stage)) }
+            for stage in all[position].leadStages { references.append(Reference([.leadStage, .recycle], stage)) }
             for persona in all[position].personas { references.append(Reference(.persona, persona)) }
             for need in all[position].needs { references.append(Reference(.need, need)) }
             if let enablement = all[position].enablement { references.append(Reference(.activity, enablement)) }

@@ -27,6 +27,8 @@ public struct Activity: Sendable {
     public var name: String
     public var kind: String?
     public var stages: [Located<String>] = []
+    /// Lead stages and recycle tracks it supports: lead-generation and nurture programs.
+    public var leadStages: [Located<String>] = []
     public var personas: [Located<String>] = []
     public var needs: [Located<String>] = []
     public var channel: String?

@@ -20,7 +20,8 @@ extension MarketingPlugin {
         guard !model.stages.isEmpty else { return [] }
         let coverage = CoverageCommand.table(model: model, stages: model.stages, byKind: false)
         let gaps = GapsCommand.table(model: model, stages: model.stages, personas: model.personas, wholeStages: true,
-                                     waived: GapsCommand.waivedGaps(workbook, today: context.today))
+                                     waived: GapsCommand.waivedGaps(workbook, today: context.today),
+                                     lifecycle: GapsCommand.lifecycleGaps(workbook))
         return [
             ReportSection(title: "Coverage", markdown: "Buyer-facing activities supporting each sales stage, per persona (0 is a gap; n/a: the "
                           + "persona takes no part there):\n\n" + coverage.rendered(as: .markdown), order: 20),

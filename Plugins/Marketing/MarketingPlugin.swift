@@ -18,7 +18,7 @@ public struct MarketingPlugin: Plugin {
     public var checks: [any Check] {
         [StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
          OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop(), KPINotTiedToPipeline(),
-         NeedsNotShared()]
+         NeedsNotShared(), RecycleWithoutNurture(), LeadStageWithoutProgram()]
     }
 }
 
@@ -30,4 +30,7 @@ extension ItemKind {
     /// Defined by the stages plugin; named here by the workbook's contract.
     static let stage = ItemKind("stage", plural: "stages")
     static let process = ItemKind("process", plural: "processes")
+    /// Defined by the leads plugin: what lead-generation and nurture programs support.
+    static let leadStage = ItemKind("lead-stage", plural: "lead stages")
+    static let recycle = ItemKind("recycle", plural: "recycle tracks")
 }

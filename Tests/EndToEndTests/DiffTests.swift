@@ -20,7 +20,7 @@ struct DiffTests {
         return (folder, "old.yaml", "new.yaml")
     }
 
-    @Test("removing an activity: one item removed, its three findings fixed, the cell it alone filled now empty")
+    @Test("removing an activity: one item removed, its three findings fixed, the programs it alone gave now missing, the cell it alone filled now empty")
     func removedActivity() throws {
         let (folder, old, new) = try changedCopy(of: "examples/acme.yaml", "activity remove close-webinar")
         let result = try runLockstep(["diff", old, new], in: folder.path)
@@ -29,7 +29,9 @@ struct DiffTests {
             lockstep diff old.yaml new.yaml
             items: 0 added, 1 removed, 0 changed
               - activity close-webinar 'Webinar: a three-day close'
-            findings: 0 introduced, 3 fixed
+            findings: 2 introduced, 3 fixed
+              + info [MK014] marketing-owned lead stage 'mql' has no lead-generation program (no activity names it in lead_stages)
+              + warning [MK013] recycle track 'nurture' has no nurture program: rejected leads sent there get no content
               - warning [ACME001] Every webinar needs a KPI (activity 'close-webinar')
               - warning [MK003] activity 'close-webinar' asks buyers to 'Register' but no enablement prepares sales to answer
               - info [MK009] activity 'close-webinar' has no measure of success

@@ -6,7 +6,7 @@ struct TeamRuleAndWaiverTests {
     @Test("a team rule reports like a built-in rule, can be turned off, and is listed by rules")
     func teamRule() {
         let result = runSession(["check"], workbook: exampleWorkbook)
-        #expect(result.output.contains(":168:5: warning: [ACME001] Every webinar needs a KPI (activity 'close-webinar')"))
+        #expect(result.output.contains(":169:5: warning: [ACME001] Every webinar needs a KPI (activity 'close-webinar')"))
         let rules = runSession(["set format csv", "rules"], workbook: exampleWorkbook).output
         #expect(rules.contains("ACME001,acme001,team,warning,Every webinar needs a KPI\r\n"))
     }

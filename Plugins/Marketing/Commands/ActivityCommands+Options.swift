@@ -55,9 +55,11 @@ extension ActivityCommands {
     static func map(_ invocation: Invocation, onto activity: inout Activity, workbook: Workbook, adding: Bool) throws -> [String] {
         let index = ItemIndex(workbook)
         var changed: [String] = []
-        func update(_ option: String, _ kind: ItemKind, _ list: inout [Located<String>]) throws {
+        func update(_ option: String, _ kind: ItemKind, _ list: inout [Located<String>], or other: ItemKind? = nil) throws {
             guard let text = invocation.option(option) else { return }
             for id in text.split(separator: ",").map({ $0.trimmed }) where !id.isEmpty {
+                // A lead stage, or else a recycle track: both are steps a program can serve.
+                let kind = other.map { index.resolves(id, as: kind) ? kind : $0 } ?? kind
                 let item = try index.require(id, as: kind)
                 let matches: (Located<String>) -> Bool = { reference in
                     if case .found(let found) = index.resolve(reference.value, as: kind) { return found.id == item.id }
@@ -75,6 +77,7 @@ extension ActivityCommands {
         try update("--stage", .stage, &activity.stages)
         try update("--persona", .persona, &activity.personas)
         try update("--need", .need, &activity.needs)
+        try update("--lead-stage", .leadStage, &activity.leadStages, or: .recycle)
         return changed
     }
 }

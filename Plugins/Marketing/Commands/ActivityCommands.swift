@@ -18,6 +18,8 @@ enum ActivityCommands {
         OptionSpec("--stage", value: "STAGE[,STAGE]", completion: .ids(.stage), summary: "sales stages it supports"),
         OptionSpec("--persona", value: "PERSONA[,PERSONA]", completion: .ids(.persona), summary: "personas it addresses"),
         OptionSpec("--need", value: "NEED[,NEED]", completion: .ids(.need), summary: "needs it answers"),
+        OptionSpec("--lead-stage", value: "STAGE[,STAGE]", completion: .ids(.leadStage),
+                   summary: "lead stages or recycle tracks it serves, as a lead-generation or nurture program"),
     ]
 
     static let add = Command(CommandSpec(

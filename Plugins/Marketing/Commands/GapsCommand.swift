@@ -20,7 +20,9 @@ enum GapsCommand {
             personas = [persona]
         }
         let waived = waivedGaps(environment.workbook, today: environment.today)
-        let all = table(model: model, stages: stages, personas: personas, wholeStages: invocation.option("--persona") == nil, waived: waived)
+        let lifecycle = invocation.option("--process") == nil ? lifecycleGaps(environment.workbook) : []
+        let all = table(model: model, stages: stages, personas: personas, wholeStages: invocation.option("--persona") == nil, waived: waived,
+                        lifecycle: lifecycle)
         var shownTable = all
         if !invocation.flag("--all"), all.rows.count > shown { shownTable.rows = Array(all.rows.prefix(shown)) }
         environment.emit(.table(shownTable))
@@ -40,10 +42,11 @@ enum GapsCommand {
     /// How many gaps are listed before "… and N more".
     static let shown = 20
 
-    /// The gaps a waiver in date accepts: a stage without content (MK001) or a buying role's gap
+    /// The gaps a waiver in date accepts: a stage without content (MK001), a buying role's gap
     /// at a decision stage (MK002), by the target in full form (`stage`, `stage/persona`).
     static func waivedGaps(_ workbook: Workbook, today: Day) -> Set<String> {
-        let waivers = workbook.checks.waivers.filter { ($0.rule.value == "MK001" || $0.rule.value == "MK002") && ($0.until.map { $0 >= today } ?? true) }
+        let gapRules: Set<String> = ["MK001", "MK002", "MK013", "MK014"]
+        let waivers = workbook.checks.waivers.filter { gapRules.contains($0.rule.value) && ($0.until.map { $0 >= today } ?? true) }
         guard !waivers.isEmpty else { return [] }
         let index = ItemIndex(workbook)
         return Set(waivers.map { index.fullTarget($0.target.value) })
@@ -55,36 +58,65 @@ enum GapsCommand {
 
     /// The gaps, most important first: decision stages and economic buyers lead.
     static func table(model: MarketingModel, stages: [MarketingModel.Stage], personas: [Persona], wholeStages: Bool,
-                      waived: Set<String> = []) -> Table {
+                      waived: Set<String> = [], lifecycle: [LifecycleGap] = []) -> Table {
         struct Gap {
-            let stage: MarketingModel.Stage
+            /// 0 a stage with no content, 1 a buying role's gap at a decision stage, 2 a lead stage or
+            /// recycle track without a program, 3 any other buying role's gap.
+            let group: Int
+            let stage: String
+            let phase: String
             let order: Int
             let persona: Persona?
+            let text: String
         }
         var gaps: [Gap] = []
         for (order, stage) in stages.enumerated() {
             if !model.hasBuyerFacing(at: stage.id), wholeStages {
-                if !waived.contains(stage.id) { gaps.append(Gap(stage: stage, order: order, persona: nil)) }
+                if !waived.contains(stage.id) {
+                    gaps.append(Gap(group: 0, stage: stage.id, phase: stage.phase ?? "", order: order, persona: nil,
+                                    text: "no buyer-facing content at this stage"))
+                }
                 continue
             }
             // A waived stage is accepted as it is, its personas' cells with it.
             if waived.contains(stage.id) { continue }
             let reached = model.personasReached(at: stage.id)
             gaps += personas.filter { !reached.contains($0.id) && model.involves($0, at: stage) && !waived.contains("\(stage.id)/\($0.id)") }
-                .map { Gap(stage: stage, order: order, persona: $0) }
+                .map { Gap(group: stage.phase == "decision" ? 1 : 3, stage: stage.id, phase: stage.phase ?? "", order: order, persona: $0,
+                           text: "no content for this persona here") }
         }
-        // A stage with no content at all first (whatever its phase); then by phase (decision first),
-        // then by buying role (economic buyers first), then in process order.
+        if wholeStages {
+            gaps += lifecycle.filter { !waived.contains($0.id) }.enumerated().map { order, gap in
+                Gap(group: 2, stage: gap.id, phase: gap.phase, order: order, persona: nil, text: gap.problem)
+            }
+        }
+        // By group, then by phase (decision first), then by buying role (economic buyers first), then in process order.
         gaps.sort { a, b in
-            let left = (a.persona == nil ? 0 : 1, Importance.rank(phase: a.stage.phase), a.persona.map { Importance.rank(role: $0.role) } ?? -1, a.order)
-            let right = (b.persona == nil ? 0 : 1, Importance.rank(phase: b.stage.phase), b.persona.map { Importance.rank(role: $0.role) } ?? -1, b.order)
+            let left = (a.group, Importance.rank(phase: a.phase), a.persona.map { Importance.rank(role: $0.role) } ?? -1, a.order)
+            let right = (b.group, Importance.rank(phase: b.phase), b.persona.map { Importance.rank(role: $0.role) } ?? -1, b.order)
             return left < right
         }
         let rows: [[Table.Cell]] = gaps.enumerated().map { number, gap in
-            [.integer(number + 1), .text(gap.stage.id), .text(gap.stage.phase ?? ""), .text(gap.persona?.id ?? "(every persona)"),
-             .text(gap.persona?.role ?? ""),
-             .text(gap.persona == nil ? "no buyer-facing content at this stage" : "no content for this persona here")]
+            [.integer(number + 1), .text(gap.stage), .text(gap.phase), .text(gap.persona?.id ?? (gap.group == 2 ? "" : "(every persona)")),
+             .text(gap.persona?.role ?? ""), .text(gap.text)]
         }
         return Table(["#", "stage", "phase", "persona", "role", "gap"], rows: rows)
+    }
+
+    /// A lead stage or recycle track with no program behind it, as MK013 and MK014 judge them.
+    struct LifecycleGap {
+        let id: String
+        /// `lead` for a lead stage, `nurture` for a recycle track.
+        let phase: String
+        let problem: String
+    }
+
+    static func lifecycleGaps(_ workbook: Workbook) -> [LifecycleGap] {
+        let supported = LifecycleSupport.supported(in: workbook)
+        let stages = workbook.items(of: .leadStage).filter { $0.fields["owner"] == .string("marketing") && !supported.contains($0.id) }
+            .map { LifecycleGap(id: $0.id, phase: "lead", problem: "no lead-generation program for this lead stage") }
+        let tracks = workbook.items(of: .recycle).filter { !supported.contains($0.id) }
+            .map { LifecycleGap(id: $0.id, phase: "nurture", problem: "no nurture program for this recycle track") }
+        return tracks + stages
     }
 }
