@@ -86,7 +86,8 @@ extension TeamSection: EditableSection {
     public static func editableFields(of kind: ItemKind?) -> [EditableField] {
         guard kind == nil else { return [] }
         return [EditableField("sales_reps", .integer(0...1_000_000), "how many sales reps"),
-                EditableField("lead_gen_reps", .integer(0...1_000_000), "how many lead-generation reps support them")]
+                EditableField("lead_gen_reps", .integer(0...1_000_000), "how many lead-generation reps support them"),
+                EditableField("sale", .choice(TeamSection.sales, closed: true), "enterprise (complex accounts) or transactional")]
     }
 
     public mutating func setField(_ field: String, of kind: ItemKind?, id: String?, to value: EditValue) {
@@ -94,6 +95,7 @@ extension TeamSection: EditableSection {
         switch field {
         case "sales_reps": salesReps = number
         case "lead_gen_reps": leadGenReps = number
+        case "sale": sale = value.text
         default: break
         }
     }

@@ -4,12 +4,14 @@ import LockstepCore
 public struct StrategySection: WorkbookSection {
     public static let key = "strategy"
     public static let writeOrder = 10
-    static let keys = ["innovation", "value", "brand", "sales_role"]
+    static let keys = ["innovation", "value", "brand", "sales_role", "segments"]
 
     public var innovation: String?
     public var value: String?
     public var brand: String?
     public var salesRole: String?
+    /// The target segments both teams go after, by name.
+    public var segments: [String] = []
     public var location: SourceLocation?
 
     public init() {}
@@ -21,6 +23,7 @@ public struct StrategySection: WorkbookSection {
         value = strategy.string("value")
         brand = strategy.string("brand")
         salesRole = strategy.string("sales_role")
+        segments = strategy.strings("segments").map(\.value)
     }
 
     public func encode() -> YAMLNode {
@@ -29,6 +32,7 @@ public struct StrategySection: WorkbookSection {
         out.string("value", value)
         out.string("brand", brand)
         out.string("sales_role", salesRole)
+        out.list("segments", segments)
         return out.build()
     }
 }

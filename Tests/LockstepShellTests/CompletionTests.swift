@@ -82,7 +82,7 @@ struct ArgumentCompletionTests {
         #expect(complete("edit persona c") == ["cfo", "controller"])
         #expect(complete("edit persona cfo r") == ["role"])
         #expect(complete("edit persona cfo role e") == ["economic-buyer"])
-        #expect(complete("edit team ") == ["lead_gen_reps", "sales_reps"])
+        #expect(complete("edit team ") == ["lead_gen_reps", "sale", "sales_reps"])
         #expect(complete("rename need s") == ["slow-close", "spreadsheet-risk"])
         #expect(complete("edit activity close-webinar reviewed t") == ["today"])
     }
