@@ -135,22 +135,12 @@ extension LeadDataPlan {
         return header.firstIndex { normalized($0) == wanted }
     }
 
-    static func resolve(_ file: String, besides workbookPath: String?) -> String {
-        guard !file.hasPrefix("/"), let workbookPath, let slash = workbookPath.lastIndex(of: "/") else { return file }
-        return String(workbookPath[...slash]) + file
-    }
+    static func resolve(_ file: String, besides workbookPath: String?) -> String { DataFiles.resolve(file, besides: workbookPath) }
 
-    /// The message that names a data file outside the workbook's folder tree.
-    static let outsideMarker = "which lies outside the workbook's folder"
+    static let outsideMarker = DataFiles.outsideMarker
 
-    /// Files the workbook names stay in its folder tree unless the user allows otherwise: a
-    /// workbook someone sent must not make Lockstep read `/etc/passwd` or `/proc/self/environ`.
     private static func requireInside(_ path: String, named name: String, key: String, workbookPath: String?) throws(CommandError) {
-        let folder = workbookPath.map(FileSystem.folder(of:)) ?? "."
-        guard !FileSystem.isInside(path, folder: folder) else { return }
-        throw CommandError.input("\(key) names '\(Sanitized.excerpt(name))', \(outsideMarker)",
-                                 fix: "put the export in the workbook's folder, or allow it: --allow-data-outside on the command line, "
-                                 + "or answer yes when the shell asks")
+        try DataFiles.requireInside(path, named: name, key: key, workbookPath: workbookPath)
     }
 
     private static func header(_ path: String, named name: String) throws(CommandError) -> [String] {
