@@ -27,6 +27,8 @@ public struct SalesProcess: Sendable {
     public var name: String
     public var kind: String?
     public var stages: [SalesStage] = []
+    /// An opportunity export to check the stages' win probabilities against (`calibrate`, SP007).
+    public var history: OpportunityHistory?
     public var location: SourceLocation?
 
     public init(id: String, name: String) {
@@ -47,7 +49,7 @@ public struct ProcessesSection: WorkbookSection {
 
     public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, processNode) in context.sequence(node, what: "processes").enumerated() {
-            let keys = ["id", "name", "kind", "stages"]
+            let keys = ["id", "name", "kind", "stages", "history"]
             guard let reader = context.item(processNode, kind: "process", number: index + 1, keys: keys),
                   let id = reader.id() else { continue }
             var process = SalesProcess(id: id, name: reader.string("name") ?? id)
@@ -55,6 +57,9 @@ public struct ProcessesSection: WorkbookSection {
             process.kind = reader.choice("kind", from: SalesProcess.kinds)
             process.stages = reader.list("stages").enumerated().compactMap { offset, stageNode in
                 Self.decodeStage(stageNode, number: offset + 1, process: id, context: context)
+            }
+            if let history = reader.mapping("history", keys: OpportunityHistory.keys) {
+                process.history = OpportunityHistory.decode(history)
             }
             processes.append(process)
         }
@@ -91,6 +96,7 @@ public struct ProcessesSection: WorkbookSection {
                 fields.list("exit", stage.exit)
                 return fields.build()
             }))
+            out.node("history", process.history?.encode())
             return out.build()
         })
     }

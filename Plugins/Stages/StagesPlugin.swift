@@ -10,11 +10,11 @@ public struct StagesPlugin: Plugin {
     public var itemKinds: [ItemKind] { [.process, .stage] }
     public var commands: [Command] {
         [ProcessCommands.stages, ProcessCommands.add, ProcessCommands.rename, StageAddEdit.add, StageAddEdit.edit, StageRenameMoveRemove.rename,
-         StageRenameMoveRemove.move, StageRenameMoveRemove.remove]
+         StageRenameMoveRemove.move, StageRenameMoveRemove.remove, CalibrateCommand.command]
     }
     public var checks: [any Check] {
         [StageWithoutExitCriteria(), StageWithoutOwner(), ProbabilityNotIncreasing(), NoCustomerProcess(), NoLeadHandoff(),
-         StrategyUndefined()]
+         StrategyUndefined(), ProbabilityOffHistory()]
     }
 }
 
