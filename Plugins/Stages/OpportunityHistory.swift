@@ -9,6 +9,8 @@ import LockstepCore
 ///       lost: Lost
 ///       stages: { prospecting: Prospecting, engaging: Engaging }   # open deals' stage values
 ///       reached: { engaging: engage_date }  # a column filled once a deal reached the stage
+///       account: account                    # the customer each deal is for (for `recycling`)
+///       opened: engage_date                 # when each deal opened, to put an account's deals in order
 ///
 /// A won deal reached every stage; a lost one reached the last stage whose `reached` column it
 /// fills (the first stage when it fills none); an open deal counts for no rate.
@@ -19,15 +21,19 @@ public struct OpportunityHistory: Sendable {
     public var lost: String
     public var stages: [(key: Located<String>, value: Located<String>)] = []
     public var reached: [(key: Located<String>, value: Located<String>)] = []
+    public var account: String?
+    public var opened: String?
     public var location: SourceLocation?
 
-    static let keys = ["file", "stage_column", "won", "lost", "stages", "reached"]
+    static let keys = ["file", "stage_column", "won", "lost", "stages", "reached", "account", "opened"]
 
     static func decode(_ reader: MappingReader) -> OpportunityHistory? {
         guard let file = reader.string("file", required: true), let column = reader.string("stage_column", required: true) else { return nil }
         var history = OpportunityHistory(file: file, stageColumn: column, won: reader.string("won") ?? "Won", lost: reader.string("lost") ?? "Lost")
         history.stages = reader.pairs("stages")
         history.reached = reader.pairs("reached")
+        history.account = reader.string("account")
+        history.opened = reader.string("opened")
         history.location = reader.location
         return history
     }
@@ -43,6 +49,8 @@ public struct OpportunityHistory: Sendable {
         out.string("lost", lost)
         out.node("stages", pairs(stages))
         out.node("reached", pairs(reached))
+        out.string("account", account)
+        out.string("opened", opened)
         return out.build()
     }
 }
@@ -74,30 +82,8 @@ struct Calibration {
 
     /// Reads the export and counts, or the reason it cannot be read.
     init(process: SalesProcess, history: OpportunityHistory, workbookPath: String?, allowOutside: Bool) throws(CommandError) {
-        let path = DataFiles.resolve(history.file, besides: workbookPath)
-        if !allowOutside { try DataFiles.requireInside(path, named: history.file, key: "history.file", workbookPath: workbookPath) }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readBytes(path, limit: 256 << 20)
-        } catch {
-            throw .input("cannot read the opportunity history \(Sanitized.visible(history.file)): \(error.reason)",
-                         fix: "check history.file (relative to the workbook)")
-        }
-        if let kind = CSVText.notCSV(bytes) {
-            throw .input("cannot read the opportunity history \(Sanitized.visible(history.file)): \(kind)", fix: "export it as CSV UTF-8")
-        }
-        var reader = CSVReader(bytes: bytes)
-        guard case .success(let header)? = reader.next() else {
-            throw .input("the opportunity history \(Sanitized.visible(history.file)) has no header row", fix: "export it with its column names")
-        }
-        func column(_ name: String) throws(CommandError) -> Int {
-            guard let index = header.fields.firstIndex(of: name) else {
-                throw .input("the opportunity history has no column '\(Sanitized.excerpt(name))'"
-                             + Suggestion.phrase(for: name, in: header.fields.map { Sanitized.excerpt($0, limit: 40) }),
-                             fix: "name one of its columns in history.stage_column or history.reached")
-            }
-            return index
-        }
+        let export = try HistoryExport(history, workbookPath: workbookPath, allowOutside: allowOutside)
+        let column = export.column
         let stageIndex = try column(history.stageColumn)
         var reachedColumns: [(stage: Int, column: Int)] = []
         for (stage, name) in history.reached {
@@ -105,13 +91,9 @@ struct Calibration {
             reachedColumns.append((position, try column(name.value)))
         }
         var closed = Array(repeating: 0, count: process.stages.count), won = closed
-        var open = 0, unknown = 0
+        var open = 0, unknown = export.unreadable
         let openValues = Set(history.stages.map(\.value.value))
-        while let record = reader.next() {
-            guard case .success(let row) = record, row.fields.count == header.fields.count else {
-                unknown += 1
-                continue
-            }
+        for row in export.rows {
             let value = row.fields[stageIndex]
             if value == history.won {
                 for index in closed.indices {
@@ -150,5 +132,51 @@ struct Calibration {
              row.interval.map { .text(percent($0.rate)) } ?? .empty,
              row.interval.map { .text("\(percent($0.low)) – \(percent($0.high))") } ?? .empty, .text(row.verdict)]
         })
+    }
+}
+
+/// The rows of a process's opportunity export, read once for `calibrate`, SP007 and `recycling`.
+struct HistoryExport {
+    let header: [String]
+    let rows: [CSVReader.Record]
+    /// Rows that could not be read as CSV, or have a different number of fields than the header.
+    let unreadable: Int
+    let file: String
+
+    init(_ history: OpportunityHistory, workbookPath: String?, allowOutside: Bool) throws(CommandError) {
+        file = history.file
+        let path = DataFiles.resolve(history.file, besides: workbookPath)
+        if !allowOutside { try DataFiles.requireInside(path, named: history.file, key: "history.file", workbookPath: workbookPath) }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(path, limit: 256 << 20)
+        } catch {
+            throw .input("cannot read the opportunity history \(Sanitized.visible(history.file)): \(error.reason)",
+                         fix: "check history.file (relative to the workbook)")
+        }
+        if let kind = CSVText.notCSV(bytes) {
+            throw .input("cannot read the opportunity history \(Sanitized.visible(history.file)): \(kind)", fix: "export it as CSV UTF-8")
+        }
+        var reader = CSVReader(bytes: bytes)
+        guard case .success(let header)? = reader.next() else {
+            throw .input("the opportunity history \(Sanitized.visible(history.file)) has no header row", fix: "export it with its column names")
+        }
+        var rows: [CSVReader.Record] = [], unreadable = 0
+        while let record = reader.next() {
+            if case .success(let row) = record, row.fields.count == header.fields.count { rows.append(row) } else { unreadable += 1 }
+        }
+        self.header = header.fields
+        self.rows = rows
+        self.unreadable = unreadable
+    }
+
+    /// The position of the column called `name`, or an error naming the columns there are.
+    func column(_ name: String) throws(CommandError) -> Int {
+        guard let index = header.firstIndex(of: name) else {
+            throw .input("the opportunity history has no column '\(Sanitized.excerpt(name))'"
+                         + Suggestion.phrase(for: name, in: header.map { Sanitized.excerpt($0, limit: 40) }),
+                         fix: "name one of its columns in the process's history")
+        }
+        return index
     }
 }

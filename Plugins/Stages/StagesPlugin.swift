@@ -10,7 +10,8 @@ public struct StagesPlugin: Plugin {
     public var itemKinds: [ItemKind] { [.process, .stage] }
     public var commands: [Command] {
         [ProcessCommands.stages, ProcessCommands.add, ProcessCommands.rename, StageAddEdit.add, StageAddEdit.edit, StageRenameMoveRemove.rename,
-         StageRenameMoveRemove.move, StageRenameMoveRemove.remove, CalibrateCommand.command]
+         StageRenameMoveRemove.move, StageRenameMoveRemove.remove, CalibrateCommand.command,
+         RecyclingCommand.command]
     }
     public var checks: [any Check] {
         [StageWithoutExitCriteria(), StageWithoutOwner(), ProbabilityNotIncreasing(), NoCustomerProcess(), NoLeadHandoff(),
