@@ -6,7 +6,7 @@ public struct ActivitiesSection: WorkbookSection {
     public static let writeOrder = 70
     public static let itemKinds: [ItemKind] = [.activity]
     static let keys = ["id", "name", "kind", "stages", "lead_stages", "personas", "needs", "channel", "cta", "response",
-                       "follow_up", "enablement", "kpi", "kpi_kind", "owner", "reviewed", "swot"]
+                       "follow_up", "enablement", "kpi", "kpi_kind", "theme", "owner", "reviewed", "swot"]
 
     public var activities: [Activity] = []
 
@@ -37,6 +37,7 @@ public struct ActivitiesSection: WorkbookSection {
         activity.enablement = reader.located("enablement")
         activity.kpi = reader.string("kpi")
         activity.kpiKind = reader.choice("kpi_kind", from: KPIKind.names)
+        activity.theme = reader.choice("theme", from: Theme.all)
         activity.owner = reader.string("owner")
         activity.reviewed = reader.day("reviewed")
         if let swot = reader.mapping("swot", keys: ["strengths", "weaknesses", "opportunities", "threats"]) {
@@ -68,6 +69,7 @@ public struct ActivitiesSection: WorkbookSection {
             out.string("enablement", activity.enablement?.value)
             out.string("kpi", activity.kpi)
             out.literal("kpi_kind", activity.kpiKind)
+            out.literal("theme", activity.theme)
             out.string("owner", activity.owner)
             out.literal("reviewed", activity.reviewed)
             if let swot = activity.swot {

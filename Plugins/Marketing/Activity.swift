@@ -39,6 +39,8 @@ public struct Activity: Sendable {
     public var kpi: String?
     /// What the KPI measures, when its words do not say it (`activity`, `engagement`, `pipeline`, `revenue`).
     public var kpiKind: String?
+    /// What its message is about, set against the strategy (MK015): a basis of innovation or a value.
+    public var theme: String?
     public var owner: String?
     public var reviewed: Day?
     public var swot: SWOT?

@@ -18,7 +18,8 @@ public struct MarketingPlugin: Plugin {
     public var checks: [any Check] {
         [StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
          OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop(), KPINotTiedToPipeline(),
-         NeedsNotShared(), RecycleWithoutNurture(), LeadStageWithoutProgram()]
+         NeedsNotShared(), RecycleWithoutNurture(), LeadStageWithoutProgram(),
+         ThemeOffStrategy()]
     }
 }
 
@@ -33,4 +34,6 @@ extension ItemKind {
     /// Defined by the leads plugin: what lead-generation and nurture programs support.
     static let leadStage = ItemKind("lead-stage", plural: "lead stages")
     static let recycle = ItemKind("recycle", plural: "recycle tracks")
+    /// Defined by the stages plugin: the go-to-market strategy, one item.
+    static let strategy = ItemKind("strategy", plural: "strategy")
 }

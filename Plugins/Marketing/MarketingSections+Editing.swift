@@ -115,6 +115,7 @@ extension ActivitiesSection: EditableSection {
                 EditableField("enablement", .id(.activity), "the enablement item that prepares sales"),
                 EditableField("kpi", .text, "its measure of success"),
                 EditableField("kpi_kind", .choice(KPIKind.names, closed: true), "what the KPI measures, when its words do not say it"),
+                EditableField("theme", .choice(Theme.all, closed: true), "what its message is about, against the strategy"),
                 EditableField("owner", .text, "who owns it"),
                 EditableField("reviewed", .date, "when it was last reviewed")]
     }
@@ -140,6 +141,7 @@ extension ActivitiesSection: EditableSection {
             case "enablement": activity.enablement = value.text.map { Located($0, at: nil) }
             case "kpi": activity.kpi = value.text
             case "kpi_kind": activity.kpiKind = value.text
+            case "theme": activity.theme = value.text
             case "owner": activity.owner = value.text
             case "reviewed":
                 if case .date(let day) = value { activity.reviewed = day } else { activity.reviewed = nil }

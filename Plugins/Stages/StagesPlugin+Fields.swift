@@ -4,6 +4,7 @@ extension StagesPlugin {
     public func fieldTypes(for kind: ItemKind) -> [String: FieldType] {
         switch kind {
         case .process: return ["kind": .string, "stages": .list]
+        case .strategy: return ["innovation": .string, "value": .string, "brand": .string, "sales_role": .string, "segments": .list]
         case .stage: return ["process": .string, "goal": .string, "owner": .string, "phase": .string,
                              "probability": .number, "exit": .list]
         default: return [:]

@@ -4,6 +4,11 @@ extension StagesPlugin {
     /// What `show` says of a stage (every field) and of a process (its stages in order).
     public func describe(_ item: Item, in workbook: Workbook) -> [String] {
         let processes = workbook.processes
+        if item.kind == .strategy, let strategy = workbook.section(StrategySection.self) {
+            return [("basis of innovation", strategy.innovation), ("value", strategy.value), ("brand", strategy.brand),
+                    ("sales role", strategy.salesRole)].map { "\($0.0): \($0.1 ?? "not set")" }
+                + ["target segments: " + (strategy.segments.isEmpty ? "not set" : strategy.segments.joined(separator: ", "))]
+        }
         if item.kind == .stage {
             for process in processes {
                 guard let stage = process.stages.first(where: { "\(process.id)/\($0.id)" == item.id }) else { continue }

@@ -7,7 +7,7 @@ public struct StagesPlugin: Plugin {
     public let name = "stages"
     public let summary = "sales processes and their stages, and the go-to-market strategy"
     public var sections: [any WorkbookSection.Type] { [StrategySection.self, ProcessesSection.self] }
-    public var itemKinds: [ItemKind] { [.process, .stage] }
+    public var itemKinds: [ItemKind] { [.process, .stage, .strategy] }
     public var commands: [Command] {
         [ProcessCommands.stages, ProcessCommands.add, ProcessCommands.rename, StageAddEdit.add, StageAddEdit.edit, StageRenameMoveRemove.rename,
          StageRenameMoveRemove.move, StageRenameMoveRemove.remove, CalibrateCommand.command,
@@ -22,4 +22,5 @@ public struct StagesPlugin: Plugin {
 extension ItemKind {
     static let process = ItemKind("process", plural: "processes")
     static let stage = ItemKind("stage", plural: "stages")
+    static let strategy = ItemKind("strategy", plural: "strategy")
 }
