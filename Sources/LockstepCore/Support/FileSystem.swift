@@ -24,22 +24,27 @@ public enum FileSystem {
     }
 
     /// The file's bytes and how it looked when opened — taken from the same open file, so no
-    /// save that replaces it meanwhile can pass for what was read.
-    public static func readFile(_ path: String, limit: Int = .max) throws(Failure) -> (bytes: [UInt8], stamp: FileStamp) {
+    /// save that replaces it meanwhile can pass for what was read. With `prefix`, only up to that
+    /// many bytes are read, whatever the file's size.
+    public static func readFile(_ path: String, limit: Int = .max, prefix: Int? = nil) throws(Failure)
+        -> (bytes: [UInt8], stamp: FileStamp)
+    {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: lastError()) }
         if let kind = notAFile(info.st_mode) { throw Failure(path: path, reason: "it is \(kind), not a file") }
-        if Int(info.st_size) > limit {
+        if prefix == nil, Int(info.st_size) > limit {
             throw Failure(path: path, reason: "it is \(Int(info.st_size)) bytes, over the limit of \(limit)")
         }
+        let wanted = prefix ?? .max
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        bytes.reserveCapacity(min(Int(info.st_size), wanted) + 1)
+        var chunk = [UInt8](repeating: 0, count: min(1 << 16, max(1, wanted)))
+        while bytes.count < wanted {
+            let asked = min(chunk.count, wanted - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, asked) }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 throw Failure(path: path, reason: lastError())
@@ -47,28 +52,14 @@ public enum FileSystem {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[..<count])
             // A file that grows while read is still held to the limit.
-            if bytes.count > limit { throw Failure(path: path, reason: "it is over the limit of \(limit) bytes") }
+            if prefix == nil, bytes.count > limit { throw Failure(path: path, reason: "it is over the limit of \(limit) bytes") }
         }
         return (bytes, FileStamp(info))
     }
 
     /// At most the first `count` bytes of a regular file (a FIFO or device refused as `readFile` does).
     public static func readPrefix(_ path: String, count: Int) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: lastError()) }
-        if let kind = notAFile(info.st_mode) { throw Failure(path: path, reason: "it is \(kind), not a file") }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, count - filled) }
-            if got < 0, errno == EINTR || errno == EAGAIN { continue }
-            if got <= 0 { break }
-            filled += got
-        }
-        return Array(bytes[..<filled])
+        try readFile(path, prefix: count).bytes
     }
 
     /// The absolute path with every symlink resolved; for a file not there yet, its folder's
