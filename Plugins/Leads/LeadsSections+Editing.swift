@@ -6,14 +6,18 @@ extension LeadsSection: EditableSection {
     public static func editableFields(of kind: ItemKind?) -> [EditableField] {
         switch kind {
         case .leadStage?:
-            return [EditableField("name", .text, "the stage's display name"),
-                    EditableField("owner", .choice(LeadStage.owners, closed: true), "who works leads at this stage"),
-                    EditableField("enters", .id(.salesStage), "the sales stage it hands over into (process/stage)"),
-                    EditableField("rejects_to", .id(.recycle), "the recycle track rejected leads go to")]
+            return [
+                EditableField("name", .text, "the stage's display name"),
+                EditableField("owner", .choice(LeadStage.owners, closed: true), "who works leads at this stage"),
+                EditableField("enters", .id(.salesStage), "the sales stage it hands over into (process/stage)"),
+                EditableField("rejects_to", .id(.recycle), "the recycle track rejected leads go to"),
+            ]
         case .recycle?:
-            return [EditableField("name", .text, "the track's display name"),
-                    EditableField("owner", .choice(LeadStage.owners, closed: true), "who nurtures the leads"),
-                    EditableField("returns_to", .id(.leadStage), "the lead stage nurtured leads return to")]
+            return [
+                EditableField("name", .text, "the track's display name"),
+                EditableField("owner", .choice(LeadStage.owners, closed: true), "who nurtures the leads"),
+                EditableField("returns_to", .id(.leadStage), "the lead stage nurtured leads return to"),
+            ]
         case .leadField?:
             return [EditableField("type", .choice(LeadsSection.fieldTypes, closed: true), "what the field holds")]
         default:
@@ -55,7 +59,9 @@ extension LeadsSection: EditableSection {
                 }
             }
         case .leadField?:
-            if field == "type", let index = fields.firstIndex(where: { $0.name.value == id }) { fields[index].type = value.text ?? "string" }
+            if field == "type", let index = fields.firstIndex(where: { $0.name.value == id }) {
+                fields[index].type = value.text ?? "string"
+            }
         default:
             break
         }
@@ -85,9 +91,12 @@ extension LeadsSection: EditableSection {
 extension TeamSection: EditableSection {
     public static func editableFields(of kind: ItemKind?) -> [EditableField] {
         guard kind == nil else { return [] }
-        return [EditableField("sales_reps", .integer(0...1_000_000), "how many sales reps"),
-                EditableField("lead_gen_reps", .integer(0...1_000_000), "how many lead-generation reps support them"),
-                EditableField("sale", .choice(TeamSection.sales, closed: true), "enterprise (complex accounts) or transactional")]
+        return [
+            EditableField("sales_reps", .integer(0...1_000_000), "how many sales reps"),
+            EditableField("lead_gen_reps", .integer(0...1_000_000), "how many lead-generation reps support them"),
+            EditableField(
+                "sale", .choice(TeamSection.sales, closed: true), "enterprise (complex accounts) or transactional"),
+        ]
     }
 
     public mutating func setField(_ field: String, of kind: ItemKind?, id: String?, to value: EditValue) {

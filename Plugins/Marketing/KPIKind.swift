@@ -16,14 +16,31 @@ enum KPIKind: String, CaseIterable {
 
     /// Words that mark each class: whole words for the short ones, word beginnings for the rest.
     static let vocabulary: [(KPIKind, exact: [String], prefixes: [String])] = [
-        (.revenue, ["arr", "mrr", "acv", "tcv", "won", "revenue", "bookings", "upsell", "margin"],
-         ["revenue", "order", "renewal", "purchase", "contract", "cross sell", "upsold", "sold", "spend"]),
-        (.pipeline, ["mql", "mqls", "sql", "sqls", "sal", "sals", "lead", "leads", "deal", "deals", "book", "booked", "pipeline"],
-         ["opportunit", "pipeline", "meeting", "demo", "proposal", "quot", "trial", "pilot", "qualif", "sourced", "influenced",
-          "convert", "conversion", "request", "sign up", "signup", "evaluation", "assessment", "survey", "referral", "inquir", "enquir"]),
-        (.engagement, ["ctr", "reach", "opens", "likes", "shares"],
-         ["view", "open rate", "click", "download", "registration", "registrant", "attend", "engag", "mention", "follower",
-          "impression", "visit", "traffic", "reader", "subscriber", "member", "listen", "watch"]),
+        (
+            .revenue, ["arr", "mrr", "acv", "tcv", "won", "revenue", "bookings", "upsell", "margin"],
+            ["revenue", "order", "renewal", "purchase", "contract", "cross sell", "upsold", "sold", "spend"]
+        ),
+        (
+            .pipeline,
+            [
+                "mql", "mqls", "sql", "sqls", "sal", "sals", "lead", "leads", "deal", "deals", "book", "booked",
+                "pipeline",
+            ],
+            [
+                "opportunit", "pipeline", "meeting", "demo", "proposal", "quot", "trial", "pilot", "qualif", "sourced",
+                "influenced",
+                "convert", "conversion", "request", "sign up", "signup", "evaluation", "assessment", "survey",
+                "referral", "inquir", "enquir",
+            ]
+        ),
+        (
+            .engagement, ["ctr", "reach", "opens", "likes", "shares"],
+            [
+                "view", "open rate", "click", "download", "registration", "registrant", "attend", "engag", "mention",
+                "follower",
+                "impression", "visit", "traffic", "reader", "subscriber", "member", "listen", "watch",
+            ]
+        ),
         (.activity, ["sent", "posts", "published", "produced", "delivered"], ["publish", "number of", "count of"]),
     ]
 
@@ -34,8 +51,11 @@ enum KPIKind: String, CaseIterable {
         for (kind, exact, prefixes) in vocabulary {
             if words.contains(where: exact.contains) { return kind }
             if prefixes.contains(where: { prefix in
-                prefix.contains(" ") || prefix.contains("-") ? folded.contains(Transliteration.folded(prefix)) : words.contains { $0.hasPrefix(prefix) }
-            }) { return kind }
+                prefix.contains(" ") || prefix.contains("-")
+                    ? folded.contains(Transliteration.folded(prefix)) : words.contains { $0.hasPrefix(prefix) }
+            }) {
+                return kind
+            }
         }
         return nil
     }

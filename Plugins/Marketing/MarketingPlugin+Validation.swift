@@ -7,10 +7,14 @@ extension MarketingPlugin {
         let index = ItemIndex(workbook.items(of: .stage))
         for persona in personas {
             for entry in persona.involvedIn + persona.notInvolvedIn {
-                guard !SalesPhases.all.contains(entry.value), !index.resolves(entry.value, as: .stage), let at = entry.location else { continue }
+                guard !SalesPhases.all.contains(entry.value), !index.resolves(entry.value, as: .stage),
+                    let at = entry.location
+                else { continue }
                 let candidates = SalesPhases.all + index.names(of: .stage)
-                context.report(.unknownReference(at, kind: "stage or phase", id: entry.value,
-                                                 suggestion: Suggestion.closest(to: entry.value, in: candidates)))
+                context.report(
+                    .unknownReference(
+                        at, kind: "stage or phase", id: entry.value,
+                        suggestion: Suggestion.closest(to: entry.value, in: candidates)))
             }
         }
     }

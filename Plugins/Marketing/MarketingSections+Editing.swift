@@ -5,11 +5,17 @@ import LockstepCore
 extension PersonasSection: EditableSection {
     public static func editableFields(of kind: ItemKind?) -> [EditableField] {
         guard kind == .persona else { return [] }
-        return [EditableField("name", .text, "the persona's display name"),
-                EditableField("role", .choice(Persona.roles, closed: true), "the buying role they play"),
-                EditableField("needs", .ids(.need), "the needs they carry, comma-separated"),
-                EditableField("involved_in", .wordsOrIds(SalesPhases.all, .stage), "phases or stages they take part in beyond their role's"),
-                EditableField("not_involved_in", .wordsOrIds(SalesPhases.all, .stage), "phases or stages they take no part in: no gap there")]
+        return [
+            EditableField("name", .text, "the persona's display name"),
+            EditableField("role", .choice(Persona.roles, closed: true), "the buying role they play"),
+            EditableField("needs", .ids(.need), "the needs they carry, comma-separated"),
+            EditableField(
+                "involved_in", .wordsOrIds(SalesPhases.all, .stage),
+                "phases or stages they take part in beyond their role's"),
+            EditableField(
+                "not_involved_in", .wordsOrIds(SalesPhases.all, .stage),
+                "phases or stages they take no part in: no gap there"),
+        ]
     }
 
     public mutating func addItem(_ kind: ItemKind, id: String, name: String) -> Bool {
@@ -69,9 +75,11 @@ extension NeedsSection: EditableSection {
 extension FeedbackSection: EditableSection {
     public static func editableFields(of kind: ItemKind?) -> [EditableField] {
         guard kind == .feedback else { return [] }
-        return [EditableField("name", .text, "what the loop is"),
-                EditableField("cadence", .text, "how often it runs, e.g. monthly"),
-                EditableField("owner", .text, "who runs it")]
+        return [
+            EditableField("name", .text, "what the loop is"),
+            EditableField("cadence", .text, "how often it runs, e.g. monthly"),
+            EditableField("owner", .text, "who runs it"),
+        ]
     }
 
     public mutating func addItem(_ kind: ItemKind, id: String, name: String) -> Bool {
@@ -104,20 +112,23 @@ extension FeedbackSection: EditableSection {
 extension ActivitiesSection: EditableSection {
     public static func editableFields(of kind: ItemKind?) -> [EditableField] {
         guard kind == .activity else { return [] }
-        return [EditableField("name", .text, "the activity's display name"),
-                EditableField("kind", .choice(Activity.knownKinds, closed: false), "content, campaign, event, webinar, …"),
-                EditableField("stages", .ids(.stage), "the sales stages it supports, comma-separated"),
-                EditableField("personas", .ids(.persona), "the personas it addresses, comma-separated"),
-                EditableField("needs", .ids(.need), "the needs it answers, comma-separated"),
-                EditableField("channel", .text, "where it runs"),
-                EditableField("cta", .text, "its call to action"),
-                EditableField("response", .choice(Activity.responseChannels, closed: true), "how responses arrive"),
-                EditableField("enablement", .id(.activity), "the enablement item that prepares sales"),
-                EditableField("kpi", .text, "its measure of success"),
-                EditableField("kpi_kind", .choice(KPIKind.names, closed: true), "what the KPI measures, when its words do not say it"),
-                EditableField("theme", .choice(Theme.all, closed: true), "what its message is about, against the strategy"),
-                EditableField("owner", .text, "who owns it"),
-                EditableField("reviewed", .date, "when it was last reviewed")]
+        return [
+            EditableField("name", .text, "the activity's display name"),
+            EditableField("kind", .choice(Activity.knownKinds, closed: false), "content, campaign, event, webinar, …"),
+            EditableField("stages", .ids(.stage), "the sales stages it supports, comma-separated"),
+            EditableField("personas", .ids(.persona), "the personas it addresses, comma-separated"),
+            EditableField("needs", .ids(.need), "the needs it answers, comma-separated"),
+            EditableField("channel", .text, "where it runs"),
+            EditableField("cta", .text, "its call to action"),
+            EditableField("response", .choice(Activity.responseChannels, closed: true), "how responses arrive"),
+            EditableField("enablement", .id(.activity), "the enablement item that prepares sales"),
+            EditableField("kpi", .text, "its measure of success"),
+            EditableField(
+                "kpi_kind", .choice(KPIKind.names, closed: true), "what the KPI measures, when its words do not say it"),
+            EditableField("theme", .choice(Theme.all, closed: true), "what its message is about, against the strategy"),
+            EditableField("owner", .text, "who owns it"),
+            EditableField("reviewed", .date, "when it was last reviewed"),
+        ]
     }
 
     public mutating func addItem(_ kind: ItemKind, id: String, name: String) -> Bool {

@@ -28,8 +28,11 @@ public struct OpportunityHistory: Sendable {
     static let keys = ["file", "stage_column", "won", "lost", "stages", "reached", "account", "opened"]
 
     static func decode(_ reader: MappingReader) -> OpportunityHistory? {
-        guard let file = reader.string("file", required: true), let column = reader.string("stage_column", required: true) else { return nil }
-        var history = OpportunityHistory(file: file, stageColumn: column, won: reader.string("won") ?? "Won", lost: reader.string("lost") ?? "Lost")
+        guard let file = reader.string("file", required: true),
+            let column = reader.string("stage_column", required: true)
+        else { return nil }
+        var history = OpportunityHistory(
+            file: file, stageColumn: column, won: reader.string("won") ?? "Won", lost: reader.string("lost") ?? "Lost")
         history.stages = reader.pairs("stages")
         history.reached = reader.pairs("reached")
         history.account = reader.string("account")
@@ -65,7 +68,9 @@ struct Calibration {
         let interval: (rate: Double, low: Double, high: Double)?
 
         var verdict: String {
-            guard let interval else { return "too few closed deals to judge (\(closed); \(Calibration.minimumDeals) needed)" }
+            guard let interval else {
+                return "too few closed deals to judge (\(closed); \(Calibration.minimumDeals) needed)"
+            }
             guard let stated = stage.probability else { return "no probability stated" }
             if Double(stated) < interval.low { return "too low" }
             if Double(stated) > interval.high { return "too high" }
@@ -81,7 +86,9 @@ struct Calibration {
     let unknown: Int
 
     /// Reads the export and counts, or the reason it cannot be read.
-    init(process: SalesProcess, history: OpportunityHistory, workbookPath: String?, allowOutside: Bool) throws(CommandError) {
+    init(
+        process: SalesProcess, history: OpportunityHistory, workbookPath: String?, allowOutside: Bool
+    ) throws(CommandError) {
         let export = try HistoryExport(history, workbookPath: workbookPath, allowOutside: allowOutside)
         let column = export.column
         let stageIndex = try column(history.stageColumn)
@@ -110,7 +117,8 @@ struct Calibration {
             }
         }
         rows = process.stages.indices.map { index in
-            Row(stage: process.stages[index], closed: closed[index], won: won[index],
+            Row(
+                stage: process.stages[index], closed: closed[index], won: won[index],
                 interval: closed[index] >= Self.minimumDeals ? Self.wilson(won: won[index], of: closed[index]) : nil)
         }
         self.open = open
@@ -127,11 +135,17 @@ struct Calibration {
 
     var table: Table {
         func percent(_ value: Double) -> String { "\((value * 10).rounded() / 10)%" }
-        return Table(["stage", "probability", "closed deals", "won", "win rate", "95% interval", "verdict"], rows: rows.map { row in
-            [.text(row.stage.id), row.stage.probability.map { .text("\($0)%") } ?? .empty, .integer(row.closed), .integer(row.won),
-             row.interval.map { .text(percent($0.rate)) } ?? .empty,
-             row.interval.map { .text("\(percent($0.low)) – \(percent($0.high))") } ?? .empty, .text(row.verdict)]
-        })
+        return Table(
+            ["stage", "probability", "closed deals", "won", "win rate", "95% interval", "verdict"],
+            rows: rows.map { row in
+                [
+                    .text(row.stage.id), row.stage.probability.map { .text("\($0)%") } ?? .empty, .integer(row.closed),
+                    .integer(row.won),
+                    row.interval.map { .text(percent($0.rate)) } ?? .empty,
+                    row.interval.map { .text("\(percent($0.low)) – \(percent($0.high))") } ?? .empty,
+                    .text(row.verdict),
+                ]
+            })
     }
 }
 
@@ -146,24 +160,35 @@ struct HistoryExport {
     init(_ history: OpportunityHistory, workbookPath: String?, allowOutside: Bool) throws(CommandError) {
         file = history.file
         let path = DataFiles.resolve(history.file, besides: workbookPath)
-        if !allowOutside { try DataFiles.requireInside(path, named: history.file, key: "history.file", workbookPath: workbookPath) }
+        if !allowOutside {
+            try DataFiles.requireInside(path, named: history.file, key: "history.file", workbookPath: workbookPath)
+        }
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.readBytes(path, limit: 256 << 20)
         } catch {
-            throw .input("cannot read the opportunity history \(Sanitized.visible(history.file)): \(error.reason)",
-                         fix: "check history.file (relative to the workbook)")
+            throw .input(
+                "cannot read the opportunity history \(Sanitized.visible(history.file)): \(error.reason)",
+                fix: "check history.file (relative to the workbook)")
         }
         if let kind = CSVText.notCSV(bytes) {
-            throw .input("cannot read the opportunity history \(Sanitized.visible(history.file)): \(kind)", fix: "export it as CSV UTF-8")
+            throw .input(
+                "cannot read the opportunity history \(Sanitized.visible(history.file)): \(kind)",
+                fix: "export it as CSV UTF-8")
         }
         var reader = CSVReader(bytes: bytes)
         guard case .success(let header)? = reader.next() else {
-            throw .input("the opportunity history \(Sanitized.visible(history.file)) has no header row", fix: "export it with its column names")
+            throw .input(
+                "the opportunity history \(Sanitized.visible(history.file)) has no header row",
+                fix: "export it with its column names")
         }
         var rows: [CSVReader.Record] = [], unreadable = 0
         while let record = reader.next() {
-            if case .success(let row) = record, row.fields.count == header.fields.count { rows.append(row) } else { unreadable += 1 }
+            if case .success(let row) = record, row.fields.count == header.fields.count {
+                rows.append(row)
+            } else {
+                unreadable += 1
+            }
         }
         self.header = header.fields
         self.rows = rows
@@ -173,9 +198,10 @@ struct HistoryExport {
     /// The position of the column called `name`, or an error naming the columns there are.
     func column(_ name: String) throws(CommandError) -> Int {
         guard let index = header.firstIndex(of: name) else {
-            throw .input("the opportunity history has no column '\(Sanitized.excerpt(name))'"
-                         + Suggestion.phrase(for: name, in: header.map { Sanitized.excerpt($0, limit: 40) }),
-                         fix: "name one of its columns in the process's history")
+            throw .input(
+                "the opportunity history has no column '\(Sanitized.excerpt(name))'"
+                    + Suggestion.phrase(for: name, in: header.map { Sanitized.excerpt($0, limit: 40) }),
+                fix: "name one of its columns in the process's history")
         }
         return index
     }

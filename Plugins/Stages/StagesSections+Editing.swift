@@ -7,11 +7,15 @@ import LockstepCore
 extension StrategySection: EditableSection {
     public static func editableFields(of kind: ItemKind?) -> [EditableField] {
         guard kind == nil else { return [] }
-        return [EditableField("innovation", .text, "the basis of innovation, e.g. client business impact"),
-                EditableField("value", .text, "the value proposition, e.g. total solution"),
-                EditableField("brand", .text, "the brand position, e.g. advisors"),
-                EditableField("sales_role", .text, "the sales force's role, e.g. trusted specialists"),
-                EditableField("segments", .text, "the target segments, comma-separated, e.g. mid-market finance teams, enterprise controllers")]
+        return [
+            EditableField("innovation", .text, "the basis of innovation, e.g. client business impact"),
+            EditableField("value", .text, "the value proposition, e.g. total solution"),
+            EditableField("brand", .text, "the brand position, e.g. advisors"),
+            EditableField("sales_role", .text, "the sales force's role, e.g. trusted specialists"),
+            EditableField(
+                "segments", .text,
+                "the target segments, comma-separated, e.g. mid-market finance teams, enterprise controllers"),
+        ]
     }
 
     public mutating func setField(_ field: String, of kind: ItemKind?, id: String?, to value: EditValue) {
@@ -20,7 +24,9 @@ extension StrategySection: EditableSection {
         case "value": self.value = value.text
         case "brand": brand = value.text
         case "sales_role": salesRole = value.text
-        case "segments": segments = value.text.map { $0.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } } ?? []
+        case "segments":
+            segments =
+                value.text.map { $0.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } } ?? []
         default: break
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import LockstepCore
-@testable import LockstepShell
 import Testing
+
+@testable import LockstepShell
 
 /// A workshop that builds a client's whole model from the shell, never touching the YAML, and
 /// the commands that make it possible: `add`, `edit`, `rename`, `remove` on every kind.
@@ -13,13 +14,17 @@ struct WorkshopTests {
         "new client.yaml --name \"Nordlicht Finance\" --template waterfall",
         "edit strategy innovation \"client business impact\"", "edit strategy value \"total solution\"",
         "edit strategy brand advisors", "edit strategy sales_role \"trusted specialists\"",
-        "add need slow-close \"Month-end close takes too long\"", "add need audit-evidence \"Auditors ask for evidence nobody can find\"",
-        "add persona cfo \"Chief Financial Officer\"", "edit persona cfo role economic-buyer", "edit persona cfo needs slow-close,audit-evidence",
+        "add need slow-close \"Month-end close takes too long\"",
+        "add need audit-evidence \"Auditors ask for evidence nobody can find\"",
+        "add persona cfo \"Chief Financial Officer\"", "edit persona cfo role economic-buyer",
+        "edit persona cfo needs slow-close,audit-evidence",
         "add persona it-lead \"IT lead\"", "edit persona it-lead role technical-buyer",
         "edit team sales_reps 8", "edit team lead_gen_reps 2",
         "add lead-field employees", "edit lead-field employees type number",
-        "lead criteria mql score >= 50 and employees >= 100", "lead criteria sal mql", "lead criteria sql sal and score >= 70",
-        "lead sla sal --to sales --accept 24h --first-touch 48h", "lead sla sql --to sales --accept 24h --first-touch 48h",
+        "lead criteria mql score >= 50 and employees >= 100", "lead criteria sal mql",
+        "lead criteria sql sal and score >= 70",
+        "lead sla sal --to sales --accept 24h --first-touch 48h",
+        "lead sla sql --to sales --accept 24h --first-touch 48h",
         "stage add new-business/discovery --name Discovery --phase consideration --probability 20 --owner account-executive --exit \"Pain confirmed\"",
         "stage move new-business/discovery --before new-business/opportunity",
         "stage edit new-business/opportunity --owner account-executive --exit \"Proposal accepted\"",
@@ -32,21 +37,28 @@ struct WorkshopTests {
             + "--need audit-evidence --kpi \"Security reviews passed first time\" --owner product-marketing --reviewed today",
         "activity add renewal-pack --name \"Renewal review pack\" --kind content --stage review --persona cfo --need slow-close "
             + "--kpi \"Renewals signed on time\" --owner customer-success --reviewed today",
-        "add feedback win-loss \"Win/loss review\"", "edit feedback win-loss cadence monthly", "edit feedback win-loss owner product-marketing",
+        "add feedback win-loss \"Win/loss review\"", "edit feedback win-loss cadence monthly",
+        "edit feedback win-loss owner product-marketing",
     ]
 
-    @Test("a workshop from the waterfall template to a complete workbook: check finds no error, the file reloads identically")
+    @Test(
+        "a workshop from the waterfall template to a complete workbook: check finds no error, the file reloads identically"
+    )
     func wholeWorkshop() throws {
         let folder = try temporaryFolder()
-        let lines = Self.workshop.map { $0.replacingOccurrences(of: "new client.yaml", with: "new \(folder.path)/client.yaml") }
+        let lines = Self.workshop.map {
+            $0.replacingOccurrences(of: "new client.yaml", with: "new \(folder.path)/client.yaml")
+        }
         let built = runSession(lines + ["check", "save"])
         #expect(built.code == 0, "\(built.errors)")
         #expect(built.output.contains("0 errors"), "\(built.output)")
         let path = folder.appendingPathComponent("client.yaml").path
         let saved = try String(contentsOfFile: path, encoding: .utf8)
-        for expected in ["innovation: client business impact", "role: economic-buyer", "needs: [slow-close, audit-evidence]",
-                         "lead_gen_reps: 2", "employees: number", "enters: new-business/discovery", "cadence: monthly",
-                         "personas: [it-lead, cfo]"] {
+        for expected in [
+            "innovation: client business impact", "role: economic-buyer", "needs: [slow-close, audit-evidence]",
+            "lead_gen_reps: 2", "employees: number", "enters: new-business/discovery", "cadence: monthly",
+            "personas: [it-lead, cfo]",
+        ] {
             #expect(saved.contains(expected), "\(expected)")
         }
         // Opened again and saved with no change, the file is the same, byte for byte.
@@ -61,12 +73,21 @@ struct WorkshopTests {
     @Test("edit reads each field as its type says, with the value and the fix when it is not one")
     func editErrors() {
         let cases: [(String, String)] = [
-            ("edit persona cfo role economic-buyr", "edit: role 'economic-buyr' is not one of its values (did you mean 'economic-buyer'?)"),
+            (
+                "edit persona cfo role economic-buyr",
+                "edit: role 'economic-buyr' is not one of its values (did you mean 'economic-buyer'?)"
+            ),
             ("edit persona cfo rol economic-buyer", "edit: persona has no field 'rol' (did you mean 'role'?)"),
             ("edit persona cfo needs slow-close,nope", "unknown need 'nope'"),
             ("edit team sales_reps many", "edit: sales_reps takes a whole number from 0 to 1000000, not 'many'"),
-            ("edit activity close-webinar reviewed 2026-02-30", "edit: reviewed takes a date written YYYY-MM-DD (or today), not '2026-02-30'"),
-            ("edit activity close-webinar kind webnar", "edit: kind 'webnar' is not one of the usual values (did you mean 'webinar'?)"),
+            (
+                "edit activity close-webinar reviewed 2026-02-30",
+                "edit: reviewed takes a date written YYYY-MM-DD (or today), not '2026-02-30'"
+            ),
+            (
+                "edit activity close-webinar kind webnar",
+                "edit: kind 'webnar' is not one of the usual values (did you mean 'webinar'?)"
+            ),
             ("edit activity close-webinar enablement nobody", "unknown activity 'nobody'"),
             ("add persona cfo", "there is already a persona 'cfo'"),
             ("add personna x", "add: unknown kind 'personna' (did you mean 'personas'?)"),
@@ -77,16 +98,20 @@ struct WorkshopTests {
             #expect(result.code != 0, "\(line)")
             #expect(result.errors.contains(message), "\(line): \(result.errors)")
         }
-        let open = runSession(["edit activity close-webinar kind podcast", "show close-webinar"], workbook: exampleWorkbook)
+        let open = runSession(
+            ["edit activity close-webinar kind podcast", "show close-webinar"], workbook: exampleWorkbook)
         #expect(open.code == 0 && open.output.contains("kind: podcast"), "a word of the team's own is taken")
     }
 
     @Test("rename rewrites every reference; remove --force takes the item off the items that name it")
     func renameAndRemove() throws {
         let path = try copyOfExample()
-        let result = runSession(["rename persona fp-analyst planning-analyst", "rename need slow-close close-speed",
-                                 "remove persona it-architect --force", "rename activity close-webinar three-day-close", "save"],
-                                workbook: path)
+        let result = runSession(
+            [
+                "rename persona fp-analyst planning-analyst", "rename need slow-close close-speed",
+                "remove persona it-architect --force", "rename activity close-webinar three-day-close", "save",
+            ],
+            workbook: path)
         #expect(result.code == 0, "\(result.errors)")
         #expect(result.errors.contains("renamed persona fp-analyst to planning-analyst; updated"))
         let saved = try String(contentsOfFile: path, encoding: .utf8)
@@ -100,8 +125,12 @@ struct WorkshopTests {
 
     @Test("a list option given twice adds up; any other option given twice is an error")
     func repeatedOptions() {
-        let mapped = runSession(["activity map close-webinar --stage proposal --stage negotiation", "show close-webinar"], workbook: exampleWorkbook)
-        #expect(mapped.output.contains("stages: discovery, new-business/proposal, new-business/negotiation"), "\(mapped.output)")
+        let mapped = runSession(
+            ["activity map close-webinar --stage proposal --stage negotiation", "show close-webinar"],
+            workbook: exampleWorkbook)
+        #expect(
+            mapped.output.contains("stages: discovery, new-business/proposal, new-business/negotiation"),
+            "\(mapped.output)")
         let twice = runSession(["activity edit close-webinar --kpi a --kpi b"], workbook: exampleWorkbook)
         #expect(twice.errors.contains("activity edit: --kpi is given twice ('a' and 'b')"))
     }
@@ -110,11 +139,22 @@ struct WorkshopTests {
 /// One id resolver: a bare id and its full form are the same thing in every command.
 @Suite("One meaning for every id")
 struct IDResolutionTests {
-    @Test("find: a bare stage id and its full form find the same activities", arguments: [
-        ("find activities where stages contains \"discovery\"", "find activities where stages contains \"new-business/discovery\""),
-        ("find activities where stages contains \"proposal\"", "find activities where stages contains \"new-business/proposal\""),
-        ("find lead-stages where enters = \"opportunity\"", "find lead-stages where enters = \"new-business/opportunity\""),
-    ])
+    @Test(
+        "find: a bare stage id and its full form find the same activities",
+        arguments: [
+            (
+                "find activities where stages contains \"discovery\"",
+                "find activities where stages contains \"new-business/discovery\""
+            ),
+            (
+                "find activities where stages contains \"proposal\"",
+                "find activities where stages contains \"new-business/proposal\""
+            ),
+            (
+                "find lead-stages where enters = \"opportunity\"",
+                "find lead-stages where enters = \"new-business/opportunity\""
+            ),
+        ])
     func find(bare: String, full: String) {
         let short = runSession([bare], workbook: exampleWorkbook), long = runSession([full], workbook: exampleWorkbook)
         #expect(short.code == 0 && long.code == 0, "\(short.errors)\(long.errors)")
@@ -124,8 +164,12 @@ struct IDResolutionTests {
     @Test("waive: a bare target waives the finding on the full one, at once and after a save")
     func waiveBare() throws {
         let path = try copyOfExample()
-        let result = runSession(["waive MK001 onboarding --reason \"Onboarding is led by customer success\"", "check", "save"], workbook: path)
-        #expect(result.output.contains("[MK001] no buyer-facing activity supports stage 'expansion/onboarding' (waived: "), "\(result.output)")
+        let result = runSession(
+            ["waive MK001 onboarding --reason \"Onboarding is led by customer success\"", "check", "save"],
+            workbook: path)
+        #expect(
+            result.output.contains("[MK001] no buyer-facing activity supports stage 'expansion/onboarding' (waived: "),
+            "\(result.output)")
         #expect(!result.output.contains("WB004"))
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("target: expansion/onboarding"))
         // A waiver written by hand with the bare id matches too.
@@ -137,25 +181,37 @@ struct IDResolutionTests {
         #expect(reloaded.output.contains("'expansion/onboarding' (waived: "), "\(reloaded.output)")
     }
 
-    @Test("waive refuses an unknown target, a second waiver of the same finding and an expiry in the past", arguments: [
-        ("waive MK001 nowhere --reason x", "waive: 'nowhere' is neither an item nor a target of MK001"),
-        ("waive MK001 expansion/renewal --reason again", "MK001 is already waived on expansion/renewal"),
-        ("waive MK001 renewal --reason again", "MK001 is already waived on expansion/renewal"),
-        ("waive MK001 onboarding --reason x --until 2020-01-01", "waive: --until 2020-01-01 is in the past (today is 2026-06-01)"),
-    ])
+    @Test(
+        "waive refuses an unknown target, a second waiver of the same finding and an expiry in the past",
+        arguments: [
+            ("waive MK001 nowhere --reason x", "waive: 'nowhere' is neither an item nor a target of MK001"),
+            ("waive MK001 expansion/renewal --reason again", "MK001 is already waived on expansion/renewal"),
+            ("waive MK001 renewal --reason again", "MK001 is already waived on expansion/renewal"),
+            (
+                "waive MK001 onboarding --reason x --until 2020-01-01",
+                "waive: --until 2020-01-01 is in the past (today is 2026-06-01)"
+            ),
+        ])
     func waiveRefusals(line: String, message: String) {
         let result = runSession([line], workbook: exampleWorkbook)
         #expect(result.code != 0)
         #expect(result.errors.contains(message), "\(result.errors)")
     }
 
-    @Test("the commands that take an id take the bare form and the full form alike", arguments: [
-        "activity map close-webinar --stage NEGOTIATION", "show NEGOTIATION", "stage edit NEGOTIATION --owner account-executive",
-        "edit lead-stage sql enters NEGOTIATION", "waive MK002 NEGOTIATION/it-architect --reason \"Architects join later\"",
-    ])
+    @Test(
+        "the commands that take an id take the bare form and the full form alike",
+        arguments: [
+            "activity map close-webinar --stage NEGOTIATION", "show NEGOTIATION",
+            "stage edit NEGOTIATION --owner account-executive",
+            "edit lead-stage sql enters NEGOTIATION",
+            "waive MK002 NEGOTIATION/it-architect --reason \"Architects join later\"",
+        ])
     func bareAndFull(template: String) {
-        let bare = runSession([template.replacingOccurrences(of: "NEGOTIATION", with: "negotiation")], workbook: exampleWorkbook)
-        let full = runSession([template.replacingOccurrences(of: "NEGOTIATION", with: "new-business/negotiation")], workbook: exampleWorkbook)
+        let bare = runSession(
+            [template.replacingOccurrences(of: "NEGOTIATION", with: "negotiation")], workbook: exampleWorkbook)
+        let full = runSession(
+            [template.replacingOccurrences(of: "NEGOTIATION", with: "new-business/negotiation")],
+            workbook: exampleWorkbook)
         #expect(bare.code == 0 && full.code == 0, "\(bare.errors)\(full.errors)")
         #expect(bare.output == full.output && bare.errors == full.errors)
     }
@@ -163,7 +219,8 @@ struct IDResolutionTests {
     @Test("a finding on an item not saved yet says so; once saved, it has its line")
     func unsavedPlaces() throws {
         let path = try copyOfExample()
-        let result = runSession(["activity add bare-one --name Bare", "check", "save", "check"], workbook: path, keepGoing: true)
+        let result = runSession(
+            ["activity add bare-one --name Bare", "check", "save", "check"], workbook: path, keepGoing: true)
         let lines = result.output.split(separator: "\n").filter { $0.contains("[MK009] activity 'bare-one'") }
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("\(path) (not saved yet): info:") == true, "\(lines)")

@@ -1,3 +1,9 @@
+import LockstepCore
+import LockstepLeads
+import LockstepMarketing
+import LockstepShell
+import LockstepStages
+
 // Tab completion on a large workbook (its path the first argument; `benchmarks/completion.sh`
 // gives it the 20,000-activity benchmark workbook): the median time of one Tab, over 30, for
 // several kinds of argument. The script prints them beside bash's own `compgen -W` filtering the
@@ -5,11 +11,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import LockstepCore
-import LockstepLeads
-import LockstepMarketing
-import LockstepShell
-import LockstepStages
 
 func now() -> Double {
     var time = timespec()
@@ -21,7 +22,8 @@ guard CommandLine.arguments.count > 1 else {
     print("usage: CompletionBenchmark WORKBOOK")
     exit(2)
 }
-let session = Session(registry: PluginRegistry([LeadsPlugin(), StagesPlugin(), MarketingPlugin()]), output: BufferedOutput())
+let session = Session(
+    registry: PluginRegistry([LeadsPlugin(), StagesPlugin(), MarketingPlugin()]), output: BufferedOutput())
 do {
     try session.open(CommandLine.arguments[1])
 } catch {
@@ -29,8 +31,10 @@ do {
     exit(2)
 }
 let completer = Completer(session: session)
-let lines = ["show activity-123", "activity map activity-1 --stage process-1/stage-1", "edit activity activity-99",
-             "find activities where k", "explain MK00"]
+let lines = [
+    "show activity-123", "activity map activity-1 --stage process-1/stage-1", "edit activity activity-99",
+    "find activities where k", "explain MK00",
+]
 for line in lines {
     var times: [Double] = []
     var found = 0
@@ -55,4 +59,6 @@ for round in 0..<15 {
     _ = completer.complete("show activity-123")
     afterEdit.append(now() - start)
 }
-print("first Tab after an edit: show activity-123\t111\t\((afterEdit.sorted()[afterEdit.count / 2] * 100_000).rounded() / 100)")
+print(
+    "first Tab after an edit: show activity-123\t111\t\((afterEdit.sorted()[afterEdit.count / 2] * 100_000).rounded() / 100)"
+)

@@ -7,22 +7,29 @@ struct KPINotTiedToPipeline: Check {
     let defaultSeverity = Severity.warning
     let summary = "A decision-stage or lead-generating activity has no pipeline or revenue KPI"
     let explanation = RuleExplanation(
-        what: "An activity that supports a decision-phase stage, or whose responses go to lead-gen or sales, is measured by what it does to pipeline or revenue (MQLs, meetings, demos, proposals, deals, bookings), not by activity or engagement alone (posts, views, downloads, registrations). The KPI's words say which (`kpi_kind` states it outright); a KPI whose words do not tell is not judged.",
-        why: "Measuring marketing by the number of leads or the noise it makes casts a wide net that sales must then sort through (Bill Wallace, “Ending the War between Sales and Marketing”); closed-loop reporting ties campaigns to the deals they produce (“Sales and Marketing – Align, Define and Make Money”), and goals aligned across both teams tie key metrics together (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”).",
-        fix: "Measure what the activity does to the pipeline: `kpi: Webinar attendees who book a demo` rather than `kpi: Webinar registrations`; if its words do not show it, say so with `kpi_kind: pipeline`.")
+        what:
+            "An activity that supports a decision-phase stage, or whose responses go to lead-gen or sales, is measured by what it does to pipeline or revenue (MQLs, meetings, demos, proposals, deals, bookings), not by activity or engagement alone (posts, views, downloads, registrations). The KPI's words say which (`kpi_kind` states it outright); a KPI whose words do not tell is not judged.",
+        why:
+            "Measuring marketing by the number of leads or the noise it makes casts a wide net that sales must then sort through (Bill Wallace, “Ending the War between Sales and Marketing”); closed-loop reporting ties campaigns to the deals they produce (“Sales and Marketing – Align, Define and Make Money”), and goals aligned across both teams tie key metrics together (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”).",
+        fix:
+            "Measure what the activity does to the pipeline: `kpi: Webinar attendees who book a demo` rather than `kpi: Webinar registrations`; if its words do not show it, say so with `kpi_kind: pipeline`."
+    )
     let examples: [CheckExample] = [
-        .triggering("""
+        .triggering(
+            """
             processes:
               - { id: nb, stages: [{ id: proposal, phase: decision }] }
             activities:
               - { id: video, kind: content, stages: [proposal], kpi: Video views }
             """, targets: ["video"]),
-        .triggering("""
+        .triggering(
+            """
             activities:
               - { id: ebook, kind: content, cta: Download, follow_up: { owner: lead-gen }, kpi: eBook downloads }
             """, targets: ["ebook"]),
         // A near miss: engagement on its way to the pipeline is pipeline.
-        .passing("""
+        .passing(
+            """
             processes:
               - { id: nb, stages: [{ id: proposal, phase: decision }, { id: discovery, phase: consideration }] }
             activities:
@@ -38,17 +45,22 @@ struct KPINotTiedToPipeline: Check {
         let decisionStages = Set(model.stages.filter { $0.phase == "decision" }.map(\.id))
         let index = ItemIndex(workbook.items(of: .stage))
         return model.activities.compactMap { activity in
-            guard activity.isBuyerFacing, let measure = activity.kpiClass, measure == .activity || measure == .engagement else { return nil }
+            guard activity.isBuyerFacing, let measure = activity.kpiClass,
+                measure == .activity || measure == .engagement
+            else { return nil }
             let atDecision = activity.stages.contains { reference in
-                if case .found(let stage) = index.resolve(reference.value, as: .stage) { return decisionStages.contains(stage.id) }
+                if case .found(let stage) = index.resolve(reference.value, as: .stage) {
+                    return decisionStages.contains(stage.id)
+                }
                 return false
             }
             let owner = activity.followUp?.owner
             let generatesLeads = owner == "lead-gen" || owner == "sales"
             guard atDecision || generatesLeads else { return nil }
             let why = atDecision ? "supports a decision stage" : "hands its responses to \(owner ?? "")"
-            return finding("activity '\(activity.id)' \(why) but its KPI ('\(activity.kpi ?? "")') measures \(measure.rawValue), "
-                           + "not pipeline or revenue", target: activity.id, at: activity.location)
+            return finding(
+                "activity '\(activity.id)' \(why) but its KPI ('\(activity.kpi ?? "")') measures \(measure.rawValue), "
+                    + "not pipeline or revenue", target: activity.id, at: activity.location)
         }
     }
 }

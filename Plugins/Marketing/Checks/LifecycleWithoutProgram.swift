@@ -24,13 +24,18 @@ struct RecycleWithoutNurture: Check {
     let defaultSeverity = Severity.warning
     let summary = "A recycle track has no nurture program"
     let explanation = RuleExplanation(
-        what: "Every recycle track (`leads.recycle`) is supported by at least one buyer-facing activity that names it in `lead_stages`: the nurture program rejected leads receive.",
-        why: "Leads that are not ready go back to marketing to be nurtured with multi-touch programs until they are (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”; “Sales and Marketing – Align, Define and Make Money”); a track with no content is a list nobody writes to, and those leads are lost.",
-        fix: "Give the track a program: an activity with `lead_stages: [TRACK]` (e.g. a nurture email series), in the shell `activity add nurture-series --kind email` then `edit activity nurture-series lead_stages TRACK`.")
+        what:
+            "Every recycle track (`leads.recycle`) is supported by at least one buyer-facing activity that names it in `lead_stages`: the nurture program rejected leads receive.",
+        why:
+            "Leads that are not ready go back to marketing to be nurtured with multi-touch programs until they are (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”; “Sales and Marketing – Align, Define and Make Money”); a track with no content is a list nobody writes to, and those leads are lost.",
+        fix:
+            "Give the track a program: an activity with `lead_stages: [TRACK]` (e.g. a nurture email series), in the shell `activity add nurture-series --kind email` then `edit activity nurture-series lead_stages TRACK`."
+    )
     let examples: [CheckExample] = [
         .triggering("leads:\n  recycle:\n    - { id: nurture, owner: marketing }\n", targets: ["nurture"]),
         // A near miss: enablement does not nurture a buyer; a buyer-facing series does.
-        .passing("""
+        .passing(
+            """
             leads:
               recycle:
                 - { id: nurture, owner: marketing }
@@ -43,8 +48,9 @@ struct RecycleWithoutNurture: Check {
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
         let supported = LifecycleSupport.supported(in: workbook)
         return workbook.items(of: .recycle).filter { !supported.contains($0.id) }.map { track in
-            finding("recycle track '\(track.id)' has no nurture program: rejected leads sent there get no content",
-                    target: track.id, at: track.location)
+            finding(
+                "recycle track '\(track.id)' has no nurture program: rejected leads sent there get no content",
+                target: track.id, at: track.location)
         }
     }
 }
@@ -56,13 +62,20 @@ struct LeadStageWithoutProgram: Check {
     let defaultSeverity = Severity.info
     let summary = "A marketing-owned lead stage has no lead-generation program"
     let explanation = RuleExplanation(
-        what: "Every lead stage owned by marketing is supported by at least one buyer-facing activity that names it in `lead_stages`: the program that brings leads in or develops them until sales takes over.",
-        why: "Marketing's programs feed the funnel that sales works (Bill Wallace, “Ending the War between Sales and Marketing”); a lead stage with no program behind it is one whose numbers nobody is driving, and content crammed into the first sales stage instead hides where leads come from.",
-        fix: "Name the stage in the `lead_stages` of the programs that serve it (e.g. `lead_stages: [inquiry]` on a benchmark report that generates inquiries).")
+        what:
+            "Every lead stage owned by marketing is supported by at least one buyer-facing activity that names it in `lead_stages`: the program that brings leads in or develops them until sales takes over.",
+        why:
+            "Marketing's programs feed the funnel that sales works (Bill Wallace, “Ending the War between Sales and Marketing”); a lead stage with no program behind it is one whose numbers nobody is driving, and content crammed into the first sales stage instead hides where leads come from.",
+        fix:
+            "Name the stage in the `lead_stages` of the programs that serve it (e.g. `lead_stages: [inquiry]` on a benchmark report that generates inquiries)."
+    )
     let examples: [CheckExample] = [
-        .triggering("leads:\n  stages:\n    - { id: inquiry, owner: marketing }\n    - { id: sql, owner: sales }\n", targets: ["inquiry"]),
+        .triggering(
+            "leads:\n  stages:\n    - { id: inquiry, owner: marketing }\n    - { id: sql, owner: sales }\n",
+            targets: ["inquiry"]),
         // A near miss: a sales-owned stage is worked by sales, not fed by a program.
-        .passing("""
+        .passing(
+            """
             leads:
               stages:
                 - { id: inquiry, owner: marketing }
@@ -74,9 +87,12 @@ struct LeadStageWithoutProgram: Check {
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
         let supported = LifecycleSupport.supported(in: workbook)
-        return workbook.items(of: .leadStage).filter { $0.fields["owner"] == .string("marketing") && !supported.contains($0.id) }.map { stage in
-            finding("marketing-owned lead stage '\(stage.id)' has no lead-generation program (no activity names it in lead_stages)",
-                    target: stage.id, at: stage.location)
+        return workbook.items(of: .leadStage).filter {
+            $0.fields["owner"] == .string("marketing") && !supported.contains($0.id)
+        }.map { stage in
+            finding(
+                "marketing-owned lead stage '\(stage.id)' has no lead-generation program (no activity names it in lead_stages)",
+                target: stage.id, at: stage.location)
         }
     }
 }

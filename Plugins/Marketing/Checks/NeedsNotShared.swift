@@ -7,11 +7,16 @@ struct NeedsNotShared: Check {
     let defaultSeverity = Severity.warning
     let summary = "An activity answers needs none of its personas has"
     let explanation = RuleExplanation(
-        what: "When an activity names both the personas it addresses and the needs it answers, at least one of those personas carries at least one of those needs (`personas[].needs`). Personas that list no needs are not judged.",
-        why: "The first and costliest misalignment is a marketing message that does not match the customer's need (“Sales and Marketing – Align, Define and Make Money”, misalignment #1); content about one buyer's pain sent to another reads as noise, and sales is left to translate it.",
-        fix: "Point the activity at the personas who have those needs (`personas:`), answer their needs instead (`needs:`), or record the need on the persona if they do carry it.")
+        what:
+            "When an activity names both the personas it addresses and the needs it answers, at least one of those personas carries at least one of those needs (`personas[].needs`). Personas that list no needs are not judged.",
+        why:
+            "The first and costliest misalignment is a marketing message that does not match the customer's need (“Sales and Marketing – Align, Define and Make Money”, misalignment #1); content about one buyer's pain sent to another reads as noise, and sales is left to translate it.",
+        fix:
+            "Point the activity at the personas who have those needs (`personas:`), answer their needs instead (`needs:`), or record the need on the persona if they do carry it."
+    )
     let examples: [CheckExample] = [
-        .triggering("""
+        .triggering(
+            """
             needs: [{ id: speed }, { id: security }]
             personas:
               - { id: cfo, needs: [speed] }
@@ -19,7 +24,8 @@ struct NeedsNotShared: Check {
               - { id: brief, kind: content, personas: [cfo], needs: [security] }
             """, targets: ["brief"]),
         // Near misses: one need shared is enough; a persona listing no needs is not judged.
-        .passing("""
+        .passing(
+            """
             needs: [{ id: speed }, { id: security }]
             personas:
               - { id: cfo, needs: [speed] }
@@ -37,7 +43,9 @@ struct NeedsNotShared: Check {
             if case .found(let item) = needIndex.resolve(id, as: .need) { return item.id }
             return id
         }
-        let carried = Dictionary(model.personas.map { ($0.id, Set($0.needs.map { need($0.value) })) }) { first, _ in first }
+        let carried = Dictionary(model.personas.map { ($0.id, Set($0.needs.map { need($0.value) })) }) { first, _ in
+            first
+        }
         return model.activities.compactMap { activity in
             let personas = activity.personas.compactMap { reference -> String? in
                 if case .found(let item) = personaIndex.resolve(reference.value, as: .persona) { return item.id }
@@ -46,9 +54,11 @@ struct NeedsNotShared: Check {
             let answered = Set(activity.needs.map { need($0.value) })
             let judged = personas.compactMap { carried[$0] }.filter { !$0.isEmpty }
             guard !answered.isEmpty, !judged.isEmpty, judged.count == personas.count,
-                  !judged.contains(where: { !$0.isDisjoint(with: answered) }) else { return nil }
-            return finding("activity '\(activity.id)' answers \(answered.sorted().joined(separator: ", ")), which none of its personas "
-                           + "(\(personas.joined(separator: ", "))) has", target: activity.id, at: activity.location)
+                !judged.contains(where: { !$0.isDisjoint(with: answered) })
+            else { return nil }
+            return finding(
+                "activity '\(activity.id)' answers \(answered.sorted().joined(separator: ", ")), which none of its personas "
+                    + "(\(personas.joined(separator: ", "))) has", target: activity.id, at: activity.location)
         }
     }
 }

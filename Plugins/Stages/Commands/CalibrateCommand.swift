@@ -3,23 +3,38 @@ import LockstepCore
 /// `calibrate`: each stage's stated win probability beside what the process's opportunity
 /// history says.
 enum CalibrateCommand {
-    static let command = Command(CommandSpec(
-        "calibrate", summary: "Each stage's win probability beside the win rate of the closed deals that reached it, from the process's opportunity history",
-        options: [OptionSpec("--process", value: "PROCESS", completion: .ids(.process), summary: "only this process")],
-        examples: ["calibrate", "calibrate --process new-business"]
-    )) { environment, invocation in
-        let processes = environment.workbook.processes.filter { invocation.option("--process").map($0.id.elementsEqual) ?? true }
+    static let command = Command(
+        CommandSpec(
+            "calibrate",
+            summary:
+                "Each stage's win probability beside the win rate of the closed deals that reached it, from the process's opportunity history",
+            options: [
+                OptionSpec("--process", value: "PROCESS", completion: .ids(.process), summary: "only this process")
+            ],
+            examples: ["calibrate", "calibrate --process new-business"]
+        )
+    ) { environment, invocation in
+        let processes = environment.workbook.processes.filter {
+            invocation.option("--process").map($0.id.elementsEqual) ?? true
+        }
         let withHistory = processes.filter { $0.history != nil }
         guard !withHistory.isEmpty else {
-            throw CommandError.failed("no process has an opportunity history to calibrate against",
-                                      fix: "add `history: { file, stage_column, won, lost, stages, reached }` to a process (docs/workbook.md)")
+            throw CommandError.failed(
+                "no process has an opportunity history to calibrate against",
+                fix: "add `history: { file, stage_column, won, lost, stages, reached }` to a process (docs/workbook.md)"
+            )
         }
         for process in withHistory {
             guard let history = process.history else { continue }
-            let calibration = try Calibration(process: process, history: history, workbookPath: environment.workbookPath,
-                                              allowOutside: environment.allowsDataOutsideWorkbook)
-            environment.emit(.note("\(process.id): \(calibration.rows.first?.closed ?? 0) closed deals in \(history.file); "
-                                   + "\(calibration.open) open, not counted" + (calibration.unknown > 0 ? "; \(calibration.unknown) rows with another stage value or unreadable, left out" : "")))
+            let calibration = try Calibration(
+                process: process, history: history, workbookPath: environment.workbookPath,
+                allowOutside: environment.allowsDataOutsideWorkbook)
+            environment.emit(
+                .note(
+                    "\(process.id): \(calibration.rows.first?.closed ?? 0) closed deals in \(history.file); "
+                        + "\(calibration.open) open, not counted"
+                        + (calibration.unknown > 0
+                            ? "; \(calibration.unknown) rows with another stage value or unreadable, left out" : "")))
             environment.emit(.table(calibration.table))
         }
     }
@@ -32,14 +47,20 @@ struct ProbabilityOffHistory: Check {
     let defaultSeverity = Severity.warning
     let summary = "A stage's win probability disagrees with the process's own deal history"
     let explanation = RuleExplanation(
-        what: "Where a process names its opportunity export (`history`), each stage's `probability` lies within the 95% interval of the win rate of the closed deals that reached that stage. A stage with fewer than 30 closed deals is not judged.",
-        why: "Probabilities set by opinion mislead the forecast both teams plan on; measuring what actually happens at each step keeps sales and marketing arguing about the same numbers (“Sales and Marketing – Align, Define and Make Money”; Bill Wallace, “Ending the War between Sales and Marketing”).",
-        fix: "Set the stage's probability within the interval `calibrate` shows, or find out why this process's deals behave differently from its history.")
+        what:
+            "Where a process names its opportunity export (`history`), each stage's `probability` lies within the 95% interval of the win rate of the closed deals that reached that stage. A stage with fewer than 30 closed deals is not judged.",
+        why:
+            "Probabilities set by opinion mislead the forecast both teams plan on; measuring what actually happens at each step keeps sales and marketing arguing about the same numbers (“Sales and Marketing – Align, Define and Make Money”; Bill Wallace, “Ending the War between Sales and Marketing”).",
+        fix:
+            "Set the stage's probability within the interval `calibrate` shows, or find out why this process's deals behave differently from its history."
+    )
     let examples: [CheckExample] = [
-        .triggering(ProbabilityOffHistory.workbook(qualify: 10, propose: 60), targets: ["nb/qualify"],
-                    files: ["deals.csv": ProbabilityOffHistory.deals]),
+        .triggering(
+            ProbabilityOffHistory.workbook(qualify: 10, propose: 60), targets: ["nb/qualify"],
+            files: ["deals.csv": ProbabilityOffHistory.deals]),
         // A near miss: 60% at proposal sits inside its interval; a stated 40% at qualify too.
-        .passing(ProbabilityOffHistory.workbook(qualify: 40, propose: 60), files: ["deals.csv": ProbabilityOffHistory.deals]),
+        .passing(
+            ProbabilityOffHistory.workbook(qualify: 40, propose: 60), files: ["deals.csv": ProbabilityOffHistory.deals]),
     ]
 
     static func workbook(qualify: Int, propose: Int) -> String {
@@ -70,21 +91,25 @@ struct ProbabilityOffHistory: Check {
             guard let history = process.history else { return [] }
             let calibration: Calibration
             do throws(CommandError) {
-                calibration = try Calibration(process: process, history: history, workbookPath: context.workbookPath,
-                                              allowOutside: context.allowsDataOutsideWorkbook)
+                calibration = try Calibration(
+                    process: process, history: history, workbookPath: context.workbookPath,
+                    allowOutside: context.allowsDataOutsideWorkbook)
             } catch {
-                var notice = finding("the opportunity history could not be read, so the probabilities were not checked: \(error.message)",
-                                     target: process.id, at: history.location)
+                var notice = finding(
+                    "the opportunity history could not be read, so the probabilities were not checked: \(error.message)",
+                    target: process.id, at: history.location)
                 notice.isNotice = true
                 return [notice]
             }
             return calibration.rows.compactMap { row in
                 guard let interval = row.interval, let stated = row.stage.probability,
-                      Double(stated) < interval.low || Double(stated) > interval.high else { return nil }
+                    Double(stated) < interval.low || Double(stated) > interval.high
+                else { return nil }
                 let rate = (interval.rate * 10).rounded() / 10
-                return finding("stage '\(process.id)/\(row.stage.id)' says \(stated)% but \(row.won) of the \(row.closed) closed deals "
-                               + "that reached it were won (\(rate)%, 95% interval \(Int(interval.low.rounded()))–\(Int(interval.high.rounded()))%)",
-                               target: "\(process.id)/\(row.stage.id)", at: row.stage.location)
+                return finding(
+                    "stage '\(process.id)/\(row.stage.id)' says \(stated)% but \(row.won) of the \(row.closed) closed deals "
+                        + "that reached it were won (\(rate)%, 95% interval \(Int(interval.low.rounded()))–\(Int(interval.high.rounded()))%)",
+                    target: "\(process.id)/\(row.stage.id)", at: row.stage.location)
             }
         }
     }

@@ -14,8 +14,10 @@ public enum DiffFormat: String, Sendable, CaseIterable {
 
 enum DiffReporter {
     static func counts(_ diff: WorkbookDiff) -> (added: Int, removed: Int, changed: Int) {
-        (diff.items.filter { $0.change == .added }.count, diff.items.filter { $0.change == .removed }.count,
-         diff.items.filter { $0.change == .changed }.count)
+        (
+            diff.items.filter { $0.change == .added }.count, diff.items.filter { $0.change == .removed }.count,
+            diff.items.filter { $0.change == .changed }.count
+        )
     }
 
     static func itemLine(_ item: WorkbookDiff.ItemChange) -> String {
@@ -38,9 +40,12 @@ enum DiffReporter {
         lines += diff.introduced.map { "  + \($0.severity.rawValue) [\($0.rule)] \(Sanitized.visible($0.message))" }
         lines += diff.fixed.map { "  - \($0.severity.rawValue) [\($0.rule)] \(Sanitized.visible($0.message))" }
         if !diff.notCompared.isEmpty {
-            lines.append("  not compared (their CRM data did not load on one side): \(diff.notCompared.joined(separator: ", "))")
+            lines.append(
+                "  not compared (their CRM data did not load on one side): \(diff.notCompared.joined(separator: ", "))")
         }
-        lines.append("coverage: \(diff.emptied.count) cell\(diff.emptied.count == 1 ? "" : "s") became empty, \(diff.filled.count) filled")
+        lines.append(
+            "coverage: \(diff.emptied.count) cell\(diff.emptied.count == 1 ? "" : "s") became empty, \(diff.filled.count) filled"
+        )
         lines += diff.emptied.map { "  - " + Sanitized.visible(cellLine($0)) }
         lines += diff.filled.map { "  + " + Sanitized.visible(cellLine($0)) }
         return lines.joined(separator: "\n") + "\n"
@@ -50,25 +55,30 @@ enum DiffReporter {
         var text = "## Lockstep diff: \(MarkdownText.code(old)) → \(MarkdownText.code(new))\n\n"
         guard !diff.isEmpty else { return text + "No change in the alignment.\n" }
         let (added, removed, changed) = counts(diff)
-        text += "**\(diff.introduced.count) finding\(diff.introduced.count == 1 ? "" : "s") introduced, \(diff.fixed.count) fixed; "
+        text +=
+            "**\(diff.introduced.count) finding\(diff.introduced.count == 1 ? "" : "s") introduced, \(diff.fixed.count) fixed; "
             + "\(diff.emptied.count) coverage cell\(diff.emptied.count == 1 ? "" : "s") became empty, \(diff.filled.count) filled; "
             + "\(added) item\(added == 1 ? "" : "s") added, \(removed) removed, \(changed) changed.**\n"
         if !diff.introduced.isEmpty || !diff.fixed.isEmpty {
             text += "\n### Findings\n\n| | rule | severity | finding |\n| --- | --- | --- | --- |\n"
             for (mark, findings) in [("introduced", diff.introduced), ("fixed", diff.fixed)] {
                 for finding in findings {
-                    text += "| \(mark) | \(finding.rule) | \(finding.severity.rawValue) | \(MarkdownText.inline(finding.message)) |\n"
+                    text +=
+                        "| \(mark) | \(finding.rule) | \(finding.severity.rawValue) | \(MarkdownText.inline(finding.message)) |\n"
                 }
             }
         }
         if !diff.notCompared.isEmpty {
-            text += "\nNot compared, as their CRM data did not load on one side: \(diff.notCompared.joined(separator: ", ")).\n"
+            text +=
+                "\nNot compared, as their CRM data did not load on one side: \(diff.notCompared.joined(separator: ", ")).\n"
         }
         if !diff.emptied.isEmpty || !diff.filled.isEmpty {
-            text += "\n### Coverage\n\n| | \(diff.axes.row) | \(diff.axes.column) | count |\n| --- | --- | --- | --- |\n"
+            text +=
+                "\n### Coverage\n\n| | \(diff.axes.row) | \(diff.axes.column) | count |\n| --- | --- | --- | --- |\n"
             for (mark, cells) in [("became empty", diff.emptied), ("filled", diff.filled)] {
                 for pair in cells {
-                    text += "| \(mark) | \(MarkdownText.code(pair.after.row)) | \(MarkdownText.code(pair.after.column)) | "
+                    text +=
+                        "| \(mark) | \(MarkdownText.code(pair.after.row)) | \(MarkdownText.code(pair.after.column)) | "
                         + "\(pair.before.count) → \(pair.after.count) |\n"
                 }
             }
@@ -76,7 +86,8 @@ enum DiffReporter {
         if !diff.items.isEmpty {
             text += "\n### Items\n\n| | kind | id | name | fields |\n| --- | --- | --- | --- | --- |\n"
             for item in diff.items {
-                text += "| \(item.change.rawValue) | \(item.kind) | \(MarkdownText.code(item.id)) | \(MarkdownText.inline(item.name)) | "
+                text +=
+                    "| \(item.change.rawValue) | \(item.kind) | \(MarkdownText.code(item.id)) | \(MarkdownText.inline(item.name)) | "
                     + "\(MarkdownText.inline(item.fields.joined(separator: ", "))) |\n"
             }
         }
@@ -92,7 +103,9 @@ enum DiffReporter {
         let coverage: Coverage
         let notCompared: [String]
 
-        enum CodingKeys: String, CodingKey { case format, version, old, new, items, findings, coverage, notCompared = "not_compared" }
+        enum CodingKeys: String, CodingKey {
+            case format, version, old, new, items, findings, coverage, notCompared = "not_compared"
+        }
     }
 
     struct Item: Encodable {
@@ -119,16 +132,22 @@ enum DiffReporter {
 
     static func json(_ diff: WorkbookDiff, old: String, new: String) -> String {
         let entry = { (finding: Finding) in
-            FindingEntry(rule: finding.rule, severity: finding.severity.rawValue, message: finding.message, target: finding.target,
-                         fingerprint: finding.fingerprint)
+            FindingEntry(
+                rule: finding.rule, severity: finding.severity.rawValue, message: finding.message,
+                target: finding.target,
+                fingerprint: finding.fingerprint)
         }
         let cell = { (pair: (before: CoverageCell, after: CoverageCell)) in
             Cell(row: pair.after.row, column: pair.after.column, before: pair.before.count, after: pair.after.count)
         }
-        return OrderedJSON.encode(Document(
-            old: old, new: new,
-            items: diff.items.map { Item(change: $0.change.rawValue, kind: $0.kind, id: $0.id, name: $0.name, fields: $0.fields) },
-            findings: Findings(introduced: diff.introduced.map(entry), fixed: diff.fixed.map(entry)),
-            coverage: Coverage(emptied: diff.emptied.map(cell), filled: diff.filled.map(cell)), notCompared: diff.notCompared))
+        return OrderedJSON.encode(
+            Document(
+                old: old, new: new,
+                items: diff.items.map {
+                    Item(change: $0.change.rawValue, kind: $0.kind, id: $0.id, name: $0.name, fields: $0.fields)
+                },
+                findings: Findings(introduced: diff.introduced.map(entry), fixed: diff.fixed.map(entry)),
+                coverage: Coverage(emptied: diff.emptied.map(cell), filled: diff.filled.map(cell)),
+                notCompared: diff.notCompared))
     }
 }

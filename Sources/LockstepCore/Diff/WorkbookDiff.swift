@@ -27,7 +27,9 @@ public struct WorkbookDiff: Sendable {
     /// What the coverage rows and columns are, from the plugin that draws the matrix.
     public var axes: (row: String, column: String)
 
-    public var isEmpty: Bool { items.isEmpty && introduced.isEmpty && fixed.isEmpty && emptied.isEmpty && filled.isEmpty }
+    public var isEmpty: Bool {
+        items.isEmpty && introduced.isEmpty && fixed.isEmpty && emptied.isEmpty && filled.isEmpty
+    }
 
     /// One side of the comparison: the workbook, its open findings, its coverage cells.
     public struct Side: Sendable {
@@ -48,7 +50,9 @@ public struct WorkbookDiff: Sendable {
         notCompared = skipped.sorted()
         let compared = { (findings: [Finding]) in findings.filter { $0.isOpen && !skipped.contains($0.rule) } }
         (introduced, fixed) = Self.findingChanges(compared(old.findings), compared(new.findings))
-        let before = Dictionary(old.coverage.flatMap { matrix in matrix.cells.map { ([matrix.rowTitle, $0.row, $0.column], $0) } }) { first, _ in first }
+        let before = Dictionary(
+            old.coverage.flatMap { matrix in matrix.cells.map { ([matrix.rowTitle, $0.row, $0.column], $0) } }
+        ) { first, _ in first }
         emptied = []
         filled = []
         axes = new.coverage.first.map { ($0.rowTitle, $0.columnTitle) } ?? ("row", "column")
@@ -68,19 +72,25 @@ public struct WorkbookDiff: Sendable {
         var changes: [ItemChange] = []
         for item in new.items {
             guard let earlier = before[[item.kind.name, item.id]] else {
-                changes.append(ItemChange(change: .added, kind: item.kind.name, id: item.id, name: item.name, fields: [],
-                                          location: item.location))
+                changes.append(
+                    ItemChange(
+                        change: .added, kind: item.kind.name, id: item.id, name: item.name, fields: [],
+                        location: item.location))
                 continue
             }
             let fields = changedFields(earlier, item)
             if !fields.isEmpty {
-                changes.append(ItemChange(change: .changed, kind: item.kind.name, id: item.id, name: item.name, fields: fields,
-                                          location: item.location))
+                changes.append(
+                    ItemChange(
+                        change: .changed, kind: item.kind.name, id: item.id, name: item.name, fields: fields,
+                        location: item.location))
             }
         }
         for item in old.items where !after.contains([item.kind.name, item.id]) {
-            changes.append(ItemChange(change: .removed, kind: item.kind.name, id: item.id, name: item.name, fields: [],
-                                      location: item.location))
+            changes.append(
+                ItemChange(
+                    change: .removed, kind: item.kind.name, id: item.id, name: item.name, fields: [],
+                    location: item.location))
         }
         return changes
     }

@@ -147,8 +147,10 @@ public enum OrderedJSON {
             _ = add(try OrderedJSON.encoded(value, at: codingPath + [key]), key)
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
-                                                            forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type,
+            forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             ValueEncoder(box: add(Box(), key), codingPath: codingPath + [key]).container(keyedBy: keyType)
         }
 
@@ -156,8 +158,12 @@ public enum OrderedJSON {
             ValueEncoder(box: add(Box(), key), codingPath: codingPath + [key]).unkeyedContainer()
         }
 
-        mutating func superEncoder() -> any Encoder { ValueEncoder(box: add(Box(), Key(stringValue: "super")!), codingPath: codingPath) }
-        mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(box: add(Box(), key), codingPath: codingPath) }
+        mutating func superEncoder() -> any Encoder {
+            ValueEncoder(box: add(Box(), Key(stringValue: "super")!), codingPath: codingPath)
+        }
+        mutating func superEncoder(forKey key: Key) -> any Encoder {
+            ValueEncoder(box: add(Box(), key), codingPath: codingPath)
+        }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {
@@ -171,9 +177,13 @@ public enum OrderedJSON {
         }
 
         mutating func encodeNil() throws { _ = add(Box()) }
-        mutating func encode<T: Encodable>(_ value: T) throws { _ = add(try OrderedJSON.encoded(value, at: codingPath)) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            _ = add(try OrderedJSON.encoded(value, at: codingPath))
+        }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type
+        ) -> KeyedEncodingContainer<NestedKey> {
             ValueEncoder(box: add(Box()), codingPath: codingPath).container(keyedBy: keyType)
         }
 

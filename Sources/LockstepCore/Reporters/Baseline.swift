@@ -49,8 +49,10 @@ public struct Baseline: Sendable, Equatable {
 
     /// The open findings of `report`, as a baseline file's text.
     public static func text(of report: CheckReport, paths: ReportPath = ReportPath()) -> String {
-        var lines = [header, "# Findings accepted on adoption: `lockstep check --baseline FILE` fails only on others.",
-                     "# fingerprint\tfile\trule\ttarget"]
+        var lines = [
+            header, "# Findings accepted on adoption: `lockstep check --baseline FILE` fails only on others.",
+            "# fingerprint\tfile\trule\ttarget",
+        ]
         let open = report.findings.filter { !$0.isNotice && $0.waivedBecause == nil }
         let rows = open.map { finding -> String in
             let key = Key(finding, file: report.location(of: finding).file, paths: paths)
@@ -69,12 +71,18 @@ public struct Baseline: Sendable, Equatable {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             if number == 1, line != Self.header {
-                throw Failure(path: path, line: 1, message: "this is not a Lockstep baseline (its first line is not '\(Self.header)')", fix: "write one with: lockstep check WORKBOOK --write-baseline \(path)")
+                throw Failure(
+                    path: path, line: 1,
+                    message: "this is not a Lockstep baseline (its first line is not '\(Self.header)')",
+                    fix: "write one with: lockstep check WORKBOOK --write-baseline \(path)")
             }
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4, fields[0].count == 16, fields[0].allSatisfy(\.isHexDigit) else {
-                throw Failure(path: path, line: number, message: "line \(number) is not 'fingerprint TAB file TAB rule TAB target'", fix: "write the baseline again with --write-baseline, or mend or delete that line")
+                throw Failure(
+                    path: path, line: number,
+                    message: "line \(number) is not 'fingerprint TAB file TAB rule TAB target'",
+                    fix: "write the baseline again with --write-baseline, or mend or delete that line")
             }
             counts[Key(fingerprint: fields[0], file: fields[1], rule: fields[2]), default: 0] += 1
         }
@@ -87,10 +95,14 @@ public struct Baseline: Sendable, Equatable {
         do {
             bytes = try FileSystem.readBytes(path, limit: sizeLimit)
         } catch {
-            throw Failure(path: path, line: 1, message: "cannot read the baseline: \(error.reason)", fix: "give --baseline a file written by --write-baseline")
+            throw Failure(
+                path: path, line: 1, message: "cannot read the baseline: \(error.reason)",
+                fix: "give --baseline a file written by --write-baseline")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw Failure(path: path, line: 1, message: "the baseline is not UTF-8 text", fix: "give --baseline a file written by --write-baseline")
+            throw Failure(
+                path: path, line: 1, message: "the baseline is not UTF-8 text",
+                fix: "give --baseline a file written by --write-baseline")
         }
         return try Baseline(text: text, path: path)
     }

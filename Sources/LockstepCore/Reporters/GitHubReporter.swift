@@ -9,26 +9,34 @@ enum GitHubReporter {
         var text = ""
         for error in report.errors {
             let location = error.location
-            text += command("error", file: paths.tracked(location.file), line: location.line, column: location.column,
-                            title: "Lockstep" + (error.code.map { " \($0)" } ?? "") + ": the workbook cannot be read",
-                            message: error.message + "\nfix: " + error.fix)
+            text += command(
+                "error", file: paths.tracked(location.file), line: location.line, column: location.column,
+                title: "Lockstep" + (error.code.map { " \($0)" } ?? "") + ": the workbook cannot be read",
+                message: error.message + "\nfix: " + error.fix)
         }
         for notice in report.notices {
             let location = report.location(of: notice)
-            text += command("notice", file: paths.tracked(location.file), line: location.line, column: location.column,
-                            title: "Lockstep \(notice.rule): not checked", message: notice.message)
+            text += command(
+                "notice", file: paths.tracked(location.file), line: location.line, column: location.column,
+                title: "Lockstep \(notice.rule): not checked", message: notice.message)
         }
         for finding in report.results where finding.isOpen {
             let location = report.location(of: finding)
             let kind = report.fails(finding) ? "error" : finding.severity == .info ? "notice" : "warning"
-            text += command(kind, file: paths.tracked(location.file), line: location.line, column: location.column,
-                            title: "Lockstep \(finding.rule) (\(finding.severity.rawValue))", message: finding.message)
+            text += command(
+                kind, file: paths.tracked(location.file), line: location.line, column: location.column,
+                title: "Lockstep \(finding.rule) (\(finding.severity.rawValue))", message: finding.message)
         }
-        return text + "lockstep: " + (report.errors.isEmpty ? report.summary : "\(report.errors.count) workbook error(s), nothing checked there") + "\n"
+        return text + "lockstep: "
+            + (report.errors.isEmpty
+                ? report.summary : "\(report.errors.count) workbook error(s), nothing checked there") + "\n"
     }
 
-    static func command(_ kind: String, file: String, line: Int, column: Int, title: String, message: String) -> String {
-        let properties = ["file=\(property(file))", "line=\(max(1, line))", "col=\(max(1, column))", "title=\(property(title))"]
+    static func command(_ kind: String, file: String, line: Int, column: Int, title: String, message: String) -> String
+    {
+        let properties = [
+            "file=\(property(file))", "line=\(max(1, line))", "col=\(max(1, column))", "title=\(property(title))",
+        ]
         return "::\(kind) \(properties.joined(separator: ","))::\(data(message))\n"
     }
 

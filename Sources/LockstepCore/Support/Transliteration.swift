@@ -15,11 +15,15 @@ public enum Transliteration {
         for (letters, plain) in groups {
             for letter in letters.unicodeScalars {
                 table[letter] = plain
-                for upper in String(letter).uppercased().unicodeScalars where upper != letter { table[upper] = plain.uppercased() }
+                for upper in String(letter).uppercased().unicodeScalars where upper != letter {
+                    table[upper] = plain.uppercased()
+                }
             }
         }
-        for (letter, plain) in [("æ", "ae"), ("Æ", "AE"), ("œ", "oe"), ("Œ", "OE"), ("ß", "ss"), ("þ", "th"), ("Þ", "TH"),
-                                ("ĳ", "ij"), ("Ĳ", "IJ")] {
+        for (letter, plain) in [
+            ("æ", "ae"), ("Æ", "AE"), ("œ", "oe"), ("Œ", "OE"), ("ß", "ss"), ("þ", "th"), ("Þ", "TH"),
+            ("ĳ", "ij"), ("Ĳ", "IJ"),
+        ] {
             table[letter.unicodeScalars.first!] = plain
         }
         return table

@@ -12,11 +12,14 @@ public enum DataFiles {
     public static let outsideMarker = "which lies outside the workbook's folder"
 
     /// Refuses `path` (written `name` under `key`) when it lies outside the workbook's folder tree.
-    public static func requireInside(_ path: String, named name: String, key: String, workbookPath: String?) throws(CommandError) {
+    public static func requireInside(
+        _ path: String, named name: String, key: String, workbookPath: String?
+    ) throws(CommandError) {
         let folder = workbookPath.map(FileSystem.folder(of:)) ?? "."
         guard !FileSystem.isInside(path, folder: folder) else { return }
-        throw CommandError.input("\(key) names '\(Sanitized.excerpt(name))', \(outsideMarker)",
-                                 fix: "put the export in the workbook's folder, or allow it: --allow-data-outside on the command line, "
-                                 + "or answer yes when the shell asks")
+        throw CommandError.input(
+            "\(key) names '\(Sanitized.excerpt(name))', \(outsideMarker)",
+            fix: "put the export in the workbook's folder, or allow it: --allow-data-outside on the command line, "
+                + "or answer yes when the shell asks")
     }
 }

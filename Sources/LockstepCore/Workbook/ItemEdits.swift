@@ -84,7 +84,8 @@ extension EditableSection {
 
 extension Array {
     /// Renames the element whose `id` is `old`: the common case of a section's `renameItem`.
-    public mutating func renameElement(_ id: WritableKeyPath<Element, String>, from old: String, to new: String) -> Bool {
+    public mutating func renameElement(_ id: WritableKeyPath<Element, String>, from old: String, to new: String) -> Bool
+    {
         guard let index = firstIndex(where: { $0[keyPath: id] == old }) else { return false }
         self[index][keyPath: id] = new
         return true
@@ -98,7 +99,9 @@ extension Array {
     }
 
     /// Changes the element whose `id` is `value` in place.
-    public mutating func updateElement(_ id: KeyPath<Element, String>, _ value: String, _ change: (inout Element) -> Void) {
+    public mutating func updateElement(
+        _ id: KeyPath<Element, String>, _ value: String, _ change: (inout Element) -> Void
+    ) {
         guard let index = firstIndex(where: { $0[keyPath: id] == value }) else { return }
         change(&self[index])
     }
@@ -107,7 +110,9 @@ extension Array {
 extension Workbook {
     /// Changes the section of `type`, made empty first when the workbook has none yet (a new
     /// workbook's first persona creates its `personas` section).
-    public mutating func editSection<Result>(_ type: any EditableSection.Type, _ change: (inout any EditableSection) -> Result) -> Result {
+    public mutating func editSection<Result>(
+        _ type: any EditableSection.Type, _ change: (inout any EditableSection) -> Result
+    ) -> Result {
         var section = sections[type.key] as? any EditableSection ?? type.init()
         let result = change(&section)
         sections[type.key] = section
@@ -124,7 +129,8 @@ extension Array where Element == any Plugin {
     /// The editable section types with fields of their own (`strategy`, `team`), by key.
     public var sectionsEditableAsWhole: [String: any EditableSection.Type] {
         var found: [String: any EditableSection.Type] = [:]
-        for case let type as any EditableSection.Type in flatMap(\.sections) where !type.editableFields(of: nil).isEmpty {
+        for case let type as any EditableSection.Type in flatMap(\.sections) where !type.editableFields(of: nil).isEmpty
+        {
             found[type.key] = type
         }
         return found
@@ -144,26 +150,34 @@ extension EditableField {
             return .text(text)
         case .integer(let range):
             guard let number = Int(text), range.contains(number) else {
-                throw refuse("a whole number from \(range.lowerBound) to \(range.upperBound)", example: "\(range.lowerBound)")
+                throw refuse(
+                    "a whole number from \(range.lowerBound) to \(range.upperBound)", example: "\(range.lowerBound)")
             }
             return .integer(number)
         case .number(let range):
             guard let number = Double(text), range.contains(number) else {
-                throw refuse("a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))", example: "\(Int(range.upperBound / 2))")
+                throw refuse(
+                    "a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))",
+                    example: "\(Int(range.upperBound / 2))")
             }
             return .number(number)
         case .date:
-            guard let day = text == "today" ? today : Day(iso: text) else { throw refuse("a date written YYYY-MM-DD (or today)", example: "2026-06-01") }
+            guard let day = text == "today" ? today : Day(iso: text) else {
+                throw refuse("a date written YYYY-MM-DD (or today)", example: "2026-06-01")
+            }
             return .date(day)
         case .duration:
-            guard let duration = WorkbookDuration(text) else { throw refuse("a duration such as 48h, 2d or 2w", example: "48h") }
+            guard let duration = WorkbookDuration(text) else {
+                throw refuse("a duration such as 48h, 2d or 2w", example: "48h")
+            }
             return .duration(duration)
         case .choice(let words, let closed):
             if words.contains(text) { return .text(text) }
             let suggestion = Suggestion.phrase(for: text, in: words)
             if closed || !suggestion.isEmpty {
-                throw .usage("\(command): \(name) '\(Sanitized.excerpt(text))' is not one of \(closed ? "its values" : "the usual values")\(suggestion)",
-                             fix: "\(name): \(words.joined(separator: ", "))\(closed ? "" : ", or a word of your own")")
+                throw .usage(
+                    "\(command): \(name) '\(Sanitized.excerpt(text))' is not one of \(closed ? "its values" : "the usual values")\(suggestion)",
+                    fix: "\(name): \(words.joined(separator: ", "))\(closed ? "" : ", or a word of your own")")
             }
             return .text(text)
         case .id(let kind):
@@ -183,9 +197,10 @@ extension EditableField {
                 } else if index.resolves(part, as: kind) {
                     values.append(try index.require(part, as: kind).id)
                 } else {
-                    throw .usage("\(command): \(name) takes \(words.joined(separator: ", ")) or \(kind.plural), not "
-                                 + "'\(Sanitized.excerpt(part))'\(Suggestion.phrase(for: part, in: words + index.names(of: kind)))",
-                                 fix: "e.g. \(words.first ?? "")")
+                    throw .usage(
+                        "\(command): \(name) takes \(words.joined(separator: ", ")) or \(kind.plural), not "
+                            + "'\(Sanitized.excerpt(part))'\(Suggestion.phrase(for: part, in: words + index.names(of: kind)))",
+                        fix: "e.g. \(words.first ?? "")")
                 }
             }
             return .ids(values)

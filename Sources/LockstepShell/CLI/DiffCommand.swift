@@ -19,7 +19,8 @@ struct DiffCommand: RunnableCommand {
             """
     )
 
-    @Argument(help: "The earlier version: a file, or git:REVISION:PATH.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "The earlier version: a file, or git:REVISION:PATH.", completion: .file(extensions: ["yaml", "yml"]))
     var old: String
 
     @Argument(help: "The later version: a file, or git:REVISION:PATH.", completion: .file(extensions: ["yaml", "yml"]))
@@ -41,8 +42,9 @@ struct DiffCommand: RunnableCommand {
             do {
                 sides.append(try side(name, registry: registry, today: clock.today))
             } catch let failure as GitBlob.Failure {
-                output.writeError("error: \(Sanitized.visible(name)): \(failure.reason)\n"
-                                  + "  fix: name a revision and a path git knows, e.g. git:HEAD~1:examples/acme.yaml\n")
+                output.writeError(
+                    "error: \(Sanitized.visible(name)): \(failure.reason)\n"
+                        + "  fix: name a revision and a path git knows, e.g. git:HEAD~1:examples/acme.yaml\n")
                 return 2
             } catch {
                 output.writeError("\(error)\n")
@@ -70,7 +72,8 @@ struct DiffCommand: RunnableCommand {
         let plugins = workbook.plugins.compactMap(registry.plugin(named:))
         let context = CheckContext(today: today, workbookPath: path, allowsDataOutsideWorkbook: allowDataOutside)
         let findings = CheckRunner(checks: workbook.runnableChecks(plugins: plugins)).run(workbook, context: context)
-        return WorkbookDiff.Side(workbook: workbook, findings: findings,
-                                 coverage: plugins.compactMap { $0.coverage(workbook) })
+        return WorkbookDiff.Side(
+            workbook: workbook, findings: findings,
+            coverage: plugins.compactMap { $0.coverage(workbook) })
     }
 }

@@ -1,7 +1,8 @@
+import LockstepCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import LockstepCore
 
 /// A workbook as a commit holds it: `git:REV:PATH`, read with `git show REV:./PATH`.
 ///
@@ -67,7 +68,8 @@ enum GitBlob {
             // git's own first line says why (an unknown revision, a path not in it).
             let said = message > 0 ? String(decoding: buffer[..<message], as: UTF8.self) : "git show failed"
             let line = said.split(separator: "\n").first.map(String.init) ?? said
-            throw Failure(reason: Sanitized.excerpt(line.hasPrefix("fatal: ") ? String(line.dropFirst(7)) : line, limit: 160))
+            throw Failure(
+                reason: Sanitized.excerpt(line.hasPrefix("fatal: ") ? String(line.dropFirst(7)) : line, limit: 160))
         }
         return bytes
     }

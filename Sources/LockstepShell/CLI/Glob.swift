@@ -1,7 +1,8 @@
+import LockstepCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import LockstepCore
 
 /// Workbook patterns as CI configurations write them: `examples/*.yaml`, `**/lockstep/*.yaml`.
 ///

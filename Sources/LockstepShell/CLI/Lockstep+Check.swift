@@ -12,7 +12,9 @@ extension Lockstep {
         for pattern in options.workbooks {
             let matches = Glob.expand(pattern)
             if matches.isEmpty {
-                return fail("'\(Sanitized.excerpt(pattern))' matches no file", fix: "check the pattern; '**' matches any number of folders")
+                return fail(
+                    "'\(Sanitized.excerpt(pattern))' matches no file",
+                    fix: "check the pattern; '**' matches any number of folders")
             }
             files += matches.filter { !files.contains($0) }
         }
@@ -44,18 +46,25 @@ extension Lockstep {
             do {
                 _ = try SafeWrite.write(Array(Baseline.text(of: report).utf8), to: path)
             } catch {
-                return fail("cannot write the baseline \(Sanitized.visible(path)): \(error.reason)", fix: "give --write-baseline a file in a folder you can write")
+                return fail(
+                    "cannot write the baseline \(Sanitized.visible(path)): \(error.reason)",
+                    fix: "give --write-baseline a file in a folder you can write")
             }
-            output.writeError("wrote \(report.findings.filter { !$0.isNotice && $0.waivedBecause == nil }.count) findings to the baseline \(Sanitized.visible(path))\n")
+            output.writeError(
+                "wrote \(report.findings.filter { !$0.isNotice && $0.waivedBecause == nil }.count) findings to the baseline \(Sanitized.visible(path))\n"
+            )
         }
         // A tool reading the report (a code-scanning upload, a test reporter) still gets a whole
         // document when a workbook could not be read; the text format has said it already.
-        let text = report.errors.isEmpty || options.format != .text || files.count > 1 ? options.format.render(report) : ""
+        let text =
+            report.errors.isEmpty || options.format != .text || files.count > 1 ? options.format.render(report) : ""
         if let path = options.output {
             do {
                 _ = try SafeWrite.write(Array(text.utf8), to: path)
             } catch {
-                return fail("cannot write the report \(Sanitized.visible(path)): \(error.reason)", fix: "give --output a file in a folder you can write")
+                return fail(
+                    "cannot write the report \(Sanitized.visible(path)): \(error.reason)",
+                    fix: "give --output a file in a folder you can write")
             }
         } else {
             output.write(text)
@@ -79,29 +88,36 @@ extension Lockstep {
             workbook = try WorkbookLoader(registry: registry).load(path: file)
             leaveForExit(workbook)
         } catch {
-            return .report(CheckReport(file: file, findings: [], rules: [], toolVersion: version, errors: error.errors,
-                                       failOn: options.failOn))
+            return .report(
+                CheckReport(
+                    file: file, findings: [], rules: [], toolVersion: version, errors: error.errors,
+                    failOn: options.failOn))
         }
         let available = workbook.runnableChecks(plugins: workbook.plugins.compactMap(registry.plugin(named:)))
         let codes = available.map(\.code)
         for code in options.rules where !codes.contains(code) {
-            return .usage("--rule: unknown rule '\(Sanitized.excerpt(code))'\(Suggestion.phrase(for: code, in: codes))",
-                          fix: "'lockstep rules' lists the rules of the loaded plugins")
+            return .usage(
+                "--rule: unknown rule '\(Sanitized.excerpt(code))'\(Suggestion.phrase(for: code, in: codes))",
+                fix: "'lockstep rules' lists the rules of the loaded plugins")
         }
         for prefix in options.selections where !codes.contains(where: { $0.hasPrefix(prefix) }) {
             let families = Set(codes.map { String($0.prefix(2)) }).sorted().joined(separator: ", ")
-            return .usage("--select: no rule of the loaded plugins starts with '\(Sanitized.excerpt(prefix))', so nothing would be checked",
-                          fix: "choose among \(families), or 'lockstep rules' lists them")
+            return .usage(
+                "--select: no rule of the loaded plugins starts with '\(Sanitized.excerpt(prefix))', so nothing would be checked",
+                fix: "choose among \(families), or 'lockstep rules' lists them")
         }
         let chosen = available.filter { check in
             (options.rules.isEmpty || options.rules.contains(check.code))
                 && (options.selections.isEmpty || options.selections.contains { check.code.hasPrefix($0) })
         }
         let runner = CheckRunner(checks: chosen)
-        let context = CheckContext(today: today, workbookPath: file, allowsDataOutsideWorkbook: options.allowDataOutside)
+        let context = CheckContext(
+            today: today, workbookPath: file, allowsDataOutsideWorkbook: options.allowDataOutside)
         let findings = runner.run(workbook, context: context)
         let disabled = Set(chosen.filter { runner.severity(of: $0, settings: workbook.checks) == nil }.map(\.code))
-        return .report(CheckReport(file: file, findings: findings, rules: chosen, toolVersion: version,
-                                   failOn: options.failOn, disabled: disabled))
+        return .report(
+            CheckReport(
+                file: file, findings: findings, rules: chosen, toolVersion: version,
+                failOn: options.failOn, disabled: disabled))
     }
 }

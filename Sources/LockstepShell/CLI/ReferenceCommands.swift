@@ -44,7 +44,8 @@ struct RulesCommand: RunnableCommand {
         discussion: "Examples:\n  lockstep rules\n  lockstep rules examples/acme.yaml --format markdown"
     )
 
-    @Argument(help: "A workbook whose severities and team rules to show.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "A workbook whose severities and team rules to show.", completion: .file(extensions: ["yaml", "yml"]))
     var workbook: String?
 
     @Option(help: "Output format: table, csv, json or markdown.")
@@ -72,8 +73,9 @@ struct DocsCommand: RunnableCommand {
             StandardOutput().writeError("wrote \(folder)/commands.md and \(folder)/rules.md\n")
             return 0
         } catch {
-            StandardOutput().writeError("error: cannot write \(error.path): \(error.reason)\n"
-                                        + "  fix: give a folder that exists: lockstep docs FOLDER\n")
+            StandardOutput().writeError(
+                "error: cannot write \(error.path): \(error.reason)\n"
+                    + "  fix: give a folder that exists: lockstep docs FOLDER\n")
             return 2
         }
     }
