@@ -6,6 +6,9 @@ public struct FeedbackLoop: Sendable {
     public var name: String
     public var cadence: String?
     public var owner: String?
+    /// Who takes part: `sales`, `marketing`, `product`, `customer-success`…; both sales and
+    /// marketing should, for field knowledge to cross over (MK017).
+    public var participants: [String] = []
     public var location: SourceLocation?
 }
 
@@ -21,11 +24,12 @@ public struct FeedbackSection: WorkbookSection {
 
     public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, loopNode) in context.sequence(node, what: "feedback").enumerated() {
-            let keys = ["id", "name", "cadence", "owner"]
+            let keys = ["id", "name", "cadence", "owner", "participants"]
             guard let reader = context.item(loopNode, kind: "feedback item", number: index + 1, keys: keys),
                   let id = reader.id() else { continue }
             loops.append(FeedbackLoop(id: id, name: reader.string("name") ?? id, cadence: reader.string("cadence"),
-                                      owner: reader.string("owner"), location: reader.location))
+                                      owner: reader.string("owner"), participants: reader.strings("participants").map(\.value),
+                                      location: reader.location))
         }
     }
 
@@ -36,6 +40,7 @@ public struct FeedbackSection: WorkbookSection {
             out.string("name", loop.name)
             out.string("cadence", loop.cadence)
             out.string("owner", loop.owner)
+            out.list("participants", loop.participants)
             return out.build()
         })
     }
@@ -43,7 +48,7 @@ public struct FeedbackSection: WorkbookSection {
     public var items: [Item] {
         loops.map { loop in
             Item(kind: .feedback, id: loop.id, name: loop.name, location: loop.location,
-                 fields: ["cadence": .string(loop.cadence), "owner": .string(loop.owner)])
+                 fields: ["cadence": .string(loop.cadence), "owner": .string(loop.owner), "participants": .list(loop.participants)])
         }
     }
 }

@@ -79,6 +79,7 @@ extension FeedbackSection: EditableSection {
             EditableField("name", .text, "what the loop is"),
             EditableField("cadence", .text, "how often it runs, e.g. monthly"),
             EditableField("owner", .text, "who runs it"),
+            EditableField("participants", .text, "who takes part, comma-separated: sales, marketing, product, customer-success…"),
         ]
     }
 
@@ -95,6 +96,8 @@ extension FeedbackSection: EditableSection {
             case "name": loop.name = value.text ?? loop.id
             case "cadence": loop.cadence = value.text
             case "owner": loop.owner = value.text
+            case "participants":
+                loop.participants = value.text.map { $0.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } } ?? []
             default: break
             }
         }
