@@ -15,6 +15,11 @@ enum LifecycleSupport {
         }
         return ids
     }
+
+    /// True once some activity names a lead stage or recycle track: the workbook maps its
+    /// programs, so a step without one is a gap. Before that, content for leads may still sit
+    /// in the first sales stage, and the rules say once that the programs are not mapped.
+    static func isMapped(_ workbook: Workbook) -> Bool { workbook.activities.contains { !$0.leadStages.isEmpty } }
 }
 
 /// MK013: a recycle track has no nurture content, so rejected leads are parked, not nurtured.
@@ -25,14 +30,22 @@ struct RecycleWithoutNurture: Check {
     let summary = "A recycle track has no nurture program"
     let explanation = RuleExplanation(
         what:
-            "Every recycle track (`leads.recycle`) is supported by at least one buyer-facing activity that names it in `lead_stages`: the nurture program rejected leads receive.",
+            "Once the workbook maps its programs to the lead lifecycle (some activity has `lead_stages`), every recycle track (`leads.recycle`) is supported by at least one buyer-facing activity that names it: the nurture program rejected leads receive. Until then MK014 says once that the programs are not mapped.",
         why:
             "Leads that are not ready go back to marketing to be nurtured with multi-touch programs until they are (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”; “Sales and Marketing – Align, Define and Make Money”); a track with no content is a list nobody writes to, and those leads are lost.",
         fix:
             "Give the track a program: an activity with `lead_stages: [TRACK]` (e.g. a nurture email series), in the shell `activity add nurture-series --kind email` then `edit activity nurture-series lead_stages TRACK`."
     )
     let examples: [CheckExample] = [
-        .triggering("leads:\n  recycle:\n    - { id: nurture, owner: marketing }\n", targets: ["nurture"]),
+        .triggering(
+            """
+            leads:
+              stages: [{ id: inquiry, owner: marketing }]
+              recycle:
+                - { id: nurture, owner: marketing }
+            activities:
+              - { id: report, kind: content, lead_stages: [inquiry] }
+            """, targets: ["nurture"]),
         // A near miss: enablement does not nurture a buyer; a buyer-facing series does.
         .passing(
             """
@@ -46,6 +59,7 @@ struct RecycleWithoutNurture: Check {
     ]
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        guard LifecycleSupport.isMapped(workbook) else { return [] }
         let supported = LifecycleSupport.supported(in: workbook)
         return workbook.items(of: .recycle).filter { !supported.contains($0.id) }.map { track in
             finding(
@@ -63,7 +77,7 @@ struct LeadStageWithoutProgram: Check {
     let summary = "A marketing-owned lead stage has no lead-generation program"
     let explanation = RuleExplanation(
         what:
-            "Every lead stage owned by marketing is supported by at least one buyer-facing activity that names it in `lead_stages`: the program that brings leads in or develops them until sales takes over.",
+            "Every lead stage owned by marketing is supported by at least one buyer-facing activity that names it in `lead_stages`: the program that brings leads in or develops them until sales takes over. A workbook whose activities name no lead stage or recycle track at all gets one finding on `leads`: its programs are not mapped to the lead lifecycle.",
         why:
             "Marketing's programs feed the funnel that sales works (Bill Wallace, “Ending the War between Sales and Marketing”); a lead stage with no program behind it is one whose numbers nobody is driving, and content crammed into the first sales stage instead hides where leads come from.",
         fix:
@@ -71,8 +85,18 @@ struct LeadStageWithoutProgram: Check {
     )
     let examples: [CheckExample] = [
         .triggering(
+            """
+            leads:
+              stages:
+                - { id: inquiry, owner: marketing }
+                - { id: mql, owner: marketing }
+                - { id: sql, owner: sales }
+            activities:
+              - { id: report, kind: content, lead_stages: [mql] }
+            """, targets: ["inquiry"]),
+        .triggering(
             "leads:\n  stages:\n    - { id: inquiry, owner: marketing }\n    - { id: sql, owner: sales }\n",
-            targets: ["inquiry"]),
+            targets: ["leads"]),
         // A near miss: a sales-owned stage is worked by sales, not fed by a program.
         .passing(
             """
@@ -86,6 +110,15 @@ struct LeadStageWithoutProgram: Check {
     ]
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        let owned = workbook.items(of: .leadStage).filter { $0.fields["owner"] == .string("marketing") }
+        guard LifecycleSupport.isMapped(workbook) else {
+            guard !owned.isEmpty || !workbook.items(of: .recycle).isEmpty else { return [] }
+            return [
+                finding(
+                    "no activity names a lead stage or recycle track (lead_stages): which programs generate and nurture leads is not mapped",
+                    target: "leads", at: owned.first?.location)
+            ]
+        }
         let supported = LifecycleSupport.supported(in: workbook)
         return workbook.items(of: .leadStage).filter {
             $0.fields["owner"] == .string("marketing") && !supported.contains($0.id)

@@ -112,6 +112,7 @@ enum GapsCommand {
     }
 
     static func lifecycleGaps(_ workbook: Workbook) -> [LifecycleGap] {
+        guard LifecycleSupport.isMapped(workbook) else { return [] }
         let supported = LifecycleSupport.supported(in: workbook)
         let stages = workbook.items(of: .leadStage).filter { $0.fields["owner"] == .string("marketing") && !supported.contains($0.id) }
             .map { LifecycleGap(id: $0.id, phase: "lead", problem: "no lead-generation program for this lead stage") }
