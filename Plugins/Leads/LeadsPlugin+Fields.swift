@@ -8,6 +8,7 @@ extension LeadsPlugin {
                     "first_touch_within": .duration, "rejects_to": .string, "enters": .string]
         case .recycle: return ["owner": .string, "returns_to": .string]
         case .leadField: return ["type": .string]
+        case .leadPath: return ["source": .string, "stages": .list]
         default: return [:]
         }
     }

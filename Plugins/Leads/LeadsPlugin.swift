@@ -7,14 +7,14 @@ public struct LeadsPlugin: Plugin {
     public let name = "leads"
     public let summary = "lead lifecycle stages, criteria, hand-off SLAs, recycling and CRM data"
     public var sections: [any WorkbookSection.Type] { [TeamSection.self, LeadsSection.self] }
-    public var itemKinds: [ItemKind] { [.leadStage, .recycle, .leadField] }
+    public var itemKinds: [ItemKind] { [.leadStage, .recycle, .leadField, .leadPath] }
     public var commands: [Command] {
         [LeadCommands.list, LeadCommands.add, LeadCommands.criteria, LeadCommands.sla, LeadCommands.recycle, TraceCommand.command,
          DataCommands.status, DataCommands.load, DataCommands.problems, FunnelCommands.funnel, FunnelCommands.sla, FunnelCommands.ignored]
     }
     public var checks: [any Check] {
         [LeadStageWithoutCriteria(), HandoffWithoutSLA(), RejectionWithoutRecycle(), LeadStageWithoutOwner(), CriteriaNotNarrowing(),
-         IgnoredLeads(), SLABreaches(), LeadGenRatio()]
+         IgnoredLeads(), SLABreaches(), LeadGenRatio(), PathEntersNoSale()]
     }
 }
 
@@ -22,6 +22,7 @@ extension ItemKind {
     static let leadStage = ItemKind("lead-stage", plural: "lead stages")
     static let recycle = ItemKind("recycle", plural: "recycle tracks")
     static let leadField = ItemKind("lead-field", plural: "lead fields")
+    static let leadPath = ItemKind("lead-path", plural: "lead paths")
     /// Defined by the stages plugin; named here by the workbook's contract.
     static let salesStage = ItemKind("stage", plural: "stages")
 }

@@ -13,6 +13,7 @@ extension LeadsSection {
             fields.string("returns_to", track.returnsTo?.value)
             return fields.build()
         }))
+        out.node("paths", .sequence(paths.map(Self.encode)))
         if let data { out.node("data", Self.encode(data)) }
         return out.build()
     }
@@ -74,6 +75,11 @@ extension LeadsSection {
             items.append(Item(kind: .recycle, id: track.id, name: track.name, location: track.location, references: references,
                               fields: ["owner": .string(track.owner), "returns_to": .string(track.returnsTo?.value)]))
         }
+        for path in paths {
+            items.append(Item(kind: .leadPath, id: path.id, name: path.name, location: path.location,
+                              references: path.stages.map { Reference(.leadStage, $0) },
+                              fields: ["source": .string(path.source), "stages": .list(path.stages.map(\.value))]))
+        }
         return items
     }
 
@@ -99,6 +105,9 @@ extension LeadsSection {
         }
         for index in recycle.indices {
             recycle[index].returnsTo = apply(.leadStage, recycle[index].returnsTo)
+        }
+        for index in paths.indices {
+            paths[index].stages = paths[index].stages.compactMap { apply(.leadStage, $0) }
         }
     }
 }

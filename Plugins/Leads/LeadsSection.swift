@@ -4,19 +4,21 @@ import LockstepCore
 public struct LeadsSection: WorkbookSection {
     public static let key = "leads"
     public static let writeOrder = 50
-    public static let itemKinds: [ItemKind] = [.leadField, .leadStage, .recycle]
+    public static let itemKinds: [ItemKind] = [.leadField, .leadStage, .recycle, .leadPath]
     public static let fieldTypes = ["string", "number", "bool", "date"]
 
     /// Field name → type, in the order written.
     public var fields: [(name: Located<String>, type: String)] = []
     public var stages: [LeadStage] = []
     public var recycle: [RecycleTrack] = []
+    /// The ways leads come in, each through its own stages (empty: one path through every stage).
+    public var paths: [LeadPath] = []
     public var data: LeadData?
 
     public init() {}
 
     public init(decoding node: SourceNode, context: DecodeContext) {
-        guard let leads = context.mapping(node, what: "leads", keys: ["fields", "stages", "recycle", "data"]) else { return }
+        guard let leads = context.mapping(node, what: "leads", keys: ["fields", "stages", "recycle", "paths", "data"]) else { return }
         for (name, type) in leads.pairs("fields") {
             guard Self.fieldTypes.contains(type.value) else {
                 context.report(.notAllowed(type.location!, what: "type of field '\(name.value)'", value: type.value, allowed: Self.fieldTypes))
@@ -33,6 +35,11 @@ public struct LeadsSection: WorkbookSection {
                   let id = reader.id() else { continue }
             recycle.append(RecycleTrack(id: id, name: reader.string("name") ?? id, owner: reader.choice("owner", from: LeadStage.owners),
                                         returnsTo: reader.located("returns_to"), location: reader.location))
+        }
+        for (index, pathNode) in leads.list("paths").enumerated() {
+            guard let reader = context.item(pathNode, kind: "lead path", number: index + 1, keys: ["id", "name", "source", "stages"]),
+                  let id = reader.id() else { continue }
+            paths.append(Self.decodePath(reader, id: id))
         }
         if let data = leads.mapping("data", what: "leads data", keys: Self.dataKeys) {
             self.data = Self.decodeData(data)

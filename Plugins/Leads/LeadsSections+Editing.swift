@@ -20,6 +20,12 @@ extension LeadsSection: EditableSection {
             ]
         case .leadField?:
             return [EditableField("type", .choice(LeadsSection.fieldTypes, closed: true), "what the field holds")]
+        case .leadPath?:
+            return [
+                EditableField("name", .text, "the path's display name"),
+                EditableField("source", .choice(LeadPath.sources, closed: false), "where its leads come from"),
+                EditableField("stages", .ids(.leadStage), "its lead stages in order, comma-separated"),
+            ]
         default:
             return []
         }
@@ -31,6 +37,7 @@ extension LeadsSection: EditableSection {
         case .recycle: recycle.append(RecycleTrack(id: id, name: name))
         // A new field holds text until `edit lead-field NAME type …` says otherwise.
         case .leadField: fields.append((Located(id, at: nil), "string"))
+        case .leadPath: paths.append(LeadPath(id: id, name: name))
         default: return false
         }
         return true
@@ -62,6 +69,15 @@ extension LeadsSection: EditableSection {
             if field == "type", let index = fields.firstIndex(where: { $0.name.value == id }) {
                 fields[index].type = value.text ?? "string"
             }
+        case .leadPath?:
+            paths.updateElement(\.id, id) { path in
+                switch field {
+                case "name": path.name = value.text ?? path.id
+                case "source": path.source = value.text
+                case "stages": path.stages = value.ids.map { Located($0, at: nil) }
+                default: break
+                }
+            }
         default:
             break
         }
@@ -71,6 +87,7 @@ extension LeadsSection: EditableSection {
         switch kind {
         case .leadStage: return stages.renameElement(\.id, from: old, to: new)
         case .recycle: return recycle.renameElement(\.id, from: old, to: new)
+        case .leadPath: return paths.renameElement(\.id, from: old, to: new)
         default: return false
         }
     }
@@ -79,6 +96,7 @@ extension LeadsSection: EditableSection {
         switch kind {
         case .leadStage: return stages.removeElement(\.id, id)
         case .recycle: return recycle.removeElement(\.id, id)
+        case .leadPath: return paths.removeElement(\.id, id)
         case .leadField:
             guard let index = fields.firstIndex(where: { $0.name.value == id }) else { return false }
             fields.remove(at: index)

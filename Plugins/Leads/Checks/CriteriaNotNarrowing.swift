@@ -52,12 +52,15 @@ struct CriteriaNotNarrowing: Check {
         let checker = ExpressionChecker(schema: leads.expressionSchema)
         let checked = leads.stages.map { stage in stage.criteria.flatMap { try? checker.checkCondition($0.value, named: stage.id) } }
         var unproven: [(later: Int, earlier: Int)] = []
-        for later in leads.stages.indices {
-            guard let laterCriteria = checked[later] else { continue }
-            // The nearest earlier stage with criteria: each stage need only narrow the one before it.
-            guard let earlier = leads.stages.indices[..<later].last(where: { checked[$0] != nil }),
-                  let earlierCriteria = checked[earlier] else { continue }
-            if !CriteriaImplication.implies(laterCriteria.root, earlierCriteria.root) { unproven.append((later, earlier)) }
+        // Along each lead path (or the one order of all stages): each stage need only narrow the
+        // nearest earlier stage with criteria on the same path.
+        for sequence in leads.sequences {
+            for (offset, later) in sequence.enumerated() {
+                guard let laterCriteria = checked[later] else { continue }
+                guard let earlier = sequence[..<offset].last(where: { checked[$0] != nil }), let earlierCriteria = checked[earlier],
+                      !unproven.contains(where: { $0 == (later, earlier) }) else { continue }
+                if !CriteriaImplication.implies(laterCriteria.root, earlierCriteria.root) { unproven.append((later, earlier)) }
+            }
         }
         guard !unproven.isEmpty else { return [] }
         let data = LeadDataAccess.dataset(for: workbook, context: context)

@@ -7,15 +7,30 @@ enum TraceCommand {
     static let command = Command(CommandSpec(
         "trace", summary: "A lead's path from first inquiry to the last stage of the sales process it enters: owners, criteria, SLAs, rejection paths, content and what the rules flag",
         arguments: [ArgumentSpec("STAGE", completion: .ids(.leadStage), optional: true)],
-        examples: ["trace", "trace mql"]
+        options: [OptionSpec("--path", value: "PATH", completion: .ids(.leadPath), summary: "follow this lead path (default: the first)")],
+        examples: ["trace", "trace mql", "trace --path partner"]
     )) { environment, invocation in
         let workbook = environment.workbook
         let leads = try LeadDataAccess.section(of: workbook)
+        // The stages of the path followed: the one named, the first declared, or all stages in order.
+        var sequence = leads.sequences.first ?? []
+        if let name = invocation.option("--path") {
+            guard let position = leads.paths.firstIndex(where: { $0.id == name }) else {
+                throw CommandError.unknown("lead path", name, among: leads.paths.map(\.id))
+            }
+            sequence = leads.sequences[position]
+        }
+        guard !sequence.isEmpty else { throw CommandError.failed("the lead path has no stages", fix: "edit lead-path ID stages A,B,C") }
+        let path = sequence.map { leads.stages[$0] }
         let end: Int
         if let id = invocation.argument(0) {
-            end = try LeadCommands.index(of: id, in: leads)
+            let index = try LeadCommands.index(of: id, in: leads)
+            guard let position = sequence.firstIndex(of: index) else {
+                throw CommandError.usage("trace: '\(id)' is not on this lead path", fix: "trace --path PATH \(id)")
+            }
+            end = position
         } else {
-            end = leads.stages.firstIndex { $0.enters != nil } ?? leads.stages.count - 1
+            end = path.firstIndex { $0.enters != nil } ?? path.count - 1
         }
         // What the rules flag at each step, shown under it.
         let context = CheckContext(today: environment.today, workbookPath: environment.workbookPath, attachments: environment.attachments)
@@ -27,7 +42,7 @@ enum TraceCommand {
         }
         var lines: [String] = []
         var previousOwner: String?
-        for (number, stage) in leads.stages[...end].enumerated() {
+        for (number, stage) in path[...end].enumerated() {
             let owner = stage.owner ?? "nobody (LD005)"
             let change = previousOwner != nil && stage.owner != nil && stage.owner != previousOwner ? "  ← ownership changes" : ""
             lines.append("\(number + 1). \(stage.id) — \(stage.name), owned by \(owner)\(change)")
@@ -40,7 +55,7 @@ enum TraceCommand {
             lines += flags(stage.id)
             previousOwner = stage.owner ?? previousOwner
         }
-        let last = leads.stages[end]
+        let last = path[end]
         if let enters = last.enters?.value {
             let index = ItemIndex(workbook.items(of: .salesStage))
             if case .found(let salesStage) = index.resolve(enters, as: .salesStage) {
