@@ -6,7 +6,7 @@ public struct ActivitiesSection: WorkbookSection {
     public static let writeOrder = 70
     public static let itemKinds: [ItemKind] = [.activity]
     static let keys = ["id", "name", "kind", "stages", "lead_stages", "personas", "needs", "channel", "cta", "response",
-                       "follow_up", "enablement", "kpi", "kpi_kind", "theme", "owner", "reviewed", "swot"]
+                       "follow_up", "enablement", "kpi", "kpi_kind", "theme", "crm_source", "owner", "reviewed", "swot"]
 
     public var activities: [Activity] = []
 
@@ -38,6 +38,7 @@ public struct ActivitiesSection: WorkbookSection {
         activity.kpi = reader.string("kpi")
         activity.kpiKind = reader.choice("kpi_kind", from: KPIKind.names)
         activity.theme = reader.choice("theme", from: Theme.all)
+        activity.crmSource = reader.string("crm_source")
         activity.owner = reader.string("owner")
         activity.reviewed = reader.day("reviewed")
         if let swot = reader.mapping("swot", keys: ["strengths", "weaknesses", "opportunities", "threats"]) {
@@ -70,6 +71,7 @@ public struct ActivitiesSection: WorkbookSection {
             out.string("kpi", activity.kpi)
             out.literal("kpi_kind", activity.kpiKind)
             out.literal("theme", activity.theme)
+            out.string("crm_source", activity.crmSource)
             out.string("owner", activity.owner)
             out.literal("reviewed", activity.reviewed)
             if let swot = activity.swot {

@@ -41,6 +41,9 @@ public struct Activity: Sendable {
     public var kpiKind: String?
     /// What its message is about, set against the strategy (MK015): a basis of innovation or a value.
     public var theme: String?
+    /// The value the CRM's lead-source column gives the leads this activity brings in, so the
+    /// funnel can be traced to it (`funnel --by source`).
+    public var crmSource: String?
     public var owner: String?
     public var reviewed: Day?
     public var swot: SWOT?

@@ -129,6 +129,7 @@ extension ActivitiesSection: EditableSection {
             EditableField(
                 "kpi_kind", .choice(KPIKind.names, closed: true), "what the KPI measures, when its words do not say it"),
             EditableField("theme", .choice(Theme.all, closed: true), "what its message is about, against the strategy"),
+            EditableField("crm_source", .text, "the lead source the CRM records for the leads it brings in"),
             EditableField("owner", .text, "who owns it"),
             EditableField("reviewed", .date, "when it was last reviewed"),
         ]
@@ -156,6 +157,7 @@ extension ActivitiesSection: EditableSection {
             case "kpi": activity.kpi = value.text
             case "kpi_kind": activity.kpiKind = value.text
             case "theme": activity.theme = value.text
+            case "crm_source": activity.crmSource = value.text
             case "owner": activity.owner = value.text
             case "reviewed":
                 if case .date(let day) = value { activity.reviewed = day } else { activity.reviewed = nil }

@@ -98,4 +98,18 @@ struct RealCRMDataTests {
         // The agent with the most breaches comes first.
         #expect(output.contains("stage,owner,handed off,breaches,breach %\nengaging,Darcel Schlecht,636,182,28.6\n"))
     }
+
+    @Test("olist: the funnel by lead source, traced to the activity that names its source (counted with Python over the export)",
+          .requiresShared("data/olist-funnel/olist_marketing_qualified_leads_dataset.csv",
+                          "data/olist-funnel/olist_closed_deals_dataset.csv"))
+    func olistBySource() throws {
+        let workbook = repositoryRoot.appendingPathComponent("examples/olist/olist.yaml").path
+        let result = runSession(["set format csv", "funnel --by origin"], workbook: workbook, allowDataOutside: true)
+        #expect(result.code == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "origin,activities,mql,won")
+        #expect(lines.dropFirst().first == "organic_search,,2296,271")
+        #expect(lines.contains("paid_search,landing-pages,1586,195"))
+        #expect(lines.contains("(empty),,60,14"))
+    }
 }

@@ -4,10 +4,15 @@ import LockstepCore
 enum FunnelCommands {
     static let funnel = Command(CommandSpec(
         "funnel", summary: "Leads meeting each stage's criteria (cumulative) beside the stage the CRM has each lead at now, and where they disagree",
-        options: [OptionSpec("--values", summary: "list the rows per value of the CRM's stage column instead")],
-        examples: ["funnel", "funnel --values"]
+        options: [OptionSpec("--values", summary: "list the rows per value of the CRM's stage column instead"),
+                  OptionSpec("--by", value: "FIELD", summary: "one row per value of a text field (a lead source), with the activities it names")],
+        examples: ["funnel", "funnel --values", "funnel --by source"]
     )) { environment, invocation in
         let measures = try measures(environment)
+        if let field = invocation.option("--by") {
+            environment.emit(.table(try SourcedFunnel(measures, field: field, workbook: environment.workbook).table))
+            return
+        }
         let funnel = Funnel(measures)
         if invocation.flag("--values") {
             guard measures.dataset.plan.hasStage else {
