@@ -25,7 +25,8 @@ awk -v activities="$activities" 'BEGIN {
     for (a = 1; a <= activities; a++) {
         printf "  - id: activity-%d\n    name: Activity number %d for the benchmark\n    kind: %s\n", a, a, kinds[a % 6]
         printf "    stages: [process-%d/stage-%d, process-%d/stage-%d]\n", (a % 3) + 1, (a % 50) + 1, ((a + 1) % 3) + 1, ((a * 3) % 50) + 1
-        printf "    personas: [persona-%d, persona-%d]\n    needs: [need-%d]\n", (a % 40) + 1, ((a * 7) % 40) + 1, (a % 30) + 1
+        # The need answered is one its first persona carries, as a consistent model has it (MK012).
+        printf "    personas: [persona-%d, persona-%d]\n    needs: [need-%d]\n", (a % 40) + 1, ((a * 7) % 40) + 1, (((a % 40) + 1) % 30) + 1
         printf "    kpi: Calls booked\n    reviewed: 2026-0%d-1%d\n", (a % 9) + 1, a % 10
     }
     print "\nfeedback:\n  - id: win-loss\n    name: Win/loss review\n    cadence: monthly"

@@ -44,23 +44,34 @@ struct KPINotTiedToPipeline: Check {
         let model = context.shared.value("marketing-model") { MarketingModel(workbook) }
         let decisionStages = Set(model.stages.filter { $0.phase == "decision" }.map(\.id))
         let index = ItemIndex(workbook.items(of: .stage))
+        // A large workbook repeats the same stage ids and KPI texts: each is worked out once.
+        var atDecisionByText: [String: Bool] = [:]
+        var classByText: [String: KPIKind?] = [:]
         return model.activities.compactMap { activity in
-            guard activity.isBuyerFacing, let measure = activity.kpiClass,
-                measure == .activity || measure == .engagement
-            else { return nil }
-            let atDecision = activity.stages.contains { reference in
-                if case .found(let stage) = index.resolve(reference.value, as: .stage) {
-                    return decisionStages.contains(stage.id)
-                }
-                return false
-            }
+            guard activity.isBuyerFacing else { return nil }
             let owner = activity.followUp?.owner
             let generatesLeads = owner == "lead-gen" || owner == "sales"
+            let atDecision = activity.stages.contains { reference in
+                if let known = atDecisionByText[reference.value] { return known }
+                var found = false
+                if case .found(let stage) = index.resolve(reference.value, as: .stage) { found = decisionStages.contains(stage.id) }
+                atDecisionByText[reference.value] = found
+                return found
+            }
             guard atDecision || generatesLeads else { return nil }
+            var measure = activity.kpiKind.flatMap(KPIKind.init(rawValue:))
+            if measure == nil, let kpi = activity.kpi {
+                if let known = classByText[kpi] { measure = known } else {
+                    measure = KPIKind.classify(kpi)
+                    classByText[kpi] = measure
+                }
+            }
+            guard let measure, measure == .activity || measure == .engagement else { return nil }
             let why = atDecision ? "supports a decision stage" : "hands its responses to \(owner ?? "")"
             return finding(
                 "activity '\(activity.id)' \(why) but its KPI ('\(activity.kpi ?? "")') measures \(measure.rawValue), "
                     + "not pipeline or revenue", target: activity.id, at: activity.location)
         }
     }
+
 }

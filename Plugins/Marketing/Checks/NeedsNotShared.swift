@@ -39,25 +39,37 @@ struct NeedsNotShared: Check {
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
         let model = context.shared.value("marketing-model") { MarketingModel(workbook) }
         let needIndex = ItemIndex(workbook.items(of: .need)), personaIndex = ItemIndex(workbook.items(of: .persona))
+        // Each written id resolved once: a large workbook repeats the same few thousands of times.
+        var needs: [String: String] = [:], personaIDs: [String: String?] = [:]
         func need(_ id: String) -> String {
-            if case .found(let item) = needIndex.resolve(id, as: .need) { return item.id }
-            return id
+            if let known = needs[id] { return known }
+            var full = id
+            if case .found(let item) = needIndex.resolve(id, as: .need) { full = item.id }
+            needs[id] = full
+            return full
+        }
+        func persona(_ id: String) -> String? {
+            if let known = personaIDs[id] { return known }
+            var full: String?
+            if case .found(let item) = personaIndex.resolve(id, as: .persona) { full = item.id }
+            personaIDs[id] = full
+            return full
         }
         let carried = Dictionary(model.personas.map { ($0.id, Set($0.needs.map { need($0.value) })) }) { first, _ in
             first
         }
         return model.activities.compactMap { activity in
-            let personas = activity.personas.compactMap { reference -> String? in
-                if case .found(let item) = personaIndex.resolve(reference.value, as: .persona) { return item.id }
-                return nil
+            guard !activity.needs.isEmpty, !activity.personas.isEmpty else { return nil }
+            let personas = activity.personas.compactMap { persona($0.value) }
+            guard !personas.isEmpty else { return nil }
+            let answered = activity.needs.map { need($0.value) }
+            // Judged only when every persona lists its needs; one need shared is enough.
+            for persona in personas {
+                guard let carries = carried[persona], !carries.isEmpty, !answered.contains(where: carries.contains) else { return nil }
             }
-            let answered = Set(activity.needs.map { need($0.value) })
-            let judged = personas.compactMap { carried[$0] }.filter { !$0.isEmpty }
-            guard !answered.isEmpty, !judged.isEmpty, judged.count == personas.count,
-                !judged.contains(where: { !$0.isDisjoint(with: answered) })
-            else { return nil }
+            let names = Array(Set(answered)).sorted()
             return finding(
-                "activity '\(activity.id)' answers \(answered.sorted().joined(separator: ", ")), which none of its personas "
+                "activity '\(activity.id)' answers \(names.joined(separator: ", ")), which none of its personas "
                     + "(\(personas.joined(separator: ", "))) has", target: activity.id, at: activity.location)
         }
     }
