@@ -11,7 +11,7 @@ public struct StagesPlugin: Plugin {
     public var commands: [Command] {
         [ProcessCommands.stages, ProcessCommands.add, ProcessCommands.rename, StageAddEdit.add, StageAddEdit.edit, StageRenameMoveRemove.rename,
          StageRenameMoveRemove.move, StageRenameMoveRemove.remove, CalibrateCommand.command,
-         RecyclingCommand.command]
+         RecyclingCommand.command, StrategyCommand.set]
     }
     public var checks: [any Check] {
         [StageWithoutExitCriteria(), StageWithoutOwner(), ProbabilityNotIncreasing(), NoCustomerProcess(), NoLeadHandoff(),

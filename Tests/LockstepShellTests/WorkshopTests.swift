@@ -79,7 +79,7 @@ struct WorkshopTests {
             ),
             ("edit persona cfo rol economic-buyer", "edit: persona has no field 'rol' (did you mean 'role'?)"),
             ("edit persona cfo needs slow-close,nope", "unknown need 'nope'"),
-            ("edit team sales_reps many", "edit: sales_reps takes a whole number from 0 to 1000000, not 'many'"),
+            ("edit team sales_reps many", "edit team: sales_reps takes a whole number from 0 to 1000000, not 'many'"),
             (
                 "edit activity close-webinar reviewed 2026-02-30",
                 "edit: reviewed takes a date written YYYY-MM-DD (or today), not '2026-02-30'"
@@ -101,6 +101,17 @@ struct WorkshopTests {
         let open = runSession(
             ["edit activity close-webinar kind podcast", "show close-webinar"], workbook: exampleWorkbook)
         #expect(open.code == 0 && open.output.contains("kind: podcast"), "a word of the team's own is taken")
+    }
+
+    @Test("strategy set and team set do what edit strategy and edit team do, with the same checks")
+    func strategyAndTeamSet() throws {
+        let path = try copyOfExample()
+        let result = runSession(["strategy set segments \"mid-market finance, enterprise controllers\"", "team set sale enterprise",
+                                 "team set sales_reps many", "save"], workbook: path, keepGoing: true)
+        #expect(result.errors.contains("team set: sales_reps takes a whole number from 0 to 1000000, not 'many'"))
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(saved.contains("segments: [mid-market finance, enterprise controllers]"), "\(saved)")
+        #expect(saved.contains("sale: enterprise"))
     }
 
     @Test("rename rewrites every reference; remove --force takes the item off the items that name it")

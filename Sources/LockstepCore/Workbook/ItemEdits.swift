@@ -207,3 +207,22 @@ extension EditableField {
         }
     }
 }
+
+extension CommandEnvironment {
+    /// Sets a field of a section edited as a whole (`strategy`, `team`) from what was typed: the
+    /// shell's `edit strategy FIELD VALUE` and the plugins' `strategy set`, `team set`.
+    public func setSectionField(_ type: any EditableSection.Type, _ name: String, to text: String,
+                                command: String) throws {
+        let fields = type.editableFields(of: nil)
+        guard let field = fields.first(where: { $0.name == name || $0.name == String(name.map { $0 == "-" ? "_" : $0 }) }) else {
+            throw CommandError.usage("\(command): \(type.key) has no field '\(Sanitized.excerpt(name))'"
+                         + Suggestion.phrase(for: name, in: fields.map(\.name)),
+                         fix: "fields: \(fields.map(\.name).joined(separator: ", "))")
+        }
+        let value = try field.read(text, index: ItemIndex(workbook), today: today, command: command)
+        try edit("\(command) \(field.name)") { workbook in
+            workbook.editSection(type) { $0.setField(field.name, of: nil, id: nil, to: value) }
+        }
+        emit(.note("\(type.key): \(field.name) \(value == .cleared ? "cleared" : "set")"))
+    }
+}

@@ -57,13 +57,7 @@ extension Builtins {
         let words = invocation.arguments
         // A section edited as a whole (strategy, team) takes FIELD VALUE; an item takes ID FIELD VALUE.
         if let type = session.plugins.sectionsEditableAsWhole[words[0]] {
-            let key = type.key, fieldName = words[1], text = words.dropFirst(2).joined(separator: " ")
-            let field = try field(fieldName, among: type.editableFields(of: nil), of: key)
-            let value = try field.read(text, index: ItemIndex(session.workbook), today: session.today, command: "edit")
-            try session.edit("edit \(key) \(field.name)") { workbook in
-                workbook.editSection(type) { $0.setField(field.name, of: nil, id: nil, to: value) }
-            }
-            session.emit(.note("\(key): \(field.name) \(value == .cleared ? "cleared" : "set")"))
+            try session.setSectionField(type, words[1], to: words.dropFirst(2).joined(separator: " "), command: "edit \(type.key)")
             return
         }
         let kind = try session.requireKind(named: words[0], command: "edit").kind
