@@ -57,6 +57,7 @@ bench: release
 	benchmarks/workbook-memory.sh
 	benchmarks/completion.sh
 	benchmarks/lead-data.sh
+	benchmarks/interrupt.sh
 
 # The man page, generated from the argument parser's definitions by its generate-manual tool
 # (blank lines become paragraph breaks, which mdoc wants), dated by the last commit.
