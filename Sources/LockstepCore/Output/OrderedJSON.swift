@@ -158,8 +158,11 @@ public enum OrderedJSON {
             ValueEncoder(box: add(Box(), key), codingPath: codingPath + [key]).unkeyedContainer()
         }
 
+        /// The superclass's fields under `super`, as Foundation's encoder writes them; a key type
+        /// that has no `super` gets a box of its own, left out of the output.
         mutating func superEncoder() -> any Encoder {
-            ValueEncoder(box: add(Box(), Key(stringValue: "super")!), codingPath: codingPath)
+            guard let key = Key(stringValue: "super") else { return ValueEncoder(box: Box(), codingPath: codingPath) }
+            return ValueEncoder(box: add(Box(), key), codingPath: codingPath)
         }
         mutating func superEncoder(forKey key: Key) -> any Encoder {
             ValueEncoder(box: add(Box(), key), codingPath: codingPath)
