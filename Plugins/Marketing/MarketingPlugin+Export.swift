@@ -14,6 +14,9 @@ extension MarketingPlugin {
         }
     }
 
+    /// The client report is about the alignment of marketing with the sales process.
+    public var reportSubject: String? { "Sales and marketing alignment" }
+
     /// The coverage matrix and the gaps, most important first.
     public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] {
         let model = MarketingModel(workbook)

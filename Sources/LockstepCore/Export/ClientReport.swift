@@ -3,6 +3,8 @@
 /// severity, each rule once with why it matters and how to fix it.
 public struct ClientReport {
     public var title: String
+    /// What the report is about (`Sales and marketing alignment`), from the plugins.
+    public var subject: String
     public var source: String
     public var today: Day
     public var toolVersion: String
@@ -11,9 +13,10 @@ public struct ClientReport {
     public var findings: [Finding]
     public var rules: [any Check]
 
-    public init(title: String, source: String, today: Day, toolVersion: String, itemSummary: String,
-                sections: [ReportSection], findings: [Finding], rules: [any Check]) {
+    public init(title: String, subject: String = "Workbook report", source: String, today: Day, toolVersion: String,
+                itemSummary: String, sections: [ReportSection], findings: [Finding], rules: [any Check]) {
         self.title = title
+        self.subject = subject
         self.source = source
         self.today = today
         self.toolVersion = toolVersion
@@ -25,7 +28,7 @@ public struct ClientReport {
 
     public var markdown: String {
         let active = findings.filter(\.isOpen)
-        var out = "# Sales and marketing alignment: \(MarkdownText.inline(title))\n\n"
+        var out = "# \(MarkdownText.inline(subject)): \(MarkdownText.inline(title))\n\n"
         out += "Prepared on \(today) from \(MarkdownText.code(source)) with Lockstep \(toolVersion).\n\n## Summary\n\n"
         out += "- The workbook holds \(itemSummary).\n"
         let counts = Severity.allCases.reversed().map { severity in (severity, active.filter { $0.severity == severity }.count) }

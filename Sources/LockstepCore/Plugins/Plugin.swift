@@ -25,6 +25,9 @@ public protocol Plugin: Sendable {
     func draw(_ diagram: inout Diagram, workbook: Workbook)
     /// This plugin's sections of the client report (`export report`).
     func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection]
+    /// What the client report is about, for its heading, when this plugin says (the first
+    /// loaded plugin that does wins): the core knows nothing of sales.
+    var reportSubject: String? { get }
     /// This plugin's sections of a `new --template NAME` workbook (YAML), or nil when it has
     /// nothing for that template.
     func template(_ name: String) -> String?
@@ -43,6 +46,7 @@ extension Plugin {
     public func validate(_ workbook: Workbook, context: DecodeContext) {}
     public func draw(_ diagram: inout Diagram, workbook: Workbook) {}
     public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] { [] }
+    public var reportSubject: String? { nil }
     public func template(_ name: String) -> String? { nil }
     public func coverage(_ workbook: Workbook) -> CoverageMatrix? { nil }
 }

@@ -12,7 +12,9 @@ extension Builtins {
         let checks = session.workbook.runnableChecks(plugins: session.plugins)
         let findings = CheckRunner(checks: checks).run(session.workbook, context: context)
         let report = ClientReport(
-            title: session.workbook.name ?? session.displayName, source: session.displayName, today: context.today,
+            title: session.workbook.name ?? session.displayName,
+            subject: session.plugins.lazy.compactMap(\.reportSubject).first ?? "Workbook report", source: session.displayName,
+            today: context.today,
             toolVersion: Lockstep.version, itemSummary: summary(of: session.workbook),
             sections: session.plugins.flatMap { $0.reportSections(session.workbook, context: context) }.sorted { $0.order < $1.order },
             findings: findings, rules: checks)
