@@ -67,7 +67,7 @@ extension Builtins {
         }
         guard let type = session.plugins.editableSection(holding: kind) else { throw notEditable(kind, verb: "edit") }
         let item = try ItemIndex(session.workbook.items(of: kind)).require(words[1], as: kind)
-        let field = try field(words[2], among: type.editableFields(of: kind), of: kind.name)
+        let field = try EditableField.named(words[2], among: type.editableFields(of: kind), of: kind.name, command: "edit")
         let value = try field.read(
             words.dropFirst(3).joined(separator: " "), index: ItemIndex(session.workbook), today: session.today,
             command: "edit")
@@ -159,20 +159,5 @@ extension Builtins {
         .failed(
             "\(verb): \(kind.plural) cannot be \(verb == "add" ? "added" : verb == "edit" ? "edited" : verb + "d") this way",
             fix: "'help' lists the \(kind.name) commands")
-    }
-
-    private static func field(
-        _ name: String, among fields: [EditableField], of owner: String
-    ) throws(CommandError) -> EditableField {
-        guard
-            let field = fields.first(where: { $0.name == name || $0.name == String(name.map { $0 == "-" ? "_" : $0 }) })
-        else {
-            let names = fields.map(\.name)
-            throw .usage(
-                "edit: \(owner) has no field '\(Sanitized.excerpt(name))'\(Suggestion.phrase(for: name, in: names))",
-                fix: names.isEmpty ? "nothing of it can be edited this way" : "fields: \(names.joined(separator: ", "))"
-            )
-        }
-        return field
     }
 }
