@@ -20,6 +20,19 @@ enum LifecycleSupport {
     /// programs, so a step without one is a gap. Before that, content for leads may still sit
     /// in the first sales stage, and the rules say once that the programs are not mapped.
     static func isMapped(_ workbook: Workbook) -> Bool { workbook.activities.contains { !$0.leadStages.isEmpty } }
+
+    /// The marketing-owned lead stages and the recycle tracks with no program behind them, once
+    /// the workbook maps its programs (none before): what MK013, MK014 and `gaps` report.
+    static func unsupported(in workbook: Workbook) -> (stages: [Item], tracks: [Item]) {
+        guard isMapped(workbook) else { return ([], []) }
+        let supported = supported(in: workbook)
+        return (marketingOwned(workbook).filter { !supported.contains($0.id) },
+                workbook.items(of: .recycle).filter { !supported.contains($0.id) })
+    }
+
+    static func marketingOwned(_ workbook: Workbook) -> [Item] {
+        workbook.items(of: .leadStage).filter { $0.fields["owner"] == .string("marketing") }
+    }
 }
 
 /// MK013: a recycle track has no nurture content, so rejected leads are parked, not nurtured.
@@ -59,9 +72,7 @@ struct RecycleWithoutNurture: Check {
     ]
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
-        guard LifecycleSupport.isMapped(workbook) else { return [] }
-        let supported = LifecycleSupport.supported(in: workbook)
-        return workbook.items(of: .recycle).filter { !supported.contains($0.id) }.map { track in
+        LifecycleSupport.unsupported(in: workbook).tracks.map { track in
             finding(
                 "recycle track '\(track.id)' has no nurture program: rejected leads sent there get no content",
                 target: track.id, at: track.location)
@@ -110,7 +121,7 @@ struct LeadStageWithoutProgram: Check {
     ]
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
-        let owned = workbook.items(of: .leadStage).filter { $0.fields["owner"] == .string("marketing") }
+        let owned = LifecycleSupport.marketingOwned(workbook)
         guard LifecycleSupport.isMapped(workbook) else {
             guard !owned.isEmpty || !workbook.items(of: .recycle).isEmpty else { return [] }
             return [
@@ -119,10 +130,7 @@ struct LeadStageWithoutProgram: Check {
                     target: "leads", at: owned.first?.location)
             ]
         }
-        let supported = LifecycleSupport.supported(in: workbook)
-        return workbook.items(of: .leadStage).filter {
-            $0.fields["owner"] == .string("marketing") && !supported.contains($0.id)
-        }.map { stage in
+        return LifecycleSupport.unsupported(in: workbook).stages.map { stage in
             finding(
                 "marketing-owned lead stage '\(stage.id)' has no lead-generation program (no activity names it in lead_stages)",
                 target: stage.id, at: stage.location)

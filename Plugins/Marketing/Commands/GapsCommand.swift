@@ -112,12 +112,9 @@ enum GapsCommand {
     }
 
     static func lifecycleGaps(_ workbook: Workbook) -> [LifecycleGap] {
-        guard LifecycleSupport.isMapped(workbook) else { return [] }
-        let supported = LifecycleSupport.supported(in: workbook)
-        let stages = workbook.items(of: .leadStage).filter { $0.fields["owner"] == .string("marketing") && !supported.contains($0.id) }
-            .map { LifecycleGap(id: $0.id, phase: "lead", problem: "no lead-generation program for this lead stage") }
-        let tracks = workbook.items(of: .recycle).filter { !supported.contains($0.id) }
-            .map { LifecycleGap(id: $0.id, phase: "nurture", problem: "no nurture program for this recycle track") }
+        let unsupported = LifecycleSupport.unsupported(in: workbook)
+        let stages = unsupported.stages.map { LifecycleGap(id: $0.id, phase: "lead", problem: "no lead-generation program for this lead stage") }
+        let tracks = unsupported.tracks.map { LifecycleGap(id: $0.id, phase: "nurture", problem: "no nurture program for this recycle track") }
         return tracks + stages
     }
 }
