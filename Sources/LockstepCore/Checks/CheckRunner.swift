@@ -13,7 +13,7 @@ public struct CheckRunner: Sendable {
         let waivers: [any Check] = checks.contains { $0.code == "WB004" } ? [WaiverCheck(others: others)] : []
         let selected = (others + waivers).compactMap { check in severity(of: check, settings: workbook.checks).map { (check, $0) } }
         // A waiver may name its target by a bare id (`onboarding`): matched in the full form findings use.
-        let waived = Self.waivers(of: workbook)
+        let waived = Self.waivers(of: workbook, context: context)
         // The checks run at once, each on the next free core: they only read the workbook, and
         // share work through the context's memo.
         let found = ParallelParts.each(selected.count) { index in
@@ -35,9 +35,14 @@ public struct CheckRunner: Sendable {
         }
     }
 
-    /// The workbook's waivers with their targets in full form.
-    static func waivers(of workbook: Workbook) -> [CheckSettings.Waiver] {
+    /// The workbook's waivers with their targets in full form, worked out once per run (the
+    /// runner and WB004 both need them, and resolving builds the workbook's item index).
+    static func waivers(of workbook: Workbook, context: CheckContext) -> [CheckSettings.Waiver] {
         guard !workbook.checks.waivers.isEmpty else { return [] }
+        return context.shared.value("waivers-in-full-form") { waivers(of: workbook) }
+    }
+
+    static func waivers(of workbook: Workbook) -> [CheckSettings.Waiver] {
         let index = ItemIndex(workbook)
         return workbook.checks.waivers.map { waiver in
             var full = waiver

@@ -30,7 +30,7 @@ public struct WaiverCheck: Check {
     public func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
         var found: [Finding]?
         let judged = Set(others.map(\.code))
-        return CheckRunner.waivers(of: workbook).compactMap { waiver in
+        return CheckRunner.waivers(of: workbook, context: context).compactMap { waiver in
             let target = "\(waiver.rule.value) \(waiver.target.value)"
             if let until = waiver.until, until < context.today {
                 return finding("the waiver of \(waiver.rule.value) on '\(waiver.target.value)' expired on \(until): the finding is back",
