@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - System libraries
@@ -41,13 +42,22 @@ let package = Package(
         /// Marketing activities, buying roles, customer needs and feedback loops.
         .target(name: "LockstepMarketing", dependencies: ["LockstepCore"], path: "Plugins/Marketing", exclude: ["README.md"]),
 
+        // MARK: - Deliverables
+
+        /// The client report as one self-contained HTML page (Mustache escapes every value), and as PDF.
+        .target(
+            name: "LockstepReport",
+            dependencies: ["LockstepCore", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["README.md"]
+        ),
+
         // MARK: - Shell
 
         /// The libedit shell, completion, history, undo and the batch runner.
         .target(
             name: "LockstepShell",
             dependencies: [
-                "LockstepCore", "CEditLine",
+                "LockstepCore", "LockstepReport", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]

@@ -32,25 +32,68 @@ extension LeadsPlugin {
         }
     }
 
-    /// The lead lifecycle, and the funnel measured on the CRM export when there is one.
+    /// The lead lifecycle, the funnel and hand-offs measured on the CRM export when there is one,
+    /// the team in the appendix, and the criteria as written for the technical appendix.
     public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] {
-        guard let leads = workbook.section(LeadsSection.self), !leads.stages.isEmpty else { return [] }
-        let lifecycle = Table(["stage", "owner", "qualifies when", "hand-off", "if rejected", "enters"], rows: leads.stages.map { stage in
-            [.text(stage.name), .text(stage.owner ?? "nobody"), stage.criteria.map { .code($0.value) } ?? .text("—"),
-             .text(LeadCommands.handoffText(stage.handoff) ?? ""), .text(stage.rejectsTo?.value ?? ""), .text(stage.enters?.value ?? "")]
+        var sections: [ReportSection] = []
+        if let team = workbook.section(TeamSection.self) {
+            let facts = [("Sales reps", team.salesReps.map(String.init)), ("Lead-generation reps", team.leadGenReps.map(String.init)),
+                         ("Type of sale", team.sale)].compactMap { term, detail in detail.map { Fact(term, $0) } }
+            if !facts.isEmpty { sections.append(ReportSection(title: "Team", blocks: [.facts(facts)], order: 30, part: .appendix)) }
+        }
+        guard let leads = workbook.section(LeadsSection.self), !leads.stages.isEmpty else { return sections }
+        let names = Dictionary((leads.stages.map { ($0.id, $0.name) } + leads.recycle.map { ($0.id, $0.name) }), uniquingKeysWith: { a, _ in a })
+        let salesStages = ItemIndex(workbook.items(of: .salesStage))
+        let lifecycle = Table(["stage", "owned by", "hand-off", "if rejected, goes to", "then enters"], rows: leads.stages.map { stage in
+            var enters = ""
+            if let target = stage.enters?.value, case .found(let item) = salesStages.resolve(target, as: .salesStage) { enters = item.name }
+            return [.text(stage.name), .text(stage.owner.map { Self.ownerWords[$0] ?? ClientText.words($0) } ?? "nobody"),
+                    .text(LeadCommands.handoffText(stage.handoff).map { Self.ownerWords.reduce($0) { $0.replacing($1.key, with: $1.value) } } ?? ""),
+                    .text(stage.rejectsTo.map { names[$0.value] ?? $0.value } ?? ""), .text(enters)]
         })
-        var sections = [ReportSection(title: "Lead lifecycle", markdown: lifecycle.rendered(as: .markdown), order: 40)]
+        sections.append(ReportSection(title: "Lead lifecycle", blocks: [
+            .paragraph("How a lead moves from first interest to the sales process, who owns it at each stage, and how fast it must be followed up."),
+            .table(lifecycle),
+        ], order: 40))
+        let criteria = Table(["stage", "qualifies when"], rows: leads.stages.map { [.text($0.id), $0.criteria.map { .code($0.value) } ?? .text("—")] })
+        sections.append(ReportSection(title: "Lead definitions as written", blocks: [.table(criteria)], order: 20, part: .technical))
         guard case .success(let dataset)? = LeadDataAccess.dataset(for: workbook, context: context),
               let measures = try? LeadMeasures(leads: leads, dataset: dataset, today: context.today) else { return sections }
-        var text = "Measured on \(dataset.plan.path.split(separator: "/").last.map(String.init) ?? dataset.plan.path): \(dataset.rowCount) leads"
-        text += dataset.badRowCount > 0 ? " (\(dataset.badRowCount) unreadable row\(dataset.badRowCount == 1 ? "" : "s") left out).\n\n" : ".\n\n"
-        text += Funnel(measures).table.rendered(as: .markdown)
+        sections.append(ReportSection(title: "Lead funnel on CRM data", blocks: Self.funnelBlocks(measures, dataset: dataset), order: 50))
+        return sections
+    }
+
+    /// Owners as a client says them.
+    static let ownerWords = ["lead-gen": "lead generation"]
+
+    /// The funnel as bars and a table, then the hand-offs against their SLA: client words, stage names.
+    static func funnelBlocks(_ measures: LeadMeasures, dataset: LeadDataset) -> [ReportBlock] {
+        let funnel = Funnel(measures)
+        let total = max(funnel.total, 1)
+        var text = "Measured on \(dataset.rowCount) leads from the CRM export"
+        text += dataset.badRowCount > 0 ? " (\(dataset.badRowCount) unreadable row\(dataset.badRowCount == 1 ? "" : "s") left out)." : "."
+        let bars = funnel.rows.map { row in
+            BarChart.Bar(label: row.stage.name, value: Double(row.meets),
+                         shown: "\(row.meets) (\(ClientText.percent(Double(row.meets) / Double(total))))")
+        }
+        let rows = funnel.rows.enumerated().map { index, row -> [Table.Cell] in
+            let previous = index == 0 ? funnel.total : funnel.rows[index - 1].meets
+            return [.text(row.stage.name), .integer(row.meets), .text(ClientText.percent(Double(row.meets) / Double(total))),
+                    .text(previous == 0 ? "" : ClientText.percent(Double(row.meets) / Double(previous)))]
+        }
+        var blocks: [ReportBlock] = [
+            .paragraph(text), .bars(BarChart(title: "Leads reaching each stage", bars: bars)),
+            .table(Table(["stage", "leads", "of all leads", "of the stage before"], rows: rows)),
+        ]
         let sla = HandoffSLA(measures)
         if !sla.measured.isEmpty {
-            text += "\nHand-offs against their first-touch SLA, and leads sales never touched:\n\n" + sla.table.rendered(as: .markdown)
-            text += "\n" + sla.ignoredTable.rendered(as: .markdown)
+            blocks.append(.paragraph("Hand-offs against the agreed time to first touch:"))
+            blocks.append(.table(Table(["stage", "agreed first touch", "handed over", "late or never", "never called"], rows: sla.measured.map { stage in
+                [.text(stage.stage.name), .text("within \(stage.limit)"), .integer(stage.handedOff),
+                 .text("\(stage.breaches) (\(ClientText.percent(stage.breachShare)))"),
+                 .text("\(stage.untouched) (\(ClientText.percent(stage.untouchedShare)))")]
+            })))
         }
-        sections.append(ReportSection(title: "Lead funnel on CRM data", markdown: text, order: 50))
-        return sections
+        return blocks
     }
 }

@@ -14,6 +14,8 @@ struct MarketingModel {
     let stages: [Stage]
     let activities: [Activity]
     let personas: [Persona]
+    /// Process names by id, for naming stages to a client.
+    let processNames: [String: String]
     /// Positions in `activities` of those supporting each stage (by the stage's position in
     /// `stages`), in workbook order: positions, not copies, for a large workbook has tens of
     /// thousands of activities.
@@ -28,6 +30,7 @@ struct MarketingModel {
         }
         activities = workbook.section(ActivitiesSection.self)?.activities ?? []
         personas = workbook.section(PersonasSection.self)?.personas ?? []
+        processNames = Dictionary(workbook.items(of: .process).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let positions = Dictionary(stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let index = ItemIndex(workbook.items(of: .stage))
         var supporters = Array(repeating: [Int](), count: stages.count)
@@ -97,6 +100,13 @@ enum Importance {
 
     static func rank(phase: String?) -> Int { phase.flatMap { phases.firstIndex(of: $0) } ?? phases.count }
     static func rank(role: String?) -> Int { role.flatMap { roles.firstIndex(of: $0) } ?? roles.count }
+
+    /// A finding's weight among those of its severity (`Impact.priority`): the phase first, then
+    /// the role. The lead lifecycle (`lead`, `nurture`) comes after every sales phase.
+    static func priority(phase: String?, role: String? = nil) -> Int {
+        let lifecycle = ["lead": phases.count + 1, "nurture": phases.count + 2]
+        return (phase.flatMap { lifecycle[$0] } ?? rank(phase: phase)) * 10 + rank(role: role)
+    }
 }
 
 extension MarketingModel {
@@ -104,4 +114,11 @@ extension MarketingModel {
     func involves(_ persona: Persona, at stage: Stage) -> Bool { Relevance.involves(persona, at: stage) }
 
     func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+
+    /// The stage as a client names it: its name, with its process's when another process has a
+    /// stage of the same name ("Discovery (Expansion)").
+    func placeName(_ stage: Stage) -> String {
+        guard stages.contains(where: { $0.name == stage.name && $0.process != stage.process }) else { return stage.name }
+        return "\(stage.name) (\(processNames[stage.process] ?? stage.process))"
+    }
 }

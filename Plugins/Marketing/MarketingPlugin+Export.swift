@@ -13,25 +13,6 @@ extension MarketingPlugin {
             }
         }
     }
-
-    /// The client report is about the alignment of marketing with the sales process.
-    public var reportSubject: String? { "Sales and marketing alignment" }
-
-    /// The coverage matrix and the gaps, most important first.
-    public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] {
-        let model = MarketingModel(workbook)
-        guard !model.stages.isEmpty else { return [] }
-        let coverage = CoverageCommand.table(model: model, stages: model.stages, byKind: false)
-        let gaps = GapsCommand.table(model: model, stages: model.stages, personas: model.personas, wholeStages: true,
-                                     waived: GapsCommand.waivedGaps(workbook, today: context.today),
-                                     lifecycle: GapsCommand.lifecycleGaps(workbook))
-        return [
-            ReportSection(title: "Coverage", markdown: "Buyer-facing activities supporting each sales stage, per persona (0 is a gap; n/a: the "
-                          + "persona takes no part there):\n\n" + coverage.rendered(as: .markdown), order: 20),
-            ReportSection(title: "Gaps in priority order", markdown: gaps.rows.isEmpty ? "No gaps: every stage and persona has supporting content.\n"
-                : "Stages with no content first, then decision stages and economic buyers:\n\n" + gaps.rendered(as: .markdown), order: 30),
-        ]
-    }
 }
 
 extension MarketingPlugin {

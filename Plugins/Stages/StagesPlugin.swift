@@ -23,4 +23,6 @@ extension ItemKind {
     static let process = ItemKind("process", plural: "processes")
     static let stage = ItemKind("stage", plural: "stages")
     static let strategy = ItemKind("strategy", plural: "strategy")
+    /// The leads plugin's lead stages, read through the workbook's items (their `enters`).
+    static let leadStage = ItemKind("lead-stage", plural: "lead stages")
 }

@@ -5,7 +5,7 @@ import TestSupport
 /// `export report` and `export diagram`: what a client receives at the end of a workshop.
 @Suite("Exports for the client")
 struct ExportTests {
-    @Test("the Markdown report has the summary, process, coverage, gaps, lead funnel and findings with fixes, in that order")
+    @Test("the Markdown report has the summary, strategy, roles, process, coverage, lead funnel, recommendations and appendix, in that order")
     func report() throws {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("audit.md").path
@@ -13,11 +13,11 @@ struct ExportTests {
         #expect(result.code == 0, "\(result.errors)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         // The session takes the tests' day as today, so the whole report is pinned, date and all.
-        #expect(text.contains("Prepared on 2026-06-01 "))
+        #expect(text.contains("Prepared on 2026-06-01."))
         #expect(try matchesGolden(text, "report.md"))
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }
-        #expect(headings == ["## Summary", "## Sales process", "## Coverage", "## Gaps in priority order", "## Lead lifecycle",
-                             "## Lead funnel on CRM data", "## Findings"])
+        #expect(headings == ["## Summary", "## Go-to-market strategy", "## Buying roles and their needs", "## Sales process", "## Coverage",
+                             "## Lead lifecycle", "## Lead funnel on CRM data", "## Recommendations", "## Appendix"])
     }
 
     @Test("the diagram in Mermaid and DOT pins its golden, and Graphviz renders the DOT",

@@ -31,8 +31,28 @@ struct RuleExampleTests {
                 workbookPath = folder.appendingPathComponent("example.yaml").path
             }
             let context = CheckContext(today: TestSupport.today, workbookPath: workbookPath)
-            let targets = check.findings(in: workbook, context: context).map(\.target)
-            #expect(targets.sorted() == example.targets.sorted(), "\(code) example \(number + 1)")
+            let findings = check.findings(in: workbook, context: context)
+            #expect(findings.map(\.target).sorted() == example.targets.sorted(), "\(code) example \(number + 1)")
+            expectClientWords(findings, of: check, in: workbook, example: number + 1)
+        }
+    }
+
+    /// What a client reads of the findings: business words, every placeholder filled, no id
+    /// written as a field name, no command, no rule code, no citation.
+    func expectClientWords(_ findings: [Finding], of check: any Check, in workbook: Workbook, example: Int) {
+        let report = ClientReport(title: "Example", source: "example.yaml", today: TestSupport.today, toolVersion: "test",
+                                  sections: [], findings: findings, rules: [check], workbook: workbook)
+        #expect(report.recommendations.isEmpty == !findings.contains(where: \.isOpen), "\(check.code) example \(example)")
+        for item in report.recommendations {
+            for text in [item.problem, item.action, item.stake] + item.figures {
+                let place = "\(check.code) example \(example): \(text)"
+                #expect(!text.contains("{") && !text.contains("`") && !text.contains("--"), "\(place)")
+                #expect(!text.contains(check.code) && !text.contains("seed") && !text.contains("“"), "\(place)")
+                #expect(!text.split(separator: " ").contains { $0.contains("_") }, "a field name in \(place)")
+            }
+            if check.advice.problem.contains("{who}") || check.advice.action.contains("{who}") {
+                #expect(item.findings.allSatisfy { $0.terms.who != nil }, "\(check.code) says {who} but names nobody")
+            }
         }
     }
 

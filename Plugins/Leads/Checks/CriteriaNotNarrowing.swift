@@ -6,6 +6,10 @@ struct CriteriaNotNarrowing: Check {
     let slug = "criteria-not-narrowing"
     let defaultSeverity = Severity.warning
     let summary = "A later lead stage's criteria do not imply an earlier stage's"
+    let advice = ClientAdvice(
+        problem: "The definition of {where} does not build on the stage before it.",
+        action: "Make each lead stage's definition include the previous one's, so the funnel narrows.",
+        stake: "Sales and marketing count different funnels, and a lead can skip a qualification everyone thinks it passed.")
     let explanation = RuleExplanation(
         what: "Each lead stage's criteria include those of the stages before it, so a lead cannot be an SQL without being an MQL. Shown from the criteria when possible; with CRM data loaded, the records that meet the later stage but not the earlier one are counted.",
         why: "Sales and marketing agree a lead definition as a sequence of qualifying steps (“Sales and Marketing – Align, Define and Make Money”); a funnel whose later step admits leads the earlier one rejects counts them twice or loses them, and the teams argue over whose number is right.",

@@ -6,6 +6,10 @@ struct HandoffWithoutSLA: Check {
     let slug = "handoff-without-sla"
     let defaultSeverity = Severity.warning
     let summary = "A lead changes hands without a service level agreement"
+    let advice = ClientAdvice(
+        problem: "Leads pass from one team to the other at {where} with no agreed time to act on them.",
+        action: "Agree how fast the receiving team accepts or calls a lead at {where}, and measure it.",
+        stake: "Leads cool while they wait: interest fades within days, and nobody is accountable for the delay.")
     let explanation = RuleExplanation(
         what: "Where a lead changes hands — a stage with a `handoff`, or whose owner differs from the previous stage's — the hand-off sets `accept_within` or `first_touch_within`.",
         why: "Service level agreements between sales and marketing say how fast a handed-over lead is accepted and first touched (“Sales and Marketing – Align, Define and Make Money”); without them leads go cold in the gap.",

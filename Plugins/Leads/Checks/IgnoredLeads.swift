@@ -8,6 +8,10 @@ struct IgnoredLeads: Check {
     let slug = "ignored-leads"
     let defaultSeverity = Severity.warning
     let summary = "Too many handed-over leads have no sales touch (CRM data)"
+    let advice = ClientAdvice(
+        problem: "Leads handed to sales at {where} are never called.",
+        action: "Make sure every lead handed over at {where} gets a first call, and review the untouched ones each week.",
+        stake: "Marketing pays to generate demand that sales never works: the cheapest revenue in the funnel is left on the table.")
     let explanation = RuleExplanation(
         what: "Among the leads that met a hand-off stage's criteria and entered it (leads.data.entered), the share with no first sales touch stays at or below the threshold: 20% unless `checks: { thresholds: { LD007: 30% } }` says otherwise. Runs only when CRM data is loaded or named in leads.data.",
         why: "Sales reps ignore about half of the leads marketing passes them (the article on sales and marketing “Togetherness”); every untouched MQL is marketing spend thrown away and a buyer left waiting.",
@@ -37,8 +41,11 @@ struct IgnoredLeads: Check {
             let threshold = workbook.checks.threshold(for: code, standard: Self.standardThreshold)
             return sla.measured.compactMap { stage in
                 guard stage.handedOff > 0, stage.untouchedShare > threshold else { return nil }
-                return finding("\(stage.untouched) of \(stage.handedOff) leads handed over at '\(stage.stage.id)' (\(SLAFindings.percent(stage.untouchedShare))) have no sales touch; the threshold is \(SLAFindings.percent(threshold))",
-                               target: stage.stage.id, at: stage.stage.location)
+                let share = SLAFindings.percent(stage.untouchedShare)
+                return finding("\(stage.untouched) of \(stage.handedOff) leads handed over at '\(stage.stage.id)' (\(share)) have no sales touch; the threshold is \(SLAFindings.percent(threshold))",
+                               target: stage.stage.id, at: stage.stage.location,
+                               terms: ClientTerms(place: stage.stage.name, figure: "\(stage.untouched) of \(stage.handedOff) (\(share)) have had no call at all"),
+                               impact: Impact(evidence: stage.untouchedShare))
             }
         }
     }

@@ -6,6 +6,10 @@ struct LeadGenRatio: Check {
     let slug = "lgr-ratio"
     let defaultSeverity = Severity.info
     let summary = "Lead-generation reps support fewer than 3 or more than 6 sales reps each (4 in an enterprise sale)"
+    let advice = ClientAdvice(
+        problem: "The lead-generation team is sized out of proportion to the sales team.",
+        action: "Rebalance lead-generation and sales headcount to about one lead-generation rep per three to six sellers.",
+        stake: "Too few qualifiers and leads wait; too many and they qualify leads sales cannot follow up.")
     let explanation = RuleExplanation(
         what: "`team.sales_reps / team.lead_gen_reps` lies between 3 and 6.",
         why: "One lead-generation rep typically supports 3 to 6 sales reps, 3 to 4 on complex enterprise accounts (“Sales and Marketing – Align, Define and Make Money”): fewer wastes lead-gen capacity, more starves sales of qualified meetings.",

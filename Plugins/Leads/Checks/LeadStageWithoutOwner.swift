@@ -6,6 +6,10 @@ struct LeadStageWithoutOwner: Check {
     let slug = "lead-stage-without-owner"
     let defaultSeverity = Severity.warning
     let summary = "Nobody owns a lead stage"
+    let advice = ClientAdvice(
+        problem: "Nobody owns the {where} stage of the lead lifecycle.",
+        action: "Name the team that owns {where}: marketing, sales or lead generation.",
+        stake: "A stage nobody owns is a stage where leads wait and nobody notices.")
     let explanation = RuleExplanation(
         what: "Every lead stage names its owner: marketing, sales or lead-gen.",
         why: "Conflict between the teams often comes from a lack of role clarity during the process (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”): a lead in a stage nobody owns is a lead nobody works.",

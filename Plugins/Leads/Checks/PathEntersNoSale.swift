@@ -6,6 +6,10 @@ struct PathEntersNoSale: Check {
     let slug = "path-enters-no-sale"
     let defaultSeverity = Severity.warning
     let summary = "A lead path does not end in a sales process"
+    let advice = ClientAdvice(
+        problem: "Leads from {where} have no sales process to enter.",
+        action: "Decide which sales process takes leads from {where}, and who works them.",
+        stake: "Leads from this source are generated and then stall: nobody is set up to turn them into deals.")
     let explanation = RuleExplanation(
         what: "Each lead path (`leads.paths`) lists at least one lead stage, and its last stage names the sales stage it hands over into (`enters`). Partner and expansion leads usually enter a process of their own.",
         why: "Every way leads come in needs a hand-off sales and marketing agree on, or those leads fall between the teams (“Sales and Marketing – Align, Define and Make Money”); a partner's deal registration or an existing customer's new need that enters no process is worked by whoever happens to see it.",

@@ -6,6 +6,10 @@ struct RejectionWithoutRecycle: Check {
     let slug = "rejection-without-recycle"
     let defaultSeverity = Severity.warning
     let summary = "Sales or lead-gen can reject a lead but have nowhere to send it"
+    let advice = ClientAdvice(
+        problem: "A lead rejected at {where} has nowhere to go.",
+        action: "Send leads rejected at {where} back to marketing for nurturing, with a reason recorded.",
+        stake: "Good-fit buyers who are not ready yet are dropped instead of nurtured, and the money spent winning them is lost.")
     let explanation = RuleExplanation(
         what: "Every lead stage owned by sales or by lead-generation reps (who qualify leads and reject them too) names, in `rejects_to`, the nurture track (or earlier stage) a rejected lead goes to.",
         why: "Leads that are not ready need multi-touch nurturing rather than the bin (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”); recycling rejected leads back to marketing is part of a sound lead process (“Sales and Marketing – Align, Define and Make Money”).",

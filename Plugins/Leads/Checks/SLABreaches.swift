@@ -8,6 +8,10 @@ struct SLABreaches: Check {
     let slug = "sla-breaches"
     let defaultSeverity = Severity.warning
     let summary = "Too many hand-offs breach their first-touch SLA (CRM data)"
+    let advice = ClientAdvice(
+        problem: "Sales calls the leads handed over at {where} later than agreed.",
+        action: "Hold the team to the agreed first-touch time at {where}: route, alert and report on late leads.",
+        stake: "A lead called days late rarely converts; the hand-off agreement exists on paper only.")
     let explanation = RuleExplanation(
         what: "Among the leads handed over at a stage with `first_touch_within`, the share first touched late or never stays at or below the threshold: 10% unless `checks: { thresholds: { LD008: 25% } }` says otherwise. Runs only when CRM data is loaded or named in leads.data.",
         why: "A service level agreement only aligns sales and marketing when it is measured and kept (“Sales and Marketing – Align, Define and Make Money”); a lead contacted days late has cooled, and marketing stops trusting the hand-off.",
@@ -24,8 +28,12 @@ struct SLABreaches: Check {
             let threshold = workbook.checks.threshold(for: code, standard: Self.standardThreshold)
             return sla.measured.compactMap { stage in
                 guard stage.handedOff > 0, stage.breachShare > threshold else { return nil }
-                return finding("\(stage.breaches) of \(stage.handedOff) hand-offs at '\(stage.stage.id)' (\(SLAFindings.percent(stage.breachShare))) missed the \(stage.limit) first-touch SLA; the threshold is \(SLAFindings.percent(threshold))",
-                               target: stage.stage.id, at: stage.stage.location)
+                let share = SLAFindings.percent(stage.breachShare)
+                return finding("\(stage.breaches) of \(stage.handedOff) hand-offs at '\(stage.stage.id)' (\(share)) missed the \(stage.limit) first-touch SLA; the threshold is \(SLAFindings.percent(threshold))",
+                               target: stage.stage.id, at: stage.stage.location,
+                               terms: ClientTerms(place: stage.stage.name,
+                                                  figure: "\(stage.breaches) of \(stage.handedOff) (\(share)) waited longer than \(stage.limit) or were never called"),
+                               impact: Impact(evidence: stage.breachShare))
             }
         }
     }

@@ -6,6 +6,10 @@ struct ActivityWithoutKPI: Check {
     let slug = "activity-without-kpi"
     let defaultSeverity = Severity.info
     let summary = "A buyer-facing activity has no KPI"
+    let advice = ClientAdvice(
+        problem: "Nobody measures whether {where} works.",
+        action: "Give {where} a measure of success agreed with sales.",
+        stake: "Without a measure nobody can tell whether the money spent is working, so it is never improved or stopped.")
     let explanation = RuleExplanation(
         what: "Every buyer-facing activity states how its success is measured (`kpi`).",
         why: "Marketing earns sales' trust with measurable ROI (“The Twin Pillars of Profit: Sales and Marketing”); fulfilment and measurement are part of executing a go-to-market strategy (Bill Wallace, “Ending the War between Sales and Marketing”).",

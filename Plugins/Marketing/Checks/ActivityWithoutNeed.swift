@@ -6,6 +6,10 @@ struct ActivityWithoutNeed: Check {
     let slug = "activity-without-need"
     let defaultSeverity = Severity.warning
     let summary = "A buyer-facing activity answers no customer need"
+    let advice = ClientAdvice(
+        problem: "{where} answers no known customer need.",
+        action: "Tie {where} to the customer needs it addresses, or rethink its message.",
+        stake: "Content that answers no need speaks about the company, not to the buyer, and is ignored.")
     let explanation = RuleExplanation(
         what: "Every buyer-facing activity (any kind but `enablement`) names at least one customer need or pain point it answers (`needs`).",
         why: "The first misalignment on the list is a marketing message that does not match the customer's need (“Sales and Marketing – Align, Define and Make Money”, misalignment #1); content that talks features rather than needs does not compel action (“The Twin Pillars of Profit: Sales and Marketing”).",

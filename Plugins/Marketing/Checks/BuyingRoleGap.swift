@@ -6,6 +6,10 @@ struct BuyingRoleGap: Check {
     let slug = "buying-role-gap"
     let defaultSeverity = Severity.warning
     let summary = "A decision stage has nothing for an economic or technical buyer"
+    let advice = ClientAdvice(
+        problem: "Nothing in the marketing reaches {who} at {where}.",
+        action: "Give {who} content of their own for {where}.",
+        stake: "The people who sign or can veto the deal decide without hearing the case made for them; deals slip at the last step.")
     let explanation = RuleExplanation(
         what: "At every stage in the `decision` phase, each persona whose role is `economic-buyer` or `technical-buyer` is addressed by at least one activity supporting that stage.",
         why: "A common and costly misalignment is a marketing message that never reaches the real decision maker (“Sales and Marketing – Align, Define and Make Money”, misalignment #3). At the decision stage the people who sign and the people who veto need content of their own.",
@@ -40,7 +44,9 @@ struct BuyingRoleGap: Check {
             let reached = model.personasReached(at: stage.id)
             return buyers.filter { !reached.contains($0.id) && model.involves($0, at: stage) }.map { persona in
                 finding("at decision stage '\(stage.id)', no activity addresses \(persona.role ?? "") '\(persona.id)'",
-                        target: "\(stage.id)/\(persona.id)", at: stage.location)
+                        target: "\(stage.id)/\(persona.id)", at: stage.location,
+                        terms: ClientTerms(who: persona.name, place: model.placeName(stage)),
+                        impact: Impact(priority: Importance.priority(phase: stage.phase, role: persona.role)))
             }
         }
     }

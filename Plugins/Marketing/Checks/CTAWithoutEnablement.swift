@@ -6,6 +6,10 @@ struct CTAWithoutEnablement: Check {
     let slug = "cta-without-enablement"
     let defaultSeverity = Severity.warning
     let summary = "A call to action has no sales enablement behind it"
+    let advice = ClientAdvice(
+        problem: "{where} asks buyers to respond, but sales is not prepared to answer them.",
+        action: "Brief the people who follow up on {where}: what was promised and how to take the conversation on.",
+        stake: "Responses arrive and are answered badly or not at all; the campaign's cost buys no pipeline.")
     let explanation = RuleExplanation(
         what: "Every activity with a call to action (`cta`) names the enablement item (`enablement`) that prepares sales to answer the responses, and that item is one (kind `enablement` or `battlecard`), not more buyer-facing content.",
         why: "A campaign can work — leads come in, the right prospects call — and still fail when the phone is picked up by a salesperson who was never trained on it (“Sales and Marketing – Align, Define and Make Money”, misalignment #2).",

@@ -6,6 +6,10 @@ struct FollowUpMismatch: Check {
     let slug = "follow-up-mismatch"
     let defaultSeverity = Severity.warning
     let summary = "A call to action has no follow-up, or one that does not fit how responses arrive"
+    let advice = ClientAdvice(
+        problem: "Responses to {where} are followed up the wrong way, or not at all.",
+        action: "Follow up responses to {where} on the channel the buyer chose, and name who does it.",
+        stake: "Buyers who raised their hand are ignored or contacted in a way they did not ask for, and go cold.")
     /// For each way responses arrive, the follow-up channels that fit it.
     static let fitting: [String: Set<String>] = [
         "email": ["email"], "web-form": ["email", "phone"], "phone": ["phone"],

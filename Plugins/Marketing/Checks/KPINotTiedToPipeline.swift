@@ -6,6 +6,10 @@ struct KPINotTiedToPipeline: Check {
     let slug = "kpi-not-tied-to-pipeline"
     let defaultSeverity = Severity.warning
     let summary = "A decision-stage or lead-generating activity has no pipeline or revenue KPI"
+    let advice = ClientAdvice(
+        problem: "{where} is measured by activity, not by pipeline or revenue.",
+        action: "Measure {where} by the pipeline or revenue it creates, not only by views or clicks.",
+        stake: "Marketing cannot show what it contributes to sales, and budget goes to what is popular rather than what sells.")
     let explanation = RuleExplanation(
         what:
             "An activity that supports a decision-phase stage, or whose responses go to lead-gen or sales, is measured by what it does to pipeline or revenue (MQLs, meetings, demos, proposals, deals, bookings), not by activity or engagement alone (posts, views, downloads, registrations). The KPI's words say which (`kpi_kind` states it outright); a KPI whose words do not tell is not judged.",

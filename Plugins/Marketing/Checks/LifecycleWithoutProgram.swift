@@ -41,6 +41,10 @@ struct RecycleWithoutNurture: Check {
     let slug = "recycle-without-nurture"
     let defaultSeverity = Severity.warning
     let summary = "A recycle track has no nurture program"
+    let advice = ClientAdvice(
+        problem: "Rejected leads in {where} receive no nurturing.",
+        action: "Run a nurture program for leads in {where}, so they come back when they are ready.",
+        stake: "Leads sales cannot use yet are forgotten; the demand paid for is lost instead of matured.")
     let explanation = RuleExplanation(
         what:
             "Once the workbook maps its programs to the lead lifecycle (some activity has `lead_stages`), every recycle track (`leads.recycle`) is supported by at least one buyer-facing activity that names it: the nurture program rejected leads receive. Until then MK014 says once that the programs are not mapped.",
@@ -75,7 +79,8 @@ struct RecycleWithoutNurture: Check {
         LifecycleSupport.unsupported(in: workbook).tracks.map { track in
             finding(
                 "recycle track '\(track.id)' has no nurture program: rejected leads sent there get no content",
-                target: track.id, at: track.location)
+                target: track.id, at: track.location, terms: ClientTerms(place: track.name),
+                impact: Impact(priority: Importance.priority(phase: "nurture")))
         }
     }
 }
@@ -86,6 +91,10 @@ struct LeadStageWithoutProgram: Check {
     let slug = "lead-stage-without-program"
     let defaultSeverity = Severity.info
     let summary = "A marketing-owned lead stage has no lead-generation program"
+    let advice = ClientAdvice(
+        problem: "No marketing program feeds {where} in the lead lifecycle.",
+        action: "Name the programs that generate and move leads at {where}.",
+        stake: "Nobody can tell which programs produce leads, so the funnel cannot be planned or improved.")
     let explanation = RuleExplanation(
         what:
             "Every lead stage owned by marketing is supported by at least one buyer-facing activity that names it in `lead_stages`: the program that brings leads in or develops them until sales takes over. A workbook whose activities name no lead stage or recycle track at all gets one finding on `leads`: its programs are not mapped to the lead lifecycle.",
@@ -127,13 +136,15 @@ struct LeadStageWithoutProgram: Check {
             return [
                 finding(
                     "no activity names a lead stage or recycle track (lead_stages): which programs generate and nurture leads is not mapped",
-                    target: "leads", at: owned.first?.location)
+                    target: "leads", at: owned.first?.location, terms: ClientTerms(place: ClientText.list(owned.map(\.name))),
+                    impact: Impact(priority: Importance.priority(phase: "lead")))
             ]
         }
         return LifecycleSupport.unsupported(in: workbook).stages.map { stage in
             finding(
                 "marketing-owned lead stage '\(stage.id)' has no lead-generation program (no activity names it in lead_stages)",
-                target: stage.id, at: stage.location)
+                target: stage.id, at: stage.location, terms: ClientTerms(place: stage.name),
+                impact: Impact(priority: Importance.priority(phase: "lead")))
         }
     }
 }

@@ -6,6 +6,10 @@ struct NeedsNotShared: Check {
     let slug = "message-misses-audience"
     let defaultSeverity = Severity.warning
     let summary = "An activity answers needs none of its personas has"
+    let advice = ClientAdvice(
+        problem: "{where} answers needs the people it targets do not have.",
+        action: "Aim {where} at the people whose needs it answers, or change its message.",
+        stake: "The message misses its audience: money is spent talking to people about problems they do not have.")
     let explanation = RuleExplanation(
         what:
             "When an activity names both the personas it addresses and the needs it answers, at least one of those personas carries at least one of those needs (`personas[].needs`). Personas that list no needs are not judged.",

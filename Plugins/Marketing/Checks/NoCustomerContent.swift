@@ -6,6 +6,10 @@ struct NoCustomerContent: Check {
     let slug = "no-customer-content"
     let defaultSeverity = Severity.warning
     let summary = "No activity supports existing customers"
+    let advice = ClientAdvice(
+        problem: "Customers get no marketing after the sale.",
+        action: "Plan content for existing customers: onboarding, adoption, renewal and expansion.",
+        stake: "Renewal and expansion revenue, the most profitable in the business, is left to chance.")
     let explanation = RuleExplanation(
         what: "When the workbook has retention or expansion stages (or customer processes), at least one buyer-facing activity supports one of them. A workbook with no such stages at all is SP004's finding, not this one.",
         why: "Marketing that stops at the first sale leaves repeat customers to chance (“Sales and Marketing – Align, Define and Make Money”, misalignment #6); retention is part of a customer-driven culture (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”).",

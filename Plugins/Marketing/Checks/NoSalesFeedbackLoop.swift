@@ -6,6 +6,10 @@ struct NoSalesFeedbackLoop: Check {
     let slug = "no-sales-feedback-loop"
     let defaultSeverity = Severity.info
     let summary = "No feedback loop carries field knowledge back to marketing"
+    let advice = ClientAdvice(
+        problem: "Nothing carries what sales hears from customers back to marketing.",
+        action: "Set up a regular way for sales to tell marketing what customers say: win-loss reviews, a shared channel, a monthly meeting.",
+        stake: "Marketing keeps making content from assumptions; what the field learns is lost.")
     let explanation = RuleExplanation(
         what: "The workbook declares at least one `feedback` item: a way what sales hears from customers returns to marketing.",
         why: "The strongest alignments route field knowledge back: a field product team (“The Twin Pillars of Profit: Sales and Marketing”), won/lost analysis (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”), marketing riding along on sales calls (“Sales and Marketing – Align, Define and Make Money”, misalignment #1).",

@@ -6,6 +6,10 @@ struct OneSidedFeedback: Check {
     let slug = "one-sided-feedback"
     let defaultSeverity = Severity.warning
     let summary = "A feedback loop leaves out sales or marketing"
+    let advice = ClientAdvice(
+        problem: "The feedback loop {where} leaves one of the teams out.",
+        action: "Bring both sales and marketing into {where}.",
+        stake: "What one team learns stays with it, and the two keep working from different pictures of the customer.")
     let explanation = RuleExplanation(
         what: "A feedback loop that lists its `participants` has both sales and marketing among them (any participant whose name starts with `sales` or `marketing`, e.g. `sales-enablement`, `product-marketing`). A loop that lists no participants is not judged.",
         why: "Field knowledge has to cross from one team to the other: marketing attending sales calls and meetings, sales sharing what it hears so marketing can act on it (“Sales and Marketing – Align, Define and Make Money”; the article on sales and marketing “Togetherness”). A review either team holds alone keeps what it learns to itself.",

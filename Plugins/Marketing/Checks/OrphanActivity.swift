@@ -6,6 +6,10 @@ struct OrphanActivity: Check {
     let slug = "orphan-activity"
     let defaultSeverity = Severity.info
     let summary = "An activity supports no stage of the sales process or the lead lifecycle"
+    let advice = ClientAdvice(
+        problem: "{where} supports no step of the sales process or the lead lifecycle.",
+        action: "Tie {where} to the stage it is meant to help, or stop it.",
+        stake: "Budget is spent on activity that helps no identifiable step toward a sale.")
     let explanation = RuleExplanation(
         what: "Every activity supports at least one sales stage, or a lead stage or recycle track (`lead_stages`: a lead-generation or nurture program). An enablement item that another activity names (`enablement: ID`) counts as tied to the process through that activity.",
         why: "Sales often sees marketing as expensive and impossible to measure (“The Twin Pillars of Profit: Sales and Marketing”); spend that cannot be tied to a step of the sales process proves the point.",

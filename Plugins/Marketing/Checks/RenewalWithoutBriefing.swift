@@ -6,6 +6,10 @@ struct RenewalWithoutBriefing: Check {
     let slug = "renewal-without-briefing"
     let defaultSeverity = Severity.info
     let summary = "A renewal stage has no pre-renewal briefing for sales"
+    let advice = ClientAdvice(
+        problem: "Sales goes into {where} without a briefing on the customer.",
+        action: "Prepare a renewal briefing for sales before {where}: usage, outcomes, open issues.",
+        stake: "Renewals are negotiated blind; at-risk customers are noticed only when they leave.")
     let explanation = RuleExplanation(
         what: "A renewal stage (a retention-phase stage whose id or name speaks of renewal) is supported by an enablement item (kind `enablement` or `battlecard`): the briefing marketing prepares so that sales comes to the renewal knowing how the customer is doing.",
         why: "Marketing should give sales key information about the customer in advance of the renewal, so sales is prepared to discuss whether the client is performing as expected under the contract and what the customer is worth (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”).",

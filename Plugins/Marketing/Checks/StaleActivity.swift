@@ -7,6 +7,10 @@ struct StaleActivity: Check {
     let slug = "stale-activity"
     let defaultSeverity = Severity.info
     let summary = "An activity has not been reviewed in twelve months"
+    let advice = ClientAdvice(
+        problem: "{where} has not been reviewed for over a year.",
+        action: "Review {where} with sales: is it still accurate, still used, still working?",
+        stake: "Outdated content misleads buyers and embarrasses the sellers who use it.")
     let explanation = RuleExplanation(
         what: "Every activity has a `reviewed` date within the last 12 months.",
         why: "Content drifts from what sales actually says and does; when the message no longer matches the follow-up, responses are lost (“Sales and Marketing – Align, Define and Make Money”, misalignment #4). A yearly review keeps them in step.",

@@ -35,6 +35,10 @@ struct ThemeOffStrategy: Check {
     let slug = "theme-off-strategy"
     let defaultSeverity = Severity.warning
     let summary = "An activity's theme contradicts the go-to-market strategy"
+    let advice = ClientAdvice(
+        problem: "{where} talks about things the strategy says buyers do not value.",
+        action: "Align the message of {where} with what the strategy says clients value.",
+        stake: "Mixed messages blur the brand: buyers hear one promise from marketing and another from sales.")
     let explanation = RuleExplanation(
         what:
             "An activity that states its `theme` speaks to the strategy's choice: a basis of innovation (`product`, `process`, `client-impact`) matching `strategy.innovation`, a value (`low-cost`, `total-solution`, `business-results`) matching `strategy.value`. Activities without a theme, and strategies whose words name none of these, are not judged.",

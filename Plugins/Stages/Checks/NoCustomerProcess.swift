@@ -6,6 +6,10 @@ struct NoCustomerProcess: Check {
     let slug = "no-customer-process"
     let defaultSeverity = Severity.warning
     let summary = "No process or stage serves existing customers"
+    let advice = ClientAdvice(
+        problem: "No part of the sales process serves existing customers.",
+        action: "Add a customer process: onboarding, adoption, renewal, expansion.",
+        stake: "Renewal and expansion revenue has no plan, no owner and no content.")
     let explanation = RuleExplanation(
         what: "The workbook has a customer process (`kind: customer`) or at least one stage in the retention or expansion phase.",
         why: "Ignoring repeat customers is one of the classic failures of sales and marketing alignment (Bill Wallace, “Ending the War between Sales and Marketing”, misalignment #6), and customer retention is part of the customer-driven culture both teams serve (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”).",

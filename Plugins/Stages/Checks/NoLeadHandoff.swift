@@ -6,6 +6,10 @@ struct NoLeadHandoff: Check {
     let slug = "no-lead-handoff"
     let defaultSeverity = Severity.error
     let summary = "No lead stage hands over into a new-business process"
+    let advice = ClientAdvice(
+        problem: "No leads are handed into {where}.",
+        action: "Decide which lead stage hands qualified leads into {where}.",
+        stake: "Marketing's leads and the sales process are not connected: leads are generated and the pipeline is filled some other way.")
     let explanation = RuleExplanation(
         what: "Every new-business process (`kind: new`) is entered by at least one lead stage (`enters: process/stage` in the leads plugin). Customer processes are exempt. The rule runs only when the leads plugin is loaded.",
         why: "Sales and marketing must agree on the definition of a lead and on where it goes when it qualifies (“Sales and Marketing – Align, Define and Make Money”); without a hand-off point, qualified leads fall between the teams (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”).",
@@ -42,7 +46,7 @@ struct NoLeadHandoff: Check {
         guard workbook.plugins.contains("leads") else { return [] }
         let index = ItemIndex(workbook.items(of: .stage))
         var entered = Set<String>()
-        for leadStage in workbook.items(of: ItemKind("lead-stage", plural: "lead stages")) {
+        for leadStage in workbook.items(of: .leadStage) {
             guard case .string(let target?)? = leadStage.fields["enters"],
                   case .found(let stage) = index.resolve(target, as: .stage) else { continue }
             entered.insert(String(stage.id.prefix { $0 != "/" }))

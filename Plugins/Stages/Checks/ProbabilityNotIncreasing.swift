@@ -6,6 +6,10 @@ struct ProbabilityNotIncreasing: Check {
     let slug = "probability-not-increasing"
     let defaultSeverity = Severity.warning
     let summary = "Win probability does not rise from one open stage to the next"
+    let advice = ClientAdvice(
+        problem: "The chance of winning does not rise from stage to stage at {where}.",
+        action: "Review the win probabilities at {where} so they rise as a deal advances.",
+        stake: "The forecast built on these stages cannot be trusted.")
     let explanation = RuleExplanation(
         what: "Within a process, each open stage's win probability is higher than the previous open stage's. Stages at 0 or 100 are closed and not compared; stages without a probability are skipped.",
         why: "A stage exists because completing it makes winning more likely (Bill Wallace, “Ending the War between Sales and Marketing”). A probability that falls or stays flat means the stages are in the wrong order, or one of them adds nothing, and forecasts built on them mislead both teams.",

@@ -6,6 +6,10 @@ struct StageWithoutExitCriteria: Check {
     let slug = "stage-without-exit-criteria"
     let defaultSeverity = Severity.warning
     let summary = "A sales stage has no exit criteria"
+    let advice = ClientAdvice(
+        problem: "Nobody has written down when a deal leaves the {where} stage.",
+        action: "Agree the exit criteria for {where}: what must be true before a deal moves on.",
+        stake: "Every seller judges the stage differently, so forecasts are guesses and marketing cannot know what content moves a deal.")
     let explanation = RuleExplanation(
         what: "Every stage of a sales process lists its exit criteria: what must be true before a deal moves on.",
         why: "Each step of the sales process improves the probability of winning only if it is thoughtfully executed (Bill Wallace, “Ending the War between Sales and Marketing”); without exit criteria nobody can tell whether it was, and marketing cannot tell what content would help the buyer get there.",

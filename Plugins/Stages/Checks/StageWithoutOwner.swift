@@ -6,6 +6,10 @@ struct StageWithoutOwner: Check {
     let slug = "stage-without-owner"
     let defaultSeverity = Severity.warning
     let summary = "A sales stage has no owner"
+    let advice = ClientAdvice(
+        problem: "Nobody owns the {where} stage.",
+        action: "Name the role that owns {where}.",
+        stake: "Deals at a stage nobody owns wait, and nobody is accountable for moving them.")
     let explanation = RuleExplanation(
         what: "Every stage of a sales process names the role that owns it.",
         why: "Much of the conflict between sales and marketing comes from a lack of role clarity during the process (The Chief Outsider, “Sales and Marketing: Different or Two Sides of the Same Coin?”): a stage nobody owns is a stage where leads wait.",

@@ -6,6 +6,10 @@ struct StrategyUndefined: Check {
     let slug = "strategy-undefined"
     let defaultSeverity = Severity.warning
     let summary = "The go-to-market strategy is missing or incomplete"
+    let advice = ClientAdvice(
+        problem: "The go-to-market strategy is not written down.",
+        action: "Write down what the company's innovation is based on, how clients judge value, and what the brand stands for.",
+        stake: "Without a shared strategy each team tells its own story, and content cannot be judged against it.")
     let explanation = RuleExplanation(
         what: "The `strategy` section says what innovation is based on, how clients perceive value, what the brand stands for and how sales is expected to perform.",
         why: "Sales and marketing cannot be aligned to each other, only to a common go-to-market strategy and sales process (Bill Wallace, “Ending the War between Sales and Marketing”). Without it each team optimises for its own idea of the customer.",

@@ -46,6 +46,10 @@ struct ProbabilityOffHistory: Check {
     let slug = "probability-off-history"
     let defaultSeverity = Severity.warning
     let summary = "A stage's win probability disagrees with the process's own deal history"
+    let advice = ClientAdvice(
+        problem: "The forecast's chance of winning at {where} does not match what past deals show.",
+        action: "Set the win probability at {where} from the deals actually won and lost.",
+        stake: "The pipeline forecast is built on opinion; the company plans against revenue that will not come.")
     let explanation = RuleExplanation(
         what:
             "Where a process names its opportunity export (`history`), each stage's `probability` lies within the 95% interval of the win rate of the closed deals that reached that stage. A stage with fewer than 30 closed deals is not judged.",

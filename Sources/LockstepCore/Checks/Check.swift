@@ -66,6 +66,8 @@ public protocol Check: Sendable {
     /// One line, for `rules` and SARIF's short description.
     var summary: String { get }
     var explanation: RuleExplanation { get }
+    /// How its findings read in a client's report.
+    var advice: ClientAdvice { get }
     var examples: [CheckExample] { get }
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding]
 }
@@ -74,5 +76,14 @@ extension Check {
     /// A finding of this rule at its default severity.
     public func finding(_ message: String, target: String, at location: SourceLocation?) -> Finding {
         Finding(rule: code, severity: defaultSeverity, message: message, target: target, location: location)
+    }
+
+    /// A finding of this rule with its client words and its weight among findings of its severity.
+    public func finding(_ message: String, target: String, at location: SourceLocation?, terms: ClientTerms,
+                        impact: Impact = Impact()) -> Finding {
+        var finding = Finding(rule: code, severity: defaultSeverity, message: message, target: target, location: location)
+        finding.terms = terms
+        finding.impact = impact
+        return finding
     }
 }

@@ -28,6 +28,10 @@ public struct Finding: Sendable, Equatable {
     public var isNotice = false
     /// The baseline given to the run accepts this finding: reported, but no longer a failure.
     public var inBaseline = false
+    /// How it weighs against findings of the same severity (see `Impact.ranks`).
+    public var impact = Impact()
+    /// The finding in client words, for the report's recommendations.
+    public var terms = ClientTerms()
 
     /// Counts toward the verdict: neither waived, nor in the baseline, nor a notice.
     public var isOpen: Bool { waivedBecause == nil && !isNotice && !inBaseline }

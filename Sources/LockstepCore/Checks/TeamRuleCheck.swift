@@ -14,6 +14,11 @@ public struct TeamRuleCheck: Check {
                         why: "A rule of the team's own, declared in the workbook's `checks.rules`.",
                         fix: rule.message)
     }
+    /// The team wrote the rule's message for people already: it is the problem and the action.
+    public var advice: ClientAdvice {
+        ClientAdvice(problem: "{where} does not meet the team's own rule: \(rule.message)", action: rule.message,
+                     stake: "The team agreed this rule for its own way of working.")
+    }
     public var examples: [CheckExample] { [] }
 
     public func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {

@@ -9,6 +9,10 @@ public struct WaiverCheck: Check {
     public let slug = "expired-waiver"
     public let defaultSeverity = Severity.warning
     public let summary = "A waiver has expired, or waives nothing"
+    public let advice = ClientAdvice(
+        problem: "A past decision to accept {where} has lapsed or no longer applies.",
+        action: "Review the accepted exception for {where}: renew it with a reason, fix the problem, or drop it.",
+        stake: "Old exceptions hide new problems and nobody remembers why they were made.")
     public let explanation = RuleExplanation(
         what: "Every waiver in `checks.waivers` is still in date (`until`) and still matches a finding of its rule on its target.",
         why: "A waiver is a decision with a reason, taken at one time; when it expires, or the misalignment it excused is gone, it should be looked at again rather than linger and hide the next problem.",

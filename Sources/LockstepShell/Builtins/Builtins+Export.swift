@@ -1,25 +1,52 @@
 import LockstepCore
+import LockstepReport
 
 extension Builtins {
     static let exportReport = ShellCommand(CommandSpec(
-        "export report", summary: "Write a client-ready Markdown audit: summary, process, coverage, gaps, lead funnel, findings with fixes",
-        arguments: [ArgumentSpec("FILE.md", completion: .exportFiles)],
-        options: [forceOption],
-        examples: ["export report acme-audit.md", "export report acme-audit.md --force"]
+        "export report",
+        summary: "Write the client deliverable: ranked summary, heat-maps, lead funnel, recommendations (.html, .pdf or .md)",
+        arguments: [ArgumentSpec("FILE", completion: .exportFiles)],
+        options: [OptionSpec("--audience", value: "client|team", completion: .words(ClientReport.Audience.allCases.map(\.rawValue)),
+                             summary: "client (default): business words only; team: adds the technical appendix"),
+                  forceOption],
+        examples: ["export report acme-audit.html", "export report acme-audit.pdf", "export report acme-audit.md --audience team"]
     )) { session, invocation in
         let path = invocation.arguments[0]
+        try refuseOpenWorkbook(path, session: session)
+        let audience = try DeliverableFormat.audience(invocation.option("--audience"))
+        let format = try DeliverableFormat(path: path)
+        let report = clientReport(session, audience: audience)
+        switch format {
+        case .markdown:
+            try write(report.markdown, to: path, session: session, force: invocation.flag("--force"))
+        case .html:
+            try write(HTMLReport.render(report), to: path, session: session, force: invocation.flag("--force"))
+        case .pdf:
+            // Refused before Chromium spends seconds printing; the write checks again under its lock.
+            try write(nil, to: path, session: session, force: invocation.flag("--force"))
+            let pdf: [UInt8]
+            do throws(PDFPrinter.Failure) {
+                pdf = try PDFPrinter.pdf(of: HTMLReport.render(report))
+            } catch {
+                throw CommandError.failed("cannot write \(path): \(error.reason)", fix: error.fix)
+            }
+            try write(pdf, to: path, session: session, force: invocation.flag("--force"))
+        }
+        let actions = report.recommendations.count
+        session.emit(.note("wrote \(path): \(actions) recommendation\(actions == 1 ? "" : "s"), \(report.sections.count) sections"))
+    }
+
+    /// The session's workbook as a client report: its plugins' sections and the checks' findings.
+    static func clientReport(_ session: Session, audience: ClientReport.Audience) -> ClientReport {
         let context = session.checkContext()
         let checks = session.workbook.runnableChecks(plugins: session.plugins)
         let findings = CheckRunner(checks: checks).run(session.workbook, context: context)
-        let report = ClientReport(
+        return ClientReport(
             title: session.workbook.name ?? session.displayName,
             subject: session.plugins.lazy.compactMap(\.reportSubject).first ?? "Workbook report", source: session.displayName,
-            today: context.today,
-            toolVersion: Lockstep.version, itemSummary: summary(of: session.workbook),
-            sections: session.plugins.flatMap { $0.reportSections(session.workbook, context: context) }.sorted { $0.order < $1.order },
-            findings: findings, rules: checks)
-        try write(report.markdown, to: path, session: session, force: invocation.flag("--force"))
-        session.emit(.note("wrote \(path): \(findings.filter(\.isOpen).count) findings, \(report.sections.count) sections"))
+            today: context.today, toolVersion: Lockstep.version, audience: audience,
+            sections: session.plugins.flatMap { $0.reportSections(session.workbook, context: context) },
+            findings: findings, rules: checks, workbook: session.workbook)
     }
 
     static let exportDiagram = ShellCommand(CommandSpec(
@@ -54,12 +81,20 @@ extension Builtins {
     /// Writes safely (see `SafeWrite`): never over the open workbook, never over an existing file
     /// unless forced, and an interrupted export never leaves half a file.
     private static func write(_ text: String, to path: String, session: Session, force: Bool) throws {
-        if let workbook = session.path, (try? SafeWrite.resolve(workbook)) == (try? SafeWrite.resolve(path)) {
-            throw CommandError.failed("\(path) is the open workbook; an export never replaces it",
-                                      fix: "give the export its own name, e.g. \(exampleName(for: path))")
+        try write(Array(text.utf8), to: path, session: session, force: force)
+    }
+
+    /// Writes `bytes`, or with nil only checks that writing `path` would be allowed.
+    static func write(_ bytes: [UInt8]?, to path: String, session: Session, force: Bool) throws {
+        try refuseOpenWorkbook(path, session: session)
+        guard let bytes else {
+            if !force, FileSystem.exists(path) {
+                throw CommandError.failed("\(path) already exists", fix: "choose another name, or replace it with --force")
+            }
+            return
         }
         do {
-            _ = try SafeWrite.write(Array(text.utf8), to: path) { (existing) throws(CommandError) in
+            _ = try SafeWrite.write(bytes, to: path) { (existing) throws(CommandError) in
                 guard !force, case .file = existing else { return }
                 throw .failed("\(path) already exists", fix: "choose another name, or replace it with --force")
             }
@@ -71,9 +106,17 @@ extension Builtins {
         }
     }
 
-    /// `acme.yaml` → `acme-report.md`.
+    static func refuseOpenWorkbook(_ path: String, session: Session) throws {
+        if let workbook = session.path, (try? SafeWrite.resolve(workbook)) == (try? SafeWrite.resolve(path)) {
+            throw CommandError.failed("\(path) is the open workbook; an export never replaces it",
+                                      fix: "give the export its own name, e.g. \(exampleName(for: path))")
+        }
+    }
+
+    /// `acme.yaml` → `acme-export.html`: a name beside the workbook that is plainly an export.
     private static func exampleName(for path: String) -> String {
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        return (base.split(separator: ".").first.map(String.init) ?? base) + "-report.md"
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base + "-export.html" }
+        return base[..<dot] + "-export.html"
     }
 }

@@ -1,0 +1,24 @@
+import LockstepCore
+import Mustache
+
+/// The client report as one self-contained HTML page: inline CSS and SVG, no script, nothing
+/// fetched from the network, printable on A4 or Letter.
+public enum HTMLReport {
+    /// The templates, parsed once: they are constants, so a parse error is a bug caught by every test.
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (name, text) in [("page", ReportTemplates.page), ("section", ReportTemplates.section),
+                             ("subsection", ReportTemplates.subsection), ("block", ReportTemplates.block)] {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                fatalError("the \(name) template does not parse: \(error)")
+            }
+        }
+        return library
+    }()
+
+    public static func render(_ report: ClientReport) -> String {
+        library.render(ReportView(report), withTemplate: "page") ?? ""
+    }
+}
