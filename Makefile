@@ -58,6 +58,7 @@ bench: release
 	benchmarks/completion.sh
 	benchmarks/lead-data.sh
 	benchmarks/interrupt.sh
+	benchmarks/report.sh
 
 # The man page, generated from the argument parser's definitions by its generate-manual tool
 # (blank lines become paragraph breaks, which mdoc wants), dated by the last commit.

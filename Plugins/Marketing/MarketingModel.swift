@@ -73,6 +73,17 @@ struct MarketingModel {
         supporterPositions(at: stage).contains { activities[$0].isBuyerFacing }
     }
 
+    /// How many buyer-facing activities at the stage address each persona, and are of each kind:
+    /// counted in place, for a report's heat-maps over tens of thousands of activities.
+    func buyerFacingCounts(at stage: String) -> (personas: [String: Int], kinds: [String: Int]) {
+        var personas: [String: Int] = [:], kinds: [String: Int] = [:]
+        for position in supporterPositions(at: stage) where activities[position].isBuyerFacing {
+            for persona in activities[position].personas { personas[persona.value, default: 0] += 1 }
+            if let kind = activities[position].kind { kinds[kind, default: 0] += 1 }
+        }
+        return (personas, kinds)
+    }
+
     /// The personas the stage's buyer-facing activities address.
     func personasReached(at stage: String) -> Set<String> {
         var reached = Set<String>()

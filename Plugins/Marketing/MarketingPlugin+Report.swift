@@ -45,9 +45,9 @@ extension MarketingPlugin {
     /// Stage × buying role: the activities addressing each role at each stage.
     static func personaMap(_ model: MarketingModel, waived: Set<String>) -> HeatMap {
         let rows = model.stages.map { stage in
-            let supporting = model.buyerFacing(at: stage.id)
+            let counts = model.buyerFacingCounts(at: stage.id).personas
             let cells = model.personas.map { persona -> HeatMap.Cell in
-                let count = supporting.filter { $0.personas.contains { $0.value == persona.id } }.count
+                let count = counts[persona.id] ?? 0
                 if !model.involves(persona, at: stage) { return .notApplicable }
                 if waived.contains(stage.id) || waived.contains("\(stage.id)/\(persona.id)") { return .waived(count) }
                 return .count(count)
@@ -60,11 +60,15 @@ extension MarketingPlugin {
 
     /// Stage × kind of content.
     static func kindMap(_ model: MarketingModel, waived: Set<String>) -> HeatMap {
-        let kinds = model.activities.filter(\.isBuyerFacing).compactMap(\.kind).uniqued.sorted()
+        var seen = Set<String>()
+        for index in model.activities.indices where model.activities[index].isBuyerFacing {
+            if let kind = model.activities[index].kind { seen.insert(kind) }
+        }
+        let kinds = seen.sorted()
         let rows = model.stages.map { stage in
-            let supporting = model.buyerFacing(at: stage.id)
+            let counts = model.buyerFacingCounts(at: stage.id).kinds
             let cells = kinds.map { kind -> HeatMap.Cell in
-                let count = supporting.filter { $0.kind == kind }.count
+                let count = counts[kind] ?? 0
                 return waived.contains(stage.id) ? .waived(count) : .count(count)
             }
             return HeatMap.Row(label: stage.name, group: model.processNames[stage.process], cells: cells)

@@ -8,7 +8,8 @@ public enum HTMLReport {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
         for (name, text) in [("page", ReportTemplates.page), ("section", ReportTemplates.section),
-                             ("subsection", ReportTemplates.subsection), ("block", ReportTemplates.block)] {
+                             ("subsection", ReportTemplates.subsection), ("block", ReportTemplates.block),
+                             ("rows", ReportTemplates.rows)] {
             do {
                 try library.register(text, named: name)
             } catch {

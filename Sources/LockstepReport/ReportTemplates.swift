@@ -1,5 +1,6 @@
 /// The report's Mustache templates and stylesheet. Every value is written with `{{…}}` (escaped);
-/// the one triple mustache is the stylesheet below, a constant of this file.
+/// the triple mustaches insert the stylesheet below, a constant of this file, and table rows
+/// the `rows` template rendered.
 enum ReportTemplates {
     static let page = """
         <!DOCTYPE html>
@@ -74,14 +75,20 @@ enum ReportTemplates {
 
         """
 
+    /// A table's rows, rendered in parts; the one other triple mustache (`{{{html}}}` in `block`)
+    /// inserts what this template rendered, never a value.
+    static let rows = """
+        {{#rows}}<tr>{{#cells}}<td class="{{style}}">{{text}}</td>{{/cells}}</tr>
+        {{/rows}}
+        """
+
     static let block = """
         {{#paragraph}}<p>{{.}}</p>
         {{/paragraph}}{{#heading}}<h4>{{.}}</h4>
         {{/heading}}{{#table}}<div class="table-wrap"><table>
         <thead><tr>{{#headers}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{title}}</th>{{/headers}}</tr></thead>
         <tbody>
-        {{#rows}}<tr>{{#cells}}<td{{#numeric}} class="num"{{/numeric}}>{{#code}}<code>{{text}}</code>{{/code}}{{^code}}{{text}}{{/code}}</td>{{/cells}}</tr>
-        {{/rows}}</tbody></table></div>
+        {{#rendered}}{{{html}}}{{/rendered}}</tbody></table></div>
         {{/table}}{{#heatMap}}<figure class="heat">
         <figcaption>{{title}}</figcaption>
         <div class="table-wrap"><table class="heat">
@@ -144,6 +151,7 @@ enum ReportTemplates {
         th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         thead th { background: #f3f5f9; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.code { font: .85em ui-monospace, "DejaVu Sans Mono", monospace; }
         table.heat td { text-align: center; min-width: 3.2rem; font-variant-numeric: tabular-nums; }
         table.heat tr.group th { background: #fff; border-left: 0; border-right: 0; padding-top: .8rem; font-size: .8rem; text-transform: uppercase; color: var(--muted); }
         .gap { background: #fee0b6; color: #7f3b08; font-weight: 700; outline: 2px solid #e08214; outline-offset: -3px; }
