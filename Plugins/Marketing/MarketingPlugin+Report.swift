@@ -48,7 +48,8 @@ extension MarketingPlugin {
             let counts = model.buyerFacingCounts(at: stage.id).personas
             let cells = model.personas.map { persona -> HeatMap.Cell in
                 let count = counts[persona.id] ?? 0
-                if !model.involves(persona, at: stage) { return .notApplicable }
+                // As `coverage` shows it: n/a only where the role takes no part and nothing addresses it.
+                if count == 0, !model.involves(persona, at: stage) { return .notApplicable }
                 if waived.contains(stage.id) || waived.contains("\(stage.id)/\(persona.id)") { return .waived(count) }
                 return .count(count)
             }

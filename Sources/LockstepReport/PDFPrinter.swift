@@ -17,7 +17,7 @@ public enum PDFPrinter {
 
     /// The PDF of `html`, as Chromium prints it.
     public static func pdf(of html: String, timeout: Int = 120) throws(Failure) -> [UInt8] {
-        guard let browser = FileSystem.environment("LOCKSTEP_CHROMIUM") ?? ChildProcess.find(browsers) else {
+        guard let browser = FileSystem.environment("LOCKSTEP_CHROMIUM").flatMap({ $0.isEmpty ? nil : $0 }) ?? ChildProcess.find(browsers) else {
             throw Failure(reason: "a PDF is printed by Chromium, which is not installed",
                           fix: "install it (Debian and Ubuntu: apt install chromium), or export FILE.html and print it from a browser")
         }
