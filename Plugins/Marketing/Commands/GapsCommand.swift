@@ -60,8 +60,8 @@ enum GapsCommand {
     static func table(model: MarketingModel, stages: [MarketingModel.Stage], personas: [Persona], wholeStages: Bool,
                       waived: Set<String> = [], lifecycle: [LifecycleGap] = []) -> Table {
         struct Gap {
-            /// 0 a stage with no content, 1 a buying role's gap at a decision stage, 2 a lead stage or
-            /// recycle track without a program, 3 any other buying role's gap.
+            /// 0 a stage with no content, 1 a buying role's gap at a decision stage, 2 a recycle track
+            /// without a nurture program, 3 a lead stage without a program, 4 any other buying role's gap.
             let group: Int
             let stage: String
             let phase: String
@@ -82,22 +82,24 @@ enum GapsCommand {
             if waived.contains(stage.id) { continue }
             let reached = model.personasReached(at: stage.id)
             gaps += personas.filter { !reached.contains($0.id) && model.involves($0, at: stage) && !waived.contains("\(stage.id)/\($0.id)") }
-                .map { Gap(group: stage.phase == "decision" ? 1 : 3, stage: stage.id, phase: stage.phase ?? "", order: order, persona: $0,
+                .map { Gap(group: stage.phase == "decision" ? 1 : 4, stage: stage.id, phase: stage.phase ?? "", order: order, persona: $0,
                            text: "no content for this persona here") }
         }
         if wholeStages {
             gaps += lifecycle.filter { !waived.contains($0.id) }.enumerated().map { order, gap in
-                Gap(group: 2, stage: gap.id, phase: gap.phase, order: order, persona: nil, text: gap.problem)
+                Gap(group: gap.phase == "nurture" ? 2 : 3, stage: gap.id, phase: gap.phase, order: order, persona: nil, text: gap.problem)
             }
         }
-        // By group, then by phase (decision first), then by buying role (economic buyers first), then in process order.
+        // By group (which follows the severity of the rule behind it: MK001's errors, then MK002's
+        // warnings, then MK013 and MK014), then by the priority findings carry into the report
+        // (phase, then role), then in process order: the report's recommendations in the same order.
         gaps.sort { a, b in
-            let left = (a.group, Importance.rank(phase: a.phase), a.persona.map { Importance.rank(role: $0.role) } ?? -1, a.order)
-            let right = (b.group, Importance.rank(phase: b.phase), b.persona.map { Importance.rank(role: $0.role) } ?? -1, b.order)
+            let left = (a.group, Importance.priority(phase: a.phase, role: a.persona?.role), a.order)
+            let right = (b.group, Importance.priority(phase: b.phase, role: b.persona?.role), b.order)
             return left < right
         }
         let rows: [[Table.Cell]] = gaps.enumerated().map { number, gap in
-            [.integer(number + 1), .text(gap.stage), .text(gap.phase), .text(gap.persona?.id ?? (gap.group == 2 ? "" : "(every persona)")),
+            [.integer(number + 1), .text(gap.stage), .text(gap.phase), .text(gap.persona?.id ?? (gap.group == 2 || gap.group == 3 ? "" : "(every persona)")),
              .text(gap.persona?.role ?? ""), .text(gap.text)]
         }
         return Table(["#", "stage", "phase", "persona", "role", "gap"], rows: rows)
