@@ -15,6 +15,16 @@ extension StagesPlugin {
                 diagram.edges.append(Diagram.Edge(from: "stage:\(process.id)/\(from.id)", to: "stage:\(process.id)/\(to.id)"))
             }
         }
+        // A deal won at the end of a new-business process makes a customer: the customer process
+        // starts there, so no process floats unconnected.
+        let customers = workbook.processes.filter { $0.kind == "customer" }
+        for won in workbook.processes where won.kind != "customer" {
+            guard let last = won.stages.last else { continue }
+            for customer in customers {
+                guard let first = customer.stages.first else { continue }
+                diagram.edges.append(Diagram.Edge(from: "stage:\(won.id)/\(last.id)", to: "stage:\(customer.id)/\(first.id)", label: "won"))
+            }
+        }
     }
 
     /// The strategy both teams align to, then the processes as a stage map: the client's own words.

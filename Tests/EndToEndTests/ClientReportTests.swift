@@ -80,6 +80,17 @@ struct ClientReportTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("without Graphviz, an SVG diagram is a clear error naming the package, and nothing is written")
+    func svgWithoutGraphviz() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-svg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("flow.svg").path
+        let result = try runLockstep(["-c", "export diagram \(path)", exampleWorkbook], environment: ["PATH": "/nonexistent"])
+        #expect(result.code == 1)
+        #expect(result.errors.contains("SVG is drawn by Graphviz, which is not installed") && result.errors.contains("apt install graphviz"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("with Chromium, export report FILE.pdf prints the report on A4", .enabled(if: Browser.chromium != nil, Browser.missing))
     func pdf() throws {
         let (result, path) = try export("brightlane", as: "report.pdf")

@@ -41,6 +41,27 @@ struct ExportTests {
         #expect(svg.contains("Onboarding") && svg.contains("no content (gap)") && svg.contains("#c0392b"))
     }
 
+    @Test("the diagram fits a slide: rows per process, every process entered, persona gaps counted, accepted gaps grey; SVG by Graphviz",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dot"), "Graphviz is absent (apt-get install graphviz): SVG is not checked"))
+    func slideDiagram() throws {
+        let folder = try temporaryFolder()
+        let svgPath = folder.appendingPathComponent("flow.svg").path, dotPath = folder.appendingPathComponent("flow.dot").path
+        let result = runSession(["export diagram \(svgPath)", "export diagram \(dotPath)"], workbook: exampleWorkbook)
+        #expect(result.code == 0, "\(result.errors)")
+        let svg = try String(contentsOfFile: svgPath, encoding: .utf8), dot = try String(contentsOfFile: dotPath, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.contains("<svg"))
+        // The width of a slide rather than a strip: no wider than three times its height.
+        let size = try #require(svg.firstMatch(of: /width="([0-9]+)pt" height="([0-9]+)pt"/))
+        #expect(Int(size.1)! <= 3 * Int(size.2)!, "\(size.0)")
+        #expect(dot.contains("rankdir=TB") && dot.contains("rank=same"))
+        // The customer process is entered where a deal is won; the new-business one where a lead enters.
+        #expect(dot.contains("label=\"won\"") && dot.contains("label=\"enters\""))
+        // The renewal gap is accepted by a waiver: grey and dashed, not red; persona gaps are counted.
+        let renewal = try #require(dot.split(separator: "\n").first { $0.contains("Renewal") })
+        #expect(renewal.contains("no content (accepted)") && renewal.contains("#7f7f7f") && !renewal.contains("#c0392b"))
+        #expect(dot.contains("buying roles without content") || dot.contains("buying role without content"))
+    }
+
     @Test("an unknown diagram format and an unwritable path are clear errors that write nothing")
     func badExports() throws {
         let result = runSession(["export diagram x.txt --format svgg"], workbook: exampleWorkbook)

@@ -46,13 +46,40 @@ public struct Diagram: Sendable {
     public var notes: [String: [String]] = [:]
     /// Nodes marked as gaps (drawn in red).
     public var gaps: Set<String> = []
+    /// Nodes with a partial gap (some buying roles without content), drawn in amber.
+    public var partialGaps: Set<String> = []
+    /// Gaps accepted on purpose (a waiver), drawn grey and dashed rather than red.
+    public var accepted: Set<String> = []
 
-    public init(title: String) { self.title = title }
+    /// The day the diagram shows: waivers past their date no longer accept a gap.
+    public var today: Day
+
+    public init(title: String, today: Day) {
+        self.title = title
+        self.today = today
+    }
+
+    /// How a note marks its node.
+    public enum Mark: Sendable { case none, gap, partialGap, accepted }
 
     public mutating func annotate(_ node: String, _ note: String, gap: Bool = false) {
-        notes[node, default: []].append(note)
-        if gap { gaps.insert(node) }
+        annotate(node, note, mark: gap ? .gap : .none)
     }
+
+    public mutating func annotate(_ node: String, _ note: String, mark: Mark) {
+        notes[node, default: []].append(note)
+        switch mark {
+        case .none: break
+        case .gap: gaps.insert(node)
+        case .partialGap: partialGaps.insert(node)
+        case .accepted: accepted.insert(node)
+        }
+    }
+
+    /// Laid out as rows, one per group, stacked top to bottom, when a single left-to-right strip
+    /// would be too wide for a slide: more than `stripLimit` stages in all.
+    public static let stripLimit = 6
+    var inRows: Bool { groups.reduce(0) { $0 + $1.nodes.count } > Self.stripLimit }
 
     /// The nodes in drawing order, each with the short name the formats use for it.
     var nodeNames: [String: String] {

@@ -50,14 +50,16 @@ extension Builtins {
     }
 
     static let exportDiagram = ShellCommand(CommandSpec(
-        "export diagram", summary: "Draw the lead stages flowing into each process's stages, with supporting content and gaps (Mermaid or DOT)",
+        "export diagram",
+        summary: "Draw the lead stages flowing into each process's stages, with content and gaps (Mermaid, DOT, or SVG with Graphviz)",
         arguments: [ArgumentSpec("FILE", completion: .exportFiles)],
-        options: [OptionSpec("--format", value: "mermaid|dot", completion: .words(Diagram.Format.allCases.map(\.rawValue)),
-                             summary: "the notation (default: from the file name, .dot/.gv for DOT, else Mermaid)"),
+        options: [OptionSpec("--format", value: "mermaid|dot|svg", completion: .words(Diagram.Format.allCases.map(\.rawValue)),
+                             summary: "the notation (default: from the file name, .dot/.gv for DOT, .svg for SVG, else Mermaid)"),
                   forceOption],
-        examples: ["export diagram acme.mmd", "export diagram acme.dot", "export diagram flow.txt --format dot"]
+        examples: ["export diagram acme.mmd", "export diagram acme.svg", "export diagram flow.txt --format dot"]
     )) { session, invocation in
         let path = invocation.arguments[0]
+        try refuseOpenWorkbook(path, session: session)
         let format: Diagram.Format
         if let name = invocation.option("--format") {
             guard let chosen = Diagram.Format(rawValue: name) else {
@@ -65,15 +67,41 @@ extension Builtins {
             }
             format = chosen
         } else {
-            format = path.hasSuffix(".dot") || path.hasSuffix(".gv") ? .dot : .mermaid
+            format = path.hasSuffix(".dot") || path.hasSuffix(".gv") ? .dot : path.hasSuffix(".svg") ? .svg : .mermaid
         }
-        var diagram = Diagram(title: session.workbook.name ?? session.displayName)
+        var diagram = Diagram(title: session.workbook.name ?? session.displayName, today: session.today)
         for plugin in session.plugins { plugin.draw(&diagram, workbook: session.workbook) }
         guard !diagram.groups.isEmpty else {
             throw CommandError.failed("there is nothing to draw: the workbook has no lead stages or sales processes", fix: "add them, or open an example")
         }
-        try write(diagram.written(as: format), to: path, session: session, force: invocation.flag("--force"))
+        let force = invocation.flag("--force")
+        if format == .svg {
+            try write(nil, to: path, session: session, force: force)
+            try write(try svg(of: diagram), to: path, session: session, force: force)
+        } else {
+            try write(diagram.written(as: format), to: path, session: session, force: force)
+        }
         session.emit(.note("wrote \(path) (\(format.rawValue)): \(diagram.groups.flatMap(\.nodes).count) stages, \(diagram.gaps.count) gaps marked"))
+    }
+
+    /// The diagram laid out by Graphviz's `dot`, where it is installed.
+    static func svg(of diagram: Diagram) throws -> [UInt8] {
+        guard let dot = ChildProcess.find(["dot"]) else {
+            throw CommandError.failed("SVG is drawn by Graphviz, which is not installed",
+                                      fix: "install it (Debian and Ubuntu: apt install graphviz), or export FILE.dot or FILE.mmd")
+        }
+        let result: ChildProcess.Result
+        do throws(ChildProcess.Failure) {
+            result = try ChildProcess.run([dot, "-Tsvg"], input: Array(diagram.dot.utf8), outputLimit: 64 << 20, timeout: 120)
+        } catch {
+            throw CommandError.failed("Graphviz could not draw the diagram: \(error)", fix: "export FILE.dot and run dot yourself")
+        }
+        guard result.status == 0 else {
+            let said = Sanitized.excerpt(result.errors.split(separator: "\n").first.map(String.init) ?? "no message", limit: 160)
+            throw CommandError.failed("Graphviz could not draw the diagram (exit \(result.status): \(said))",
+                                      fix: "export FILE.dot and run dot yourself")
+        }
+        return result.output
     }
 
     static let forceOption = OptionSpec("--force", summary: "replace FILE if it exists (never the open workbook)")
