@@ -19,6 +19,9 @@ extension MarketingPlugin {
         ], order: 20))
         sections.append(ReportSection(title: "Marketing activities", blocks: [.table(Self.inventory(model, workbook: workbook))],
                                       order: 10, part: .appendix))
+        if let needs = workbook.section(NeedsSection.self)?.needs, !needs.isEmpty {
+            sections.append(ReportSection(title: "Customer needs", blocks: [.table(Self.needs(needs, model: model))], order: 20, part: .appendix))
+        }
         let gaps = GapsCommand.table(model: model, stages: model.stages, personas: model.personas, wholeStages: true,
                                      waived: waived, lifecycle: GapsCommand.lifecycleGaps(workbook))
         var shown = gaps
@@ -77,6 +80,18 @@ extension MarketingPlugin {
         // Not every stage needs every kind: a 0 here is no gap, only none of that kind.
         return HeatMap(title: "Kinds of content at each stage", rowTitle: "stage", unit: "activities", columns: kinds, rows: rows,
                        zeroIsGap: false)
+    }
+
+    /// Each need, who has it, and how many activities answer it.
+    static func needs(_ needs: [Need], model: MarketingModel) -> Table {
+        var answering: [String: Int] = [:]
+        for index in model.activities.indices {
+            for need in model.activities[index].needs { answering[need.value, default: 0] += 1 }
+        }
+        return Table(["need", "who has it", "activities answering it"], rows: needs.map { need in
+            let who = model.personas.filter { $0.needs.contains { $0.value == need.id } }.map(\.name)
+            return [.text(need.name), .text(who.joined(separator: ", ")), .integer(answering[need.id] ?? 0)]
+        })
     }
 
     /// Every activity, by name, with what it supports, for whom, and how it is measured.

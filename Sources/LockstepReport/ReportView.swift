@@ -66,7 +66,8 @@ struct ReportView {
                    urgency: ClientReport.urgency(item.severity), level: item.severity.rawValue)
         }
         noActions = report.recommendations.isEmpty
-        appendix = (report.sections(in: .appendix) + [ReportSection(title: "Accepted gaps", blocks: report.acceptedBlocks, order: 0)])
+        appendix = (report.sections(in: .appendix) + [ReportSection(title: "Findings by rule", blocks: report.findingBlocks, order: 0),
+                                                        ReportSection(title: "Accepted gaps", blocks: report.acceptedBlocks, order: 0)])
             .map { SectionView($0, anchors: &anchors) }
         if report.audience == .team {
             let sections = report.sections(in: .technical) + [ReportSection(title: "Findings by rule", blocks: report.technicalBlocks, order: 0)]

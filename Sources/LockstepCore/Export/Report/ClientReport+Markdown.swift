@@ -24,6 +24,7 @@ extension ClientReport {
         }
         out += "\n## Appendix\n"
         for section in sections(in: .appendix) { out += Self.markdown(section, level: 3) }
+        out += Self.markdown(ReportSection(title: "Findings by rule", blocks: findingBlocks, order: 0), level: 3)
         out += Self.markdown(ReportSection(title: "Accepted gaps", blocks: acceptedBlocks, order: 0), level: 3)
         if audience == .team {
             out += "\n## Technical appendix\n\nFrom \(MarkdownText.code(source)), checked with Lockstep \(toolVersion).\n"
@@ -75,6 +76,17 @@ extension ClientReport {
         case .bars(let chart):
             return Table([chart.title, ""], rows: chart.bars.map { [.text($0.label), .text($0.shown)] }).rendered(as: .markdown)
         }
+    }
+
+    /// Each rule that found something, what it checks, and where, by name: the reference a client's
+    /// team looks a recommendation up by.
+    public var findingBlocks: [ReportBlock] {
+        let open = findings.filter(\.isOpen)
+        guard !open.isEmpty else { return [.paragraph("None.")] }
+        return [.table(Table(["rule", "what it checks", "where"], rows: open.map(\.rule).uniqued.map { code in
+            let places = open.filter { $0.rule == code }.map { $0.terms.place ?? names.name(of: $0.target) }.uniqued
+            return [.text(code), .text(rules.first { $0.code == code }?.summary ?? code), .text(ClientText.list(places, limit: 8))]
+        }))]
     }
 
     /// The waived findings with the reason on record and until when.
