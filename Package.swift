@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -51,13 +54,21 @@ let package = Package(
             exclude: ["README.md"]
         ),
 
+        /// The live view: the report as a web page that follows the session, served read-only.
+        .target(
+            name: "LockstepServe",
+            dependencies: ["LockstepCore", "LockstepReport", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["README.md"]
+        ),
+
         // MARK: - Shell
 
         /// The libedit shell, completion, history, undo and the batch runner.
         .target(
             name: "LockstepShell",
             dependencies: [
-                "LockstepCore", "LockstepReport", "CEditLine",
+                "LockstepCore", "LockstepReport", "LockstepServe", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]

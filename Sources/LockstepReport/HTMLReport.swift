@@ -7,7 +7,7 @@ public enum HTMLReport {
     /// The templates, parsed once: they are constants, so a parse error is a bug caught by every test.
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in [("page", ReportTemplates.page), ("section", ReportTemplates.section),
+        for (name, text) in [("page", ReportTemplates.page), ("main", ReportTemplates.main), ("section", ReportTemplates.section),
                              ("subsection", ReportTemplates.subsection), ("block", ReportTemplates.block),
                              ("rows", ReportTemplates.rows)] {
             do {
@@ -21,5 +21,11 @@ public enum HTMLReport {
 
     public static func render(_ report: ClientReport) -> String {
         library.render(ReportView(report), withTemplate: "page") ?? ""
+    }
+
+    /// The page as the live view serves it: the same report, with the script that follows the
+    /// session (`script`, a path of the server's).
+    public static func render(_ report: ClientReport, liveScript script: String) -> String {
+        library.render(ReportView(report, liveScript: script), withTemplate: "page") ?? ""
     }
 }

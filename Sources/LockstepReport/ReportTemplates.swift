@@ -9,9 +9,11 @@ enum ReportTemplates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="Lockstep">
+        <link rel="icon" href="data:,">
         <title>{{title}}</title>
         <style>{{{stylesheet}}}</style>
-        </head>
+        {{#liveScript}}<script src="{{.}}" defer></script>
+        {{/liveScript}}</head>
         <body>
         <header class="cover">
         <p class="subject">{{subject}}</p>
@@ -25,7 +27,16 @@ enum ReportTemplates {
         <li><a href="#appendix">Appendix</a></li>
         {{#technical}}<li><a href="#technical">Technical appendix</a></li>
         {{/technical}}</ol></nav>
-        <main>
+        <main id="report">
+        {{> main}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    /// What `<main>` holds: the part of the page the live view replaces as the session changes.
+    static let main = """
         <section id="summary">
         <h2>Summary</h2>
         <p class="overview">{{overview}}</p>
@@ -53,9 +64,6 @@ enum ReportTemplates {
         <p>From <code>{{source}}</code>, checked with Lockstep {{toolVersion}}.</p>
         {{#sections}}{{> subsection}}{{/sections}}
         </section>{{/technical}}
-        </main>
-        </body>
-        </html>
 
         """
 
@@ -183,6 +191,9 @@ enum ReportTemplates {
         dl.facts dd { margin: 0; }
         code { font: .85em ui-monospace, "DejaVu Sans Mono", monospace; background: #f3f5f9; padding: 0 .2rem; }
         .technical { color: #333; }
+        .changed { animation: changed 2s ease-out; }
+        @keyframes changed { from { box-shadow: inset 0 0 0 3px #ffbf00; } to { box-shadow: inset 0 0 0 3px transparent; } }
+        .focused { outline: 3px solid #ffbf00; outline-offset: 1px; }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
           body { font-size: 10pt; max-width: none; padding: 0; }

@@ -22,6 +22,7 @@ extension ReportView: MustacheParent {
         case "noActions": return noActions
         case "appendix": return appendix
         case "technical": return technical
+        case "liveScript": return liveScript
         default: return nil
         }
     }

@@ -36,6 +36,8 @@ struct ReportView {
     let noActions: Bool
     let appendix: [SectionView]
     let technical: TechnicalView?
+    /// The live view's script; nil in an exported report.
+    let liveScript: String?
 
     struct TechnicalView {
         let source: String
@@ -43,7 +45,8 @@ struct ReportView {
         let sections: [SectionView]
     }
 
-    init(_ report: ClientReport) {
+    init(_ report: ClientReport, liveScript: String? = nil) {
+        self.liveScript = liveScript
         subject = report.subject
         name = report.title
         title = "\(report.subject): \(report.title)"

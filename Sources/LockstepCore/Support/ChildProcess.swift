@@ -114,7 +114,7 @@ public enum ChildProcess {
                       errors: String(decoding: errors, as: UTF8.self))
     }
 
-    static func now() -> Double {
+    public static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

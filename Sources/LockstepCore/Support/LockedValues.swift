@@ -10,16 +10,26 @@ public final class LockedValues: @unchecked Sendable {
 
     public init() {}
 
+    /// Counts changes, so a reader can tell cheaply that nothing was set since it last looked.
+    public var generation: Int { lock.locked { changes } }
+    private var changes = 0
+
     public subscript<T>(_ key: String, as type: T.Type = T.self) -> T? {
         lock.locked { values[key] as? T }
     }
 
     public func set(_ key: String, _ value: Any?) {
-        lock.locked { values[key] = value }
+        lock.locked {
+            values[key] = value
+            changes += 1
+        }
     }
 
     public func removeAll() {
-        lock.locked { values.removeAll() }
+        lock.locked {
+            values.removeAll()
+            changes += 1
+        }
     }
 
     /// The value under `key`, made when there is none yet, once: a thread asking while another

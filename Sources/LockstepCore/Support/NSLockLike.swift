@@ -4,11 +4,11 @@ import Glibc
 
 /// A plain pthread mutex (the core does without Foundation's NSLock), with a condition to wait
 /// on while holding it.
-final class NSLockLike: @unchecked Sendable {
+public final class NSLockLike: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()
 
-    init() {
+    public init() {
         pthread_mutex_init(&mutex, nil)
         pthread_cond_init(&condition, nil)
     }
@@ -18,10 +18,10 @@ final class NSLockLike: @unchecked Sendable {
         pthread_mutex_destroy(&mutex)
     }
 
-    func locked<T>(_ body: () -> T) -> T {
+    public func locked<T>(_ body: () throws -> T) rethrows -> T {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        return body()
+        return try body()
     }
 
     /// Inside `locked`: lets go of the lock until another thread calls `wakeAll`, then takes it again.

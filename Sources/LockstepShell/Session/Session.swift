@@ -41,6 +41,8 @@ public final class Session: CommandEnvironment {
     public let attachments = Attachments()
     /// The guided tour, while one runs.
     var tour: Tour?
+    /// The live view, while `serve` runs: it stops with the session.
+    var live: LiveService?
     public var workbookPath: String? { path }
     public let output: OutputSink
     public var renderOptions: RenderOptions

@@ -106,7 +106,10 @@ public final class Shell {
     /// Runs each `;`-separated statement of a line, stopping at the first failure.
     func runLine(_ text: String, number: Int) -> LineOutcome {
         for statement in CommandLineSyntax.statements(text) {
-            defer { followTour(statement) }
+            defer {
+                followTour(statement)
+                session.live?.refresh(session)
+            }
             do {
                 try execute(statement)
             } catch let error as CommandError {

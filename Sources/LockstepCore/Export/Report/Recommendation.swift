@@ -73,12 +73,12 @@ public enum ClientText {
 
 /// Finds the name a client knows an item by, from a finding's target (`new-business/proposal`,
 /// or `proposal/cfo` for a stage and a persona).
-struct TargetNames {
+public struct TargetNames {
     let index: ItemIndex
 
-    init(_ workbook: Workbook) { index = ItemIndex(workbook) }
+    public init(_ workbook: Workbook) { index = ItemIndex(workbook) }
 
-    func name(of target: String) -> String {
+    public func name(of target: String) -> String {
         for kind in index.kinds.sorted(by: { $0.name < $1.name }) {
             if case .found(let item) = index.resolve(target, as: kind) { return Self.readable(item) }
         }
