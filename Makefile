@@ -62,6 +62,7 @@ bench: release
 	benchmarks/lead-data.sh
 	benchmarks/interrupt.sh
 	benchmarks/report.sh
+	benchmarks/live-view.sh
 
 # The man page, generated from the argument parser's definitions by its generate-manual tool
 # (blank lines become paragraph breaks, which mdoc wants), dated by the last commit.

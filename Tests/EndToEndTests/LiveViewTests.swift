@@ -78,4 +78,30 @@ struct LiveViewTests {
             """, lockstepBinary, Self.brightlane])
         #expect(token.output == "403 403 200 403\nstopped\n", "\(token.output)\(token.errors)")
     }
+
+    @Test("lockstep serve WORKBOOK follows the file: a save elsewhere reaches the open page; Ctrl-C stops it")
+    func followsTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("brightlane.yaml").path
+        try FileManager.default.copyItem(atPath: Self.brightlane, toPath: copy)
+        let result = try runProgram("python3", ["-c", """
+            import http.client, json, re, signal, subprocess, sys, time, urllib.parse
+            p = subprocess.Popen([sys.argv[1], "serve", sys.argv[2], "--port", "0"], stdout=subprocess.PIPE, text=True)
+            url = urllib.parse.urlsplit(re.search(r"at (\\S+)", p.stdout.readline()).group(1))
+            c = http.client.HTTPConnection(url.hostname, url.port, timeout=20); c.request("GET", "/events")
+            r = c.getresponse()
+            def title():
+                while True:
+                    line = r.fp.readline().decode()
+                    if line.startswith("data: "): return json.loads(line[6:])["title"]
+            print(title())
+            text = open(sys.argv[2]).read().replace("name: Brightlane (B2B software)", "name: Brightlane Europe", 1)
+            open(sys.argv[2], "w").write(text)
+            print(title())
+            p.send_signal(signal.SIGINT); print(p.wait(timeout=20))
+            """, lockstepBinary, copy])
+        #expect(result.output == "Sales and marketing alignment: Brightlane (B2B software)\nSales and marketing alignment: Brightlane Europe\n0\n",
+                "\(result.output)\(result.errors)")
+    }
 }

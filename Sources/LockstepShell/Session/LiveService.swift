@@ -12,10 +12,10 @@ final class LiveService {
     private init(server: LiveServer) { self.server = server }
 
     /// Serves the session's report at `host:port` (0: any free port).
-    static func start(_ session: Session, host: String, port: Int) throws -> LiveService {
+    static func start(_ session: Session, host: String, port: Int) throws(CommandError) -> LiveService {
         let service = LiveService(server: LiveServer(channel: LiveChannel(), host: host))
         service.refresh(session)
-        do {
+        do throws(LiveServer.Failure) {
             try service.server.start(port: port)
         } catch {
             throw CommandError.failed(error.message, fix: error.fix)
