@@ -7,4 +7,5 @@ import LockstepShell
 import LockstepStages
 
 exit(Lockstep.main(arguments: Array(CommandLine.arguments.dropFirst()),
-                   plugins: [LeadsPlugin(), StagesPlugin(), MarketingPlugin()]))
+                   plugins: [LeadsPlugin(), StagesPlugin(), MarketingPlugin()],
+                   teaching: (TeachingWorkbook.name, TeachingWorkbook.text)))

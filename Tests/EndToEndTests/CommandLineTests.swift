@@ -116,28 +116,99 @@ struct LeadDataCommandLineTests {
 
 @Suite("The guided tour in batch")
 struct TourBatchTests {
-    @Test("lockstep tour runs to the end when each step's command is typed, nudging once at a wrong one")
-    func toEnd() throws {
-        let workbook = repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path
-        let lines = "stages; coverage; show new-business/discovery; coverage; gaps; trace; check; explain MK001"
-        let result = try runLockstep(["tour", "--keep-going", "-c", lines, workbook])
-        let steps = result.output.split(separator: "\n").filter { $0.hasPrefix("[tour ") }.map { String($0.prefix(11)) }
-        #expect(steps == ["[tour 1/7] ", "[tour 2/7] ", "[tour 3/7] ", "[tour 4/7] ", "[tour 5/7] ", "[tour 6/7] ", "[tour 7/7] "])
-        #expect(result.output.components(separatedBy: "[tour] that ran, but this step asks for: show new-business/discovery").count == 2)
-        #expect(result.output.contains("[tour] That is the tour."))
-        // check finds the example's errors, so the run ends with 1, as any script would.
-        #expect(result.code == 1)
+    /// A state folder of the test's own: a tour left half-way is resumed from it.
+    func stateFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-tour-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.path
     }
 
-    @Test("tour next skips, tour stop ends, and a tour on an empty workbook says what to open")
+    func tour(_ commands: String, state: String, arguments: [String] = []) throws -> ProcessResult {
+        try runLockstep(["tour", "--keep-going", "-c", commands] + arguments, environment: ["XDG_STATE_HOME": state])
+    }
+
+    func steps(_ output: String) -> [String] {
+        output.split(separator: "\n").filter { $0.hasPrefix("[tour ") && $0.contains("] ") && !$0.contains("(") }.map { String($0.prefix(10)) }
+    }
+
+    @Test("every step passes by its result, done any correct way; a wrong try is told what is still missing")
+    func everyStep() throws {
+        let state = try stateFolder()
+        let lines = [
+            "coverage",  // not the step: the stages are asked for
+            "list stages",  // another way to see them
+            "gaps",
+            "activity map onboarding-academy --persona it-security",  // a change, but not the gap's
+            "activity add adoption-kit --kind content --stage expansion/adoption-review",  // any way that fills it
+            "lead criteria sql budget_confirmed",  // still not building on SAL
+            "lead criteria sql sal and budget_confirmed and timeline_months <= 6",
+            "lead sla sql --first-touch 36h",  // faster, but not 24h
+            "lead sla sql --first-touch 1d",
+            "explain MK003",  // a rule, but not the most important finding's
+            "explain buying-role-gap",  // the most important now, by its slug
+        ].joined(separator: "; ")
+        let result = try tour(lines, state: state)
+        #expect(steps(result.output) == ["[tour 1/6]", "[tour 2/6]", "[tour 3/6]", "[tour 4/6]", "[tour 5/6]", "[tour 6/6]"],
+                "\(result.output)")
+        for missing in ["not yet: the sales stages are still to be looked at", "not yet: Adoption review still has no buyer-facing activity",
+                        "not yet: Sales qualified lead's criteria do not yet include Sales accepted lead's",
+                        "not yet: Sales qualified lead's first touch is still within 36h, not 24h",
+                        "not yet: the most important finding now is MK002's"] {
+            #expect(result.output.contains("[tour] " + missing), "\(missing)")
+        }
+        #expect(result.output.contains("[tour] That is the tour"))
+        // The tour worked on its copy, which kept each step; the shipped example is untouched.
+        let copy = try String(contentsOfFile: state + "/lockstep/tour/brightlane.yaml", encoding: .utf8)
+        #expect(copy.contains("adoption-kit") && copy.contains("first_touch_within: 1d"))
+        let shipped = try String(contentsOfFile: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, encoding: .utf8)
+        #expect(!shipped.contains("adoption-kit"))
+    }
+
+    @Test("back, repeat, where and hint; tour during a tour says where you are; leaving and coming back resumes")
     func controls() throws {
-        let result = try runLockstep(["-c", "tour; tour next; tour stop; tour next", exampleWorkbook])
-        #expect(result.output.contains("[tour 2/7]"))
-        #expect(result.output.contains("[tour] stopped"))
-        #expect(result.errors.contains("no tour is running"))
-        let empty = try runLockstep(["-c", "tour"])
-        #expect(empty.code == 1)
-        #expect(empty.errors.contains("open an example first"))
+        let state = try stateFolder()
+        let first = try tour("stages; tour; tour hint; tour back; tour repeat; stages; gaps; tour where; tour stop", state: state)
+        #expect(first.output.contains("[tour 2/6] Find the gaps: see the coverage, or the gaps most important first.   ('tour repeat'"),
+                "tour during a tour says where you are: \(first.output)")
+        #expect(first.output.contains("[tour] one way: gaps"))
+        #expect(steps(first.output) == ["[tour 1/6]", "[tour 2/6]", "[tour 1/6]", "[tour 1/6]", "[tour 2/6]", "[tour 3/6]"], "\(first.output)")
+        #expect(first.output.contains("[tour 3/6] Give Adoption review buyer-facing content"))
+        #expect(first.output.contains("[tour] stopped; 'tour' resumes at this step"))
+        // A new shell, from anywhere: the tour resumes at step 3 on its copy.
+        let again = try tour("tour where", state: state)
+        #expect(again.output.contains("Welcome back: the tour resumes at step 3 of 6"), "\(again.output)")
+        // tour restart begins again from a fresh copy.
+        let restarted = try tour("tour restart", state: state)
+        #expect(restarted.output.contains("[tour 1/6]"))
+    }
+
+    @Test("the tour on a workbook of one's own works on a copy; the trainer's script names questions and answers")
+    func copyAndClass() throws {
+        let state = try stateFolder()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-own-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let own = folder.appendingPathComponent("own.yaml").path
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, toPath: own)
+        let before = try Data(contentsOf: URL(fileURLWithPath: own))
+        let result = try tour("stages; gaps; activity add kit --kind content --stage expansion/adoption-review; export report \(folder.path)/class.md",
+                              state: state, arguments: [own])
+        #expect(result.output.contains("The tour works on a copy (\(state)/lockstep/tour/own.yaml); \(own) is not changed."), "\(result.output)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: own)) == before)
+        let report = try String(contentsOfFile: folder.path + "/class.md", encoding: .utf8)
+        #expect(report.contains("## Fixed during this session\n\n- No marketing content supports the Adoption review stage."), "\(report)")
+        let script = try runLockstep(["-c", "tour --class"], environment: ["XDG_STATE_HOME": state])
+        #expect(script.output.hasPrefix("Facilitator's script: 6 steps."))
+        #expect(script.output.contains("Ask: Which gap would cost this company most, and why?"))
+        #expect(script.output.contains("Expect: "))
+    }
+
+    @Test("the teaching workbook inside the executable is the shipped example (scripts/embed-teaching-workbook.sh)")
+    func teachingWorkbook() throws {
+        let state = try stateFolder()
+        _ = try runLockstep(["tour", "-c", "tour stop"], environment: ["XDG_STATE_HOME": state])
+        let copy = try String(contentsOfFile: state + "/lockstep/tour/start.yaml", encoding: .utf8)
+        let shipped = try String(contentsOfFile: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, encoding: .utf8)
+        #expect(copy == shipped)
     }
 }
 

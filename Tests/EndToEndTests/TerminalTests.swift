@@ -197,22 +197,27 @@ struct TerminalTests {
         #expect(!(try plain.screenWithEscapes().contains("\u{1B}[")))
     }
 
-    @Test("lockstep tour in a terminal: the lesson, the learner types the command, the next lesson appears")
+    @Test("lockstep tour in a terminal, from a folder outside the repository: a task done, a wrong try hinted, leaving and resuming")
     func tour() throws {
-        let workbook = repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path
-        let terminal = try Terminal(command: "\(lockstepBinary) tour \(workbook)")
-        try terminal.waitFor("the first lesson") { $0.contains("[tour 1/7]") && $0.contains("brightlane.yaml>") }
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        // env -C: the state folder and date the harness sets reach lockstep, run from the other folder.
+        let terminal = try Terminal(command: "env -C \(elsewhere.path) \(lockstepBinary) tour")
+        try terminal.waitFor("the first lesson") { $0.contains("[tour 1/6]") && $0.contains("brightlane.yaml>") }
         try terminal.type("coverage")
         try terminal.keys("Enter")
-        try terminal.waitFor("a nudge back to the step") { $0.contains("this step asks for: stages") }
+        try terminal.waitFor("what is missing") { $0.contains("not yet: the sales stages are still to be looked at") }
         try terminal.type("stages")
         try terminal.keys("Enter")
-        try terminal.waitFor("the second lesson") { $0.contains("[tour 2/7]") && $0.contains("type: show new-business/discovery") }
-        try terminal.type("tour stop")
-        try terminal.keys("Enter")
-        try terminal.waitFor("the tour to stop") { $0.contains("[tour] stopped") }
+        try terminal.waitFor("the second lesson") { $0.contains("[tour 2/6]") && $0.contains("your turn: Find the gaps") }
         try terminal.keys("C-d")
         try terminal.waitFor("the shell to leave") { $0.contains("LOCKSTEP-EXITED-0") }
+        // The folder the learner stood in holds nothing new: the copy is in the state folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+        let again = try Terminal(command: "env -C \(elsewhere.path) XDG_STATE_HOME=\(terminal.stateFolder.path) \(lockstepBinary) tour")
+        try again.waitFor("the tour resumed") { $0.contains("resumes at step 2 of 6") && $0.contains("[tour 2/6]") }
+        try again.keys("C-d")
+        try again.waitFor("the shell to leave") { $0.contains("LOCKSTEP-EXITED-0") }
     }
 
     /// Ten edits in a real terminal, then the session dies by `ending`; a new one on the file.

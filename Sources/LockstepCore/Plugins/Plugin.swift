@@ -33,6 +33,9 @@ public protocol Plugin: Sendable {
     func template(_ name: String) -> String?
     /// This plugin's coverage matrix, for `lockstep diff` (none by default).
     func coverage(_ workbook: Workbook) -> CoverageMatrix?
+    /// This plugin's steps of the guided tour, chosen for `workbook` as the tour starts (the gap
+    /// it asks the learner to close is one this workbook has).
+    func lessons(_ workbook: Workbook, context: CheckContext) -> [Lesson]
 }
 
 
@@ -49,4 +52,5 @@ extension Plugin {
     public var reportSubject: String? { nil }
     public func template(_ name: String) -> String? { nil }
     public func coverage(_ workbook: Workbook) -> CoverageMatrix? { nil }
+    public func lessons(_ workbook: Workbook, context: CheckContext) -> [Lesson] { [] }
 }

@@ -41,12 +41,23 @@ extension Builtins {
         let context = session.checkContext()
         let checks = session.workbook.runnableChecks(plugins: session.plugins)
         let findings = CheckRunner(checks: checks).run(session.workbook, context: context)
+        var sections = session.plugins.flatMap { $0.reportSections(session.workbook, context: context) }
+        if let start = session.tourStart {
+            sections.append(fixedSinceTourBegan(start, now: findings, rules: checks, workbook: session.workbook))
+        }
         return ClientReport(
             title: session.workbook.name ?? session.displayName,
             subject: session.plugins.lazy.compactMap(\.reportSubject).first ?? "Workbook report", source: session.displayName,
             today: context.today, toolVersion: Lockstep.version, audience: audience,
-            sections: session.plugins.flatMap { $0.reportSections(session.workbook, context: context) },
-            findings: findings, rules: checks, workbook: session.workbook)
+            sections: sections, findings: findings, rules: checks, workbook: session.workbook)
+    }
+
+    /// What the class fixed: the actions the workbook needed when the tour began that it needs no more.
+    static func fixedSinceTourBegan(_ start: [Finding], now: [Finding], rules: [any Check], workbook: Workbook) -> ReportSection {
+        let open = Set(now.filter(\.isOpen).map(\.fingerprint))
+        let fixed = Recommendation.ranked(start.filter { $0.isOpen && !open.contains($0.fingerprint) }, rules: rules, names: TargetNames(workbook))
+        return ReportSection(title: "Fixed during this session",
+                             blocks: fixed.isEmpty ? [.paragraph("Nothing yet.")] : [.bullets(fixed.map(\.problem))], order: 1)
     }
 
     static let exportDiagram = ShellCommand(CommandSpec(

@@ -9,7 +9,8 @@ public enum Lockstep {
     public static let version = "0.1.0"
 
     /// Parses `arguments` (without the program name), runs, and returns the exit code.
-    public static func main(arguments: [String], plugins: [any Plugin]) -> Int32 {
+    public static func main(arguments: [String], plugins: [any Plugin], teaching: (name: String, text: String)? = nil) -> Int32 {
+        teachingWorkbook = teaching
         let registry = PluginRegistry(plugins)
         CompletionWords.ruleCodes = (CoreChecks.all + plugins.flatMap(\.checks)).map(\.code).sorted()
         let command: any ParsableCommand
@@ -51,8 +52,9 @@ public enum Lockstep {
         }
     }
 
-    /// The example `lockstep tour` opens when given none, from the project's folder.
-    static let defaultTourWorkbook = "examples/saas/brightlane.yaml"
+    /// The teaching example the executable ships, which `lockstep tour` copies when given no
+    /// workbook. Set once by `main`, before anything else runs.
+    nonisolated(unsafe) static var teachingWorkbook: (name: String, text: String)?
 
     static func run(_ options: ShellOptions, registry: PluginRegistry, startingTour: Bool = false) -> Int32 {
         let output = StandardOutput()
@@ -61,6 +63,8 @@ public enum Lockstep {
                               renderOptions: RenderOptions(width: terminalWidth(), color: colorAllowed()))
         session.clock = clock
         session.journal = Journal.standard()
+        session.tourPlace = TourPlace.standard
+        session.teachingWorkbook = teachingWorkbook
         session.allowsDataOutsideWorkbook = options.allowDataOutside
         guard let reader = makeReader(options, output: output) else { return 2 }
         if let editor = reader as? EditLineReader {
@@ -88,7 +92,7 @@ public enum Lockstep {
         }
         leaveForExit(session)
         shell.offerRecovery()
-        if startingTour, case .failed(let code) = shell.runLine("tour", number: 0) { return code }
+        if startingTour, case .failed(let code) = shell.runLine(options.workbook == nil ? "tour" : "tour restart", number: 0) { return code }
         return shell.run()
     }
 

@@ -90,17 +90,15 @@ struct ShellSubcommand: RunnableCommand {
 struct TourCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tour",
-        abstract: "Start the guided tour: the shell on a teaching example, one step at a time.",
-        discussion: "Without a workbook, opens \(Lockstep.defaultTourWorkbook) when run from the project's folder."
+        abstract: "Start the guided tour: the shell on a copy of a teaching example, one task at a time.",
+        discussion: """
+            Without a workbook, resumes a tour left half-way, else starts on a copy of the shipped B2B software \
+            example; with one, starts on a copy of it. The copy lives in the state folder \
+            ($XDG_STATE_HOME/lockstep/tour): the tour never changes your own files.
+            """
     )
 
     @OptionGroup var options: ShellOptions
 
-    func run(registry: PluginRegistry) -> Int32 {
-        var options = options
-        if options.workbook == nil, FileSystem.exists(Lockstep.defaultTourWorkbook) {
-            options.workbook = Lockstep.defaultTourWorkbook
-        }
-        return Lockstep.run(options, registry: registry, startingTour: true)
-    }
+    func run(registry: PluginRegistry) -> Int32 { Lockstep.run(options, registry: registry, startingTour: true) }
 }

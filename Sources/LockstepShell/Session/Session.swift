@@ -43,6 +43,12 @@ public final class Session: CommandEnvironment {
     var tour: Tour?
     /// The live view, while `serve` runs: it stops with the session.
     var live: LiveService?
+    /// Where the tour keeps its copy and progress; nil keeps none (an embedded session, tests).
+    var tourPlace: TourPlace?
+    /// The findings the workbook had when the tour began: the report says what was fixed since.
+    var tourStart: [Finding]?
+    /// The teaching example the executable ships, for `lockstep tour` from any folder.
+    var teachingWorkbook: (name: String, text: String)?
     public var workbookPath: String? { path }
     public let output: OutputSink
     public var renderOptions: RenderOptions

@@ -125,15 +125,19 @@ public final class Shell {
         return .succeeded
     }
 
-    /// After each command the learner types during a tour: the next lesson, or a nudge back.
+    /// After each command the learner types during a tour: the result judged, and the next
+    /// lesson once the task is done, else what is still missing.
     private func followTour(_ statement: String) {
         guard let tour = session.tour, let words = try? CommandLineSyntax.words(statement).map(\.text),
-              let first = words.first, first != "tour", let step = tour.current else { return }
-        if tour.observe(words) {
-            session.emit(.text("\n" + tour.lesson))
-            if tour.isFinished { session.tour = nil }
-        } else {
-            session.emit(.text("[tour] that ran, but this step asks for: \(step.command)   ('tour next' skips it, 'tour stop' ends the tour)"))
+              let first = words.first, first != "tour", tour.current != nil else { return }
+        let judged = tour.judge(LessonState(workbook: session.workbook, command: words, context: session.checkContext()))
+        if judged.done {
+            // The tour's copy keeps each finished step, so leaving the shell loses nothing.
+            if tour.place != nil, session.isDirty { _ = try? session.save(to: nil, force: false) }
+            session.emit(.text(""))
+            Builtins.showLesson(session, tour)
+        } else if let missing = judged.missing {
+            session.emit(.text("[tour] not yet: \(missing). ('tour hint' shows one way, 'tour next' skips)"))
         }
     }
 

@@ -1,71 +1,93 @@
 import LockstepCore
 
-/// A guided walk through the open workbook for a class of new hires: each step says what a
-/// sales-and-marketing idea is, names the command that shows it here, and checks that the
-/// learner typed it. Whatever the learner types still runs; the tour only watches.
+/// The guided tour for a class of new hires: the plugins' lessons in order, each an idea, a task
+/// the learner performs, and a check of the result. Whatever the learner types still runs; after
+/// each command the tour looks at the workbook and moves on once the task is done.
 final class Tour {
-    struct Step {
-        let lesson: String
-        /// The command to type, as shown to the learner.
-        let command: String
-        /// The command's words the learner's line must start with.
-        let expects: [String]
-        /// True when the command also needs an argument (`show STAGE`).
-        var needsArgument = false
+    let lessons: [Lesson]
+    private(set) var position: Int
+    /// Where the copy the tour works on and its progress are kept; nil when nothing is kept.
+    let place: TourPlace?
+
+    init(lessons: [Lesson], startingAt id: String? = nil, place: TourPlace?) {
+        self.lessons = lessons
+        self.place = place
+        position = id.flatMap { id in lessons.firstIndex { $0.id == id } } ?? 0
     }
 
-    let steps: [Step]
-    private(set) var position = 0
+    var current: Lesson? { position < lessons.count ? lessons[position] : nil }
+    var isFinished: Bool { position >= lessons.count }
 
-    init(steps: [Step]) { self.steps = steps }
-
-    var current: Step? { position < steps.count ? steps[position] : nil }
-    var isFinished: Bool { position >= steps.count }
-
-    /// The text that introduces the current step.
+    /// The current step as the learner reads it.
     var lesson: String {
-        guard let step = current else { return Self.ending }
-        return "[tour \(position + 1)/\(steps.count)] \(step.lesson)\n  type: \(step.command)"
+        guard let lesson = current else { return Self.ending }
+        return "[tour \(position + 1)/\(lessons.count)] \(lesson.idea)\n  your turn: \(lesson.task)"
     }
 
-    /// Whether `words` (a line the learner typed) is what the step asks for; moves on if so.
-    func observe(_ words: [String]) -> Bool {
-        guard let step = current, words.starts(with: step.expects),
-              !step.needsArgument || words.count > step.expects.count else { return false }
-        position += 1
-        return true
+    /// Where the learner is, without starting over.
+    var whereAbout: String {
+        guard let lesson = current else { return "[tour] finished" }
+        return "[tour \(position + 1)/\(lessons.count)] \(lesson.task)   ('tour repeat' shows the step again, 'tour hint' one way to do it)"
     }
 
-    func skip() { position = min(position + 1, steps.count) }
+    /// After a command: true when it completed the step (the tour has moved on), else what is still missing.
+    func judge(_ state: LessonState) -> (done: Bool, missing: String?) {
+        guard let lesson = current else { return (false, nil) }
+        if let missing = lesson.missing(state) { return (false, missing) }
+        move(to: position + 1)
+        return (true, nil)
+    }
+
+    func next() { move(to: min(position + 1, lessons.count)) }
+    func back() { move(to: max(position - 1, 0)) }
+
+    private func move(to position: Int) {
+        self.position = position
+        place?.record(current?.id)
+    }
 
     static let ending = """
-        [tour] That is the tour. A gap is a step where the buyer gets nothing from marketing and the \
-        rep improvises; close one now: map an activity to a stage with `activity map ID --stage STAGE`, \
-        then run `check` again and watch the finding go. 'undo' takes any change back.
+        [tour] That is the tour: the process, its content and its gaps, the lead definitions and hand-offs, and the \
+        rules that check them. 'export report tour.html' shows what you fixed; 'undo' takes any change back.
         """
 
-    /// The steps for `workbook`, with its own ids in the examples; steps whose commands the
-    /// loaded plugins do not offer are left out.
-    static func steps(for workbook: Workbook, commands: Set<String>) -> [Step] {
-        let stage = workbook.items.first { $0.kind.name == "stage" }?.id ?? "STAGE"
-        let rule = "MK001"
-        var steps = [
-            Step(lesson: "A sales process is the steps a deal goes through, from first conversation to signature. Each stage has an owner, exit criteria and a chance of winning. See this company's:",
-                 command: "stages", expects: ["stages"]),
-            Step(lesson: "Every stage needs marketing content that helps the buyer take that step: a case study at the proposal, a security pack at the evaluation. Look at one stage, what supports it and which buying roles it reaches:",
-                 command: "show \(stage)", expects: ["show"], needsArgument: true),
-            Step(lesson: "Coverage counts, for every stage, the activities that reach each buying role. A 0 is a gap: at that step that person gets nothing from marketing.",
-                 command: "coverage", expects: ["coverage"]),
-            Step(lesson: "Not every gap costs the same. A gap at a decision stage, or for the economic buyer who signs, loses deals; gaps lists them most important first.",
-                 command: "gaps", expects: ["gaps"]),
-            Step(lesson: "Lead stages decide when marketing hands a lead to sales. trace follows a lead from inquiry to the first sales stage, with who owns it and how fast sales must act.",
-                 command: "trace", expects: ["trace"]),
-            Step(lesson: "check runs the rules of sales-and-marketing alignment: every finding names the item, the rule and the line. Errors are misalignments that cost deals now.",
-                 command: "check", expects: ["check"]),
-            Step(lesson: "Every rule says why it matters and how to fix it, in business language.",
-                 command: "explain \(rule)", expects: ["explain"], needsArgument: true),
-        ]
-        steps.removeAll { !commands.contains($0.expects[0]) }
-        return steps
+    /// The plugins' lessons for `workbook`, in order, and the shell's own last one: read why the
+    /// most important finding matters (the rule is whichever is most important when asked).
+    static func lessons(for workbook: Workbook, session: Session) -> [Lesson] {
+        let context = session.checkContext()
+        var lessons = session.plugins.flatMap { $0.lessons(workbook, context: context) }
+        let plugins = session.plugins
+        lessons.append(Lesson(
+            id: "rules.explain", order: 90,
+            idea: "check runs the rules of sales-and-marketing alignment on the whole workbook: each finding names the item "
+                + "and the rule, and each rule explains in business language why it matters and how to fix it.",
+            task: "Read why the most important finding matters: explain its rule.",
+            example: "check, then 'explain CODE' with the code of the finding that matters most (the report's first recommendation)",
+            missing: { state in
+                guard let code = Self.mostImportantRule(state.workbook, plugins: plugins, context: state.context) else { return nil }
+                let slug = state.workbook.runnableChecks(plugins: plugins).first { $0.code == code }?.slug
+                if state.ran(["explain", code]) || slug.map({ state.ran(["explain", $0]) }) == true { return nil }
+                return "the most important finding now is \(code)'s: 'explain \(code)' reads why it matters"
+            }))
+        return lessons.sorted { $0.order < $1.order }
+    }
+
+    /// The rule of the first recommendation, as the report ranks them.
+    static func mostImportantRule(_ workbook: Workbook, plugins: [any Plugin], context: CheckContext) -> String? {
+        let checks = workbook.runnableChecks(plugins: plugins)
+        let findings = CheckRunner(checks: checks).run(workbook, context: context)
+        let report = ClientReport(title: "", source: "", today: context.today, toolVersion: "", sections: [], findings: findings,
+                                  rules: checks, workbook: workbook)
+        return report.recommendations.first?.rule
+    }
+
+    /// The facilitator's script: per step, the idea, the task, one way to do it, the room's questions.
+    static func script(_ lessons: [Lesson]) -> String {
+        var out = "Facilitator's script: \(lessons.count) steps. Ask the questions before the learners type.\n"
+        for (number, lesson) in lessons.enumerated() {
+            out += "\n\(number + 1). \(lesson.task)\n   Idea: \(lesson.idea)\n   One way: \(lesson.example)\n"
+            for question in lesson.questions { out += "   Ask: \(question.term)\n     Expect: \(question.detail)\n" }
+        }
+        return out
     }
 }

@@ -15,7 +15,7 @@ public struct Recommendation: Sendable {
 
     /// The open findings as actions, most important first: one per rule and person concerned
     /// (the places joined), waived, accepted and not-run findings left out.
-    static func ranked(_ findings: [Finding], rules: [any Check], names: TargetNames) -> [Recommendation] {
+    public static func ranked(_ findings: [Finding], rules: [any Check], names: TargetNames) -> [Recommendation] {
         let open = findings.enumerated().filter { $0.element.isOpen }
         let order = open.sorted { a, b in
             Impact.ranks((a.element.severity, a.element.impact), before: (b.element.severity, b.element.impact))
