@@ -9,6 +9,8 @@ public struct FeedbackLoop: Sendable {
     /// Who takes part: `sales`, `marketing`, `product`, `customer-success`…; both sales and
     /// marketing should, for field knowledge to cross over (MK017).
     public var participants: [String] = []
+    /// The activities whose reviews this loop's input feeds (MK018).
+    public var informs: [Located<String>] = []
     public var location: SourceLocation?
 }
 
@@ -24,12 +26,12 @@ public struct FeedbackSection: WorkbookSection {
 
     public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, loopNode) in context.sequence(node, what: "feedback").enumerated() {
-            let keys = ["id", "name", "cadence", "owner", "participants"]
+            let keys = ["id", "name", "cadence", "owner", "participants", "informs"]
             guard let reader = context.item(loopNode, kind: "feedback item", number: index + 1, keys: keys),
                   let id = reader.id() else { continue }
             loops.append(FeedbackLoop(id: id, name: reader.string("name") ?? id, cadence: reader.string("cadence"),
                                       owner: reader.string("owner"), participants: reader.strings("participants").map(\.value),
-                                      location: reader.location))
+                                      informs: reader.strings("informs"), location: reader.location))
         }
     }
 
@@ -41,6 +43,7 @@ public struct FeedbackSection: WorkbookSection {
             out.string("cadence", loop.cadence)
             out.string("owner", loop.owner)
             out.list("participants", loop.participants)
+            out.list("informs", loop.informs.map(\.value))
             return out.build()
         })
     }
@@ -48,7 +51,9 @@ public struct FeedbackSection: WorkbookSection {
     public var items: [Item] {
         loops.map { loop in
             Item(kind: .feedback, id: loop.id, name: loop.name, location: loop.location,
-                 fields: ["cadence": .string(loop.cadence), "owner": .string(loop.owner), "participants": .list(loop.participants)])
+                 references: loop.informs.map { Reference(.activity, $0) },
+                 fields: ["cadence": .string(loop.cadence), "owner": .string(loop.owner), "participants": .list(loop.participants),
+                          "informs": .list(loop.informs.map(\.value))])
         }
     }
 }

@@ -8,7 +8,7 @@ extension MarketingPlugin {
                     "response": .string, "follow_up_channel": .string, "follow_up_owner": .string, "enablement": .string,
                     "kpi": .string, "kpi_kind": .string, "theme": .string, "crm_source": .string, "owner": .string, "reviewed": .date]
         case .persona: return ["role": .string, "needs": .list, "involved_in": .list, "not_involved_in": .list]
-        case .feedback: return ["cadence": .string, "owner": .string, "participants": .list]
+        case .feedback: return ["cadence": .string, "owner": .string, "participants": .list, "informs": .list]
         default: return [:]
         }
     }

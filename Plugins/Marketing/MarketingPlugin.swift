@@ -19,7 +19,7 @@ public struct MarketingPlugin: Plugin {
         [StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
          OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop(), KPINotTiedToPipeline(),
          NeedsNotShared(), RecycleWithoutNurture(), LeadStageWithoutProgram(),
-         ThemeOffStrategy(), RenewalWithoutBriefing(), OneSidedFeedback()]
+         ThemeOffStrategy(), RenewalWithoutBriefing(), OneSidedFeedback(), FeedbackReachesNoReview()]
     }
 }
 
