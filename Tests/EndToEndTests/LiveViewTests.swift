@@ -28,6 +28,8 @@ struct LiveViewTests {
         #expect(median <= 200, "median \(median) ms")
         #expect(facts["flashed"] as? Bool == true)
         #expect((facts["focused"] as? [String] ?? []).contains("Negotiation"))
+        #expect((facts["focusedFinding"] as? [String] ?? []).contains { $0.hasSuffix("content of their own for Negotiation.") || $0.contains("IT security lead") },
+                "\(facts["focusedFinding"] ?? "")")
         #expect(facts["foreignRequests"] as? [String] == [], "\(facts["requests"] ?? "")")
         #expect(facts["consoleErrors"] as? [String] == [])
         #expect(facts["host"] as? String == "127.0.0.1")

@@ -105,6 +105,9 @@ def browser_run(lockstep, workbook, screenshot):
         session.send("focus negotiation")
         wait(lambda: driver.execute_script("return document.querySelectorAll('.focused').length") > 0, "the focus")
         facts["focused"] = driver.execute_script("return [...document.querySelectorAll('.focused')].map(e => e.textContent.trim())")
+        session.send("focus MK002")
+        wait(lambda: driver.execute_script("return [...document.querySelectorAll('.focused')].some(e => e.tagName === 'H3')"), "the focus on a finding")
+        facts["focusedFinding"] = driver.execute_script("return [...document.querySelectorAll('.focused')].map(e => e.textContent.trim())")
         driver.save_screenshot(screenshot)
         requests = []
         for entry in driver.get_log("performance"):

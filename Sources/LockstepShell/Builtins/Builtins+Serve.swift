@@ -36,13 +36,20 @@ extension Builtins {
     }
 
     static let focus = ShellCommand(CommandSpec(
-        "focus", summary: "Point the live page at a stage, persona or activity (focus alone clears it)",
+        "focus", summary: "Point the live page at a stage, persona, activity or a rule's recommendation (focus alone clears it)",
         arguments: [ArgumentSpec("ID", completion: .anyID, optional: true)],
-        examples: ["focus negotiation", "focus cfo", "focus"]
+        examples: ["focus negotiation", "focus cfo", "focus MK002", "focus"]
     )) { session, invocation in
         guard let live = session.live else { throw CommandError.failed("nothing is being served", fix: "'serve' starts the live page") }
         guard let target = invocation.arguments.first else {
             live.focus(nil)
+            return
+        }
+        // A rule's code points at its recommendation, by the heading the page shows for it.
+        let report = clientReport(session, audience: .client)
+        if let number = report.recommendations.firstIndex(where: { $0.rule == target.uppercased() }) {
+            live.focus("\(number + 1). \(report.recommendations[number].action)")
+            session.emit(.note("the live page points at recommendation \(number + 1)"))
             return
         }
         let index = ItemIndex(session.workbook)
