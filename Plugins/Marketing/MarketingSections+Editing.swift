@@ -80,7 +80,7 @@ extension FeedbackSection: EditableSection {
             EditableField("cadence", .text, "how often it runs, e.g. monthly"),
             EditableField("owner", .text, "who runs it"),
             EditableField("participants", .text, "who takes part, comma-separated: sales, marketing, product, customer-success…"),
-            EditableField("informs", .text, "the activities whose reviews its input feeds, comma-separated ids"),
+            EditableField("informs", .ids(.activity), "the activities whose reviews its input feeds, comma-separated"),
         ]
     }
 
@@ -97,11 +97,8 @@ extension FeedbackSection: EditableSection {
             case "name": loop.name = value.text ?? loop.id
             case "cadence": loop.cadence = value.text
             case "owner": loop.owner = value.text
-            case "participants":
-                loop.participants = value.text.map { $0.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } } ?? []
-            case "informs":
-                loop.informs = (value.text.map { $0.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } } ?? [])
-                    .map { Located($0, at: nil) }
+            case "participants": loop.participants = value.list
+            case "informs": loop.informs = value.ids.map { Located($0, at: nil) }
             default: break
             }
         }

@@ -24,9 +24,7 @@ extension StrategySection: EditableSection {
         case "value": self.value = value.text
         case "brand": brand = value.text
         case "sales_role": salesRole = value.text
-        case "segments":
-            segments =
-                value.text.map { $0.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } } ?? []
+        case "segments": segments = value.list
         default: break
         }
     }

@@ -14,7 +14,6 @@ import http.client
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -57,20 +56,10 @@ class Session:
 
 
 def browser_run(lockstep, workbook, screenshot):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    from report_in_browser import browser
 
     session = Session(lockstep, workbook)
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--disable-gpu", "--window-size=1280,2000", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    if os.geteuid() == 0:
-        options.add_argument("--no-sandbox")
-    binary = shutil.which("chromium") or shutil.which("google-chrome")
-    if binary:
-        options.binary_location = binary
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/lib/chromium/chromedriver"), options=options)
+    driver = browser()
     facts = {}
     try:
         driver.get(session.url)

@@ -56,6 +56,12 @@ public enum EditValue: Sendable, Equatable {
         if case .ids(let ids) = self { return ids }
         return []
     }
+
+    /// A comma-separated text as its words (`sales, marketing` → both), empty when cleared.
+    public var list: [String] {
+        if case .ids(let ids) = self { return ids }
+        return text.map { $0.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } } ?? []
+    }
 }
 
 /// Editing a section's items by kind and id, so that the shell's `add`, `edit`, `rename` and

@@ -76,9 +76,7 @@ final class Tour {
     static func mostImportantRule(_ workbook: Workbook, plugins: [any Plugin], context: CheckContext) -> String? {
         let checks = workbook.runnableChecks(plugins: plugins)
         let findings = CheckRunner(checks: checks).run(workbook, context: context)
-        let report = ClientReport(title: "", source: "", today: context.today, toolVersion: "", sections: [], findings: findings,
-                                  rules: checks, workbook: workbook)
-        return report.recommendations.first?.rule
+        return Recommendation.ranked(findings, rules: checks, names: TargetNames(workbook)).first?.rule
     }
 
     /// The facilitator's script: per step, the idea, the task, one way to do it, the room's questions.
