@@ -56,12 +56,13 @@ public enum ChildProcess {
             close(stderrPipe[0])
         }
         guard spawned == 0 else { throw .cannotStart(String(cString: strerror(spawned))) }
+        // A program that exits without reading all its input must not kill us with SIGPIPE; the
+        // shell's own disposition comes back afterwards (a closed standard output still ends it).
+        let previousPipeHandler = input.isEmpty ? nil : signal(SIGPIPE, SIG_IGN)
+        defer { if let previousPipeHandler { signal(SIGPIPE, previousPipeHandler) } }
         if input.isEmpty {
             close(inputFD)
             inputFD = -1
-        } else {
-            // A program that exits without reading all its input must not kill us with SIGPIPE.
-            signal(SIGPIPE, SIG_IGN)
         }
         var output: [UInt8] = [], errors: [UInt8] = [], written = 0
         var failure: Failure?
