@@ -62,13 +62,16 @@ let package = Package(
             exclude: ["README.md"]
         ),
 
+        /// External plugins: programs in any language, over JSON-RPC on their standard input and output.
+        .target(name: "LockstepPluginHost", dependencies: ["LockstepCore"], exclude: ["README.md"]),
+
         // MARK: - Shell
 
         /// The libedit shell, completion, history, undo and the batch runner.
         .target(
             name: "LockstepShell",
             dependencies: [
-                "LockstepCore", "LockstepReport", "LockstepServe", "CEditLine",
+                "LockstepCore", "LockstepReport", "LockstepServe", "LockstepPluginHost", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]

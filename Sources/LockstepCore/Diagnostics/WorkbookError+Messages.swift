@@ -34,6 +34,8 @@ extension WorkbookError {
             return "section '\(section)' belongs to plugin '\(plugin)', which this workbook does not load"
         case .unknownPlugin(_, let name, let suggestion):
             return "unknown plugin '\(name)'" + Self.didYouMean(suggestion)
+        case .externalPlugin(_, let entry, let reason):
+            return "plugin '\(entry)' cannot be used: \(reason)"
         case .missingDependency(_, let plugin, let needs):
             return "plugin '\(plugin)' needs plugin '\(needs)', which this workbook does not load"
         case .notAllowed(_, let what, let value, let allowed):
@@ -76,6 +78,8 @@ extension WorkbookError {
         case .unknownPlugin(_, _, let suggestion):
             return suggestion.map { "write '\($0)'" } ?? "remove it from 'plugins:'; the built-in plugins are leads, stages and marketing"
         case .missingDependency(_, _, let needs): return "add '\(needs)' to the workbook's 'plugins:' list"
+        case .externalPlugin:
+            return "check the path (relative to the workbook) and that the program runs; docs/plugins.md describes what it must answer"
         case .notAllowed(_, _, let value, let allowed):
             return Suggestion.closest(to: value, in: allowed).map { "did you mean '\($0)'?" } ?? "write one of the words listed"
         case .invalidID(_, _, let value):

@@ -17,6 +17,8 @@ public enum WorkbookError: Error, Equatable, Sendable {
     case duplicateKey(SourceLocation, key: String, first: SourceLocation)
     case sectionNeedsPlugin(SourceLocation, section: String, plugin: String)
     case unknownPlugin(SourceLocation, name: String, suggestion: String?)
+    /// A plugin named by its path that could not be started or understood.
+    case externalPlugin(SourceLocation, entry: String, reason: String)
     case missingDependency(SourceLocation, plugin: String, needs: String)
     /// A word outside a fixed set (a phase, a role, a severity).
     case notAllowed(SourceLocation, what: String, value: String, allowed: [String])
@@ -39,7 +41,7 @@ public enum WorkbookError: Error, Equatable, Sendable {
         case .notText(let at, _), .notUTF8(let at, _), .syntax(let at, _, _), .secondDocument(let at),
              .unsupportedVersion(let at, _), .wrongType(let at, _, _, _), .missingKey(let at, _, _),
              .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
-             .unknownPlugin(let at, _, _), .missingDependency(let at, _, _),
+             .unknownPlugin(let at, _, _), .externalPlugin(let at, _, _), .missingDependency(let at, _, _),
              .notAllowed(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
              .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _), .ruleCodeTaken(let at, _),
              .controlCharacter(let at, _, _):
@@ -52,7 +54,7 @@ public enum WorkbookError: Error, Equatable, Sendable {
         switch self {
         case .unknownReference, .ambiguousReference: return "WB001"
         case .duplicateID: return "WB002"
-        case .unknownPlugin: return "WB003"
+        case .unknownPlugin, .externalPlugin: return "WB003"
         case .expression(_, _, _, let code): return code
         default: return nil
         }

@@ -54,3 +54,11 @@ extension Plugin {
     public func coverage(_ workbook: Workbook) -> CoverageMatrix? { nil }
     public func lessons(_ workbook: Workbook, context: CheckContext) -> [Lesson] { [] }
 }
+
+/// Why a plugin named by its path cannot be used (it does not start, does not answer, speaks
+/// another version of the protocol), in words for the workbook's error.
+public struct ExternalPluginError: Error, Sendable {
+    public let reason: String
+
+    public init(reason: String) { self.reason = reason }
+}

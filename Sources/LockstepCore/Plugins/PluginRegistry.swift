@@ -4,6 +4,12 @@ public struct PluginRegistry: Sendable {
 
     public init(_ plugins: [any Plugin]) { self.available = plugins }
 
+    /// This registry with `plugins` too (the external plugins a workbook named); a name already
+    /// known keeps its first plugin.
+    public func adding(_ plugins: [any Plugin]) -> PluginRegistry {
+        PluginRegistry(available + plugins.filter { plugin in !available.contains { $0.name == plugin.name } })
+    }
+
     public var names: [String] { available.map(\.name) }
 
     public func plugin(named name: String) -> (any Plugin)? {

@@ -20,8 +20,18 @@ public struct WorkbookLoader: Sendable {
     static let errorLimit = 50
 
     public let registry: PluginRegistry
+    /// Finds a plugin the workbook names by its path (an external plugin, docs/plugins.md), given
+    /// the entry as written and the workbook's file; nil to take built-in plugins only.
+    public let external: (@Sendable (_ entry: String, _ file: String) -> Result<any Plugin, ExternalPluginError>)?
 
-    public init(registry: PluginRegistry) { self.registry = registry }
+    public init(registry: PluginRegistry,
+                external: (@Sendable (_ entry: String, _ file: String) -> Result<any Plugin, ExternalPluginError>)? = nil) {
+        self.registry = registry
+        self.external = external
+    }
+
+    /// An entry of `plugins:` that names a program by its path rather than a built-in plugin.
+    public static func isExternal(_ entry: String) -> Bool { entry.contains("/") }
 
     public func load(path: String) throws(WorkbookLoadError) -> Workbook {
         try decode(Self.read(path).bytes, file: path)
@@ -127,6 +137,13 @@ public struct WorkbookLoader: Sendable {
         }
         var names: [String] = []
         for name in top.strings("plugins") {
+            if registry.plugin(named: name.value) == nil, Self.isExternal(name.value), let external {
+                switch external(name.value, context.file) {
+                case .success: names.append(name.value)
+                case .failure(let failure): context.report(.externalPlugin(name.location!, entry: name.value, reason: failure.reason))
+                }
+                continue
+            }
             guard registry.plugin(named: name.value) != nil else {
                 context.report(.unknownPlugin(name.location!, name: name.value, suggestion: Suggestion.closest(to: name.value, in: registry.names)))
                 continue

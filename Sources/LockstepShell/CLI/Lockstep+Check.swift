@@ -1,4 +1,5 @@
 import LockstepCore
+import LockstepPluginHost
 
 extension Lockstep {
     static func runCheck(_ options: CheckCommand, registry: PluginRegistry) -> Int32 {
@@ -84,8 +85,11 @@ extension Lockstep {
     /// One workbook loaded and checked with the chosen rules, or its load errors as a report.
     static func checkOne(_ file: String, options: CheckCommand, registry: PluginRegistry, today: Day) -> OneCheck {
         let workbook: Workbook
+        let resolver = PluginResolver.standard()
+        var registry = registry
         do {
-            workbook = try WorkbookLoader(registry: registry).load(path: file)
+            workbook = try WorkbookLoader.withExternalPlugins(registry, resolver: resolver).load(path: file)
+            registry = registry.adding(resolver.plugins)
             leaveForExit(workbook)
         } catch {
             return .report(

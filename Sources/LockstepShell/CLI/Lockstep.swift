@@ -3,6 +3,7 @@ import Glibc
 #endif
 import ArgumentParser
 import LockstepCore
+import LockstepPluginHost
 
 /// The one entry point the `lockstep` executable calls.
 public enum Lockstep {
@@ -64,6 +65,7 @@ public enum Lockstep {
         session.clock = clock
         session.journal = Journal.standard()
         session.tourPlace = TourPlace.standard
+        session.pluginResolver = PluginResolver.standard()
         session.teachingWorkbook = teachingWorkbook
         session.allowsDataOutsideWorkbook = options.allowDataOutside
         guard let reader = makeReader(options, output: output) else { return 2 }

@@ -1,4 +1,5 @@
 import LockstepCore
+import LockstepPluginHost
 
 extension Session {
     /// Reads a workbook file and makes it the session's workbook.
@@ -11,15 +12,19 @@ extension Session {
         }
         let loaded: Workbook
         do {
-            loaded = try WorkbookLoader(registry: registry).decode(bytes, file: path)
+            loaded = try loader.decode(bytes, file: path)
         } catch {
             throw .workbook(error)
         }
+        registry = builtIn.adding(pluginResolver?.plugins ?? [])
         replace(with: loaded, path: path, fingerprint: Fingerprint(bytes))
         savedText = WorkbookText(bytes: bytes, workbook: loaded)
         stamp = readStamp
         if let real = try? SafeWrite.resolve(path) { StaleTemporaries.clean(beside: real) }
     }
+
+    /// A loader that finds the external plugins a workbook names, when the session may run them.
+    var loader: WorkbookLoader { WorkbookLoader.withExternalPlugins(builtIn, resolver: pluginResolver) }
 
     /// Reads the workbook's file again and, unless `discarding`, re-applies this session's
     /// changes on top of it through the commands; returns the changes that no longer applied.

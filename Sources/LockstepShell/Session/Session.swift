@@ -1,4 +1,5 @@
 import LockstepCore
+import LockstepPluginHost
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +12,12 @@ public final class Session: CommandEnvironment {
         var description: String
     }
 
-    public let registry: PluginRegistry
+    /// The built-in plugins, and the external ones the open workbook named.
+    public internal(set) var registry: PluginRegistry
+    /// The plugins the executable was built with.
+    let builtIn: PluginRegistry
+    /// Finds the external plugins a workbook names by path; nil takes built-in plugins only.
+    var pluginResolver: PluginResolver?
     public internal(set) var workbook: Workbook {
         didSet { completionNames = [:] }
     }
@@ -85,6 +91,7 @@ public final class Session: CommandEnvironment {
 
     public init(registry: PluginRegistry, output: OutputSink, renderOptions: RenderOptions = RenderOptions()) {
         self.registry = registry
+        self.builtIn = registry
         self.output = output
         self.renderOptions = renderOptions
         self.workbook = Workbook(plugins: registry.names)

@@ -1,0 +1,98 @@
+import Foundation
+import LockstepCore
+
+/// An external plugin as the core sees one: the rules and commands its signature declares, each
+/// answered by its process. The name is the entry as the workbook writes it (`./plugins/meddicc.py`),
+/// so the workbook saves as it was read.
+public final class ExternalPlugin: Plugin, @unchecked Sendable {
+    public let name: String
+    let signature: PluginProtocol.Signature
+    let process: PluginProcess
+
+    init(entry: String, signature: PluginProtocol.Signature, process: PluginProcess) {
+        name = entry
+        self.signature = signature
+        self.process = process
+    }
+
+    public var summary: String { "\(signature.summary) (external: \(signature.name) \(signature.version))" }
+
+    public var sections: [any WorkbookSection.Type] { [] }
+
+    public var checks: [any Check] { (signature.checks ?? []).map { ExternalCheck(plugin: self, signature: $0) } }
+
+    public var commands: [Command] {
+        (signature.commands ?? []).map { command in
+            Command(CommandSpec(command.name, summary: command.summary,
+                                arguments: (command.arguments ?? []).map { ArgumentSpec($0, optional: true) },
+                                examples: command.examples ?? [])) { environment, invocation in
+                let params = PluginProtocol.CommandParams(command: command.name, arguments: invocation.arguments,
+                                                          today: "\(environment.today)", workbook: PluginProtocol.Model(environment.workbook))
+                let result: PluginProtocol.CommandResult
+                do throws(PluginProcess.Failure) {
+                    result = try self.process.call("command", params, as: PluginProtocol.CommandResult.self)
+                } catch {
+                    throw CommandError.failed(self.failure(error, calling: "command '\(command.name)'"), fix: "see the plugin's own output above, or remove it from 'plugins:'")
+                }
+                if let table = result.table {
+                    environment.emit(.table(Table(table.columns, rows: table.rows.map { $0.map { Table.Cell.text($0) } })))
+                }
+                if let text = result.text { environment.emit(.text(text)) }
+            }
+        }
+    }
+
+    /// The findings of every rule of this plugin for one run, asked once and shared by its checks.
+    func findings(in workbook: Workbook, context: CheckContext) -> Result<[PluginProtocol.FoundFinding], PluginProcess.Failure> {
+        context.shared.value("external:\(name)") {
+            Result { () throws(PluginProcess.Failure) in
+                try process.call("check", PluginProtocol.CheckParams(today: "\(context.today)", workbook: PluginProtocol.Model(workbook)),
+                                 as: PluginProtocol.CheckResult.self).findings
+            }
+        }
+    }
+
+    /// A failed call, in one line: the plugin, the call, why, and what it last wrote to standard error.
+    func failure(_ error: PluginProcess.Failure, calling call: String) -> String {
+        var text = "plugin \(signature.name) (\(name)) failed at \(call): \(error.reason)"
+        if !error.stderrTail.isEmpty {
+            text += "; it wrote: " + error.stderrTail.split(separator: "\n").suffix(3).joined(separator: " | ")
+        }
+        return text
+    }
+}
+
+/// One rule of an external plugin, with the metadata its signature gave, so `rules`, `explain`,
+/// SARIF and the report treat it as any built-in rule.
+struct ExternalCheck: Check {
+    let plugin: ExternalPlugin
+    let signature: PluginProtocol.CheckSignature
+
+    var code: String { signature.code }
+    var slug: String { signature.slug }
+    var defaultSeverity: Severity { Severity(rawValue: signature.severity) ?? .warning }
+    var summary: String { signature.summary }
+    var explanation: RuleExplanation { RuleExplanation(what: signature.what, why: signature.why, fix: signature.fix) }
+    var advice: ClientAdvice { ClientAdvice(problem: signature.problem, action: signature.action, stake: signature.stake) }
+    var examples: [CheckExample] { [] }
+
+    func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
+        switch plugin.findings(in: workbook, context: context) {
+        case .failure(let error):
+            // Said once, on the plugin's first rule, as a notice: the run goes on without it.
+            guard plugin.signature.checks?.first?.code == code else { return [] }
+            var notice = finding(plugin.failure(error, calling: "check"), target: plugin.name, at: nil)
+            notice.isNotice = true
+            return [notice]
+        case .success(let found):
+            let index = ItemIndex(workbook)
+            return found.filter { $0.rule == code }.map { item in
+                let location = index.kinds.lazy.compactMap { kind -> SourceLocation? in
+                    if case .found(let match) = index.resolve(item.target, as: kind) { return match.location }
+                    return nil
+                }.first
+                return finding(item.message, target: item.target, at: location, terms: ClientTerms(who: item.who, place: item.place))
+            }
+        }
+    }
+}

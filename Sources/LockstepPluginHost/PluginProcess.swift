@@ -1,0 +1,215 @@
+import Foundation
+import LockstepCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One external plugin's process: started on first use, asked one question at a time, each
+/// answer awaited for at most `timeout` seconds and `maximumLine` bytes, and restarted on the next
+/// call once it died. Nothing it does (crash, hang, garbage, megabytes) reaches the shell as more
+/// than a `Failure` naming the call and the tail of what it wrote to standard error.
+///
+/// Why posix_spawn and poll rather than swift-subprocess: the calls are synchronous, each with a
+/// deadline, and the process lives across calls; the package's API is async and one-shot.
+final class PluginProcess: @unchecked Sendable {
+    struct Failure: Error {
+        let reason: String
+        /// The end of what the plugin wrote to standard error, for the message.
+        let stderrTail: String
+    }
+
+    let executable: String
+    let folder: String
+    /// The variables the plugin sees: a bare PATH and locale, and those the workbook allows.
+    let environment: [String: String]
+    let timeout: Double
+    let maximumLine: Int
+
+    private let lock = NSLockLike()
+    private var child: pid_t = 0
+    private var input: Int32 = -1
+    private var output: Int32 = -1
+    private var errors: Int32 = -1
+    private var pending: [UInt8] = []
+    private var stderrTail: [UInt8] = []
+    private var nextID = 1
+
+    init(executable: String, folder: String, environment: [String: String], timeout: Double, maximumLine: Int = 16 << 20) {
+        self.executable = executable
+        self.folder = folder
+        self.environment = environment
+        self.timeout = timeout
+        self.maximumLine = maximumLine
+    }
+
+    deinit { stop() }
+
+    /// Sends `method` with `params` and decodes the result.
+    func call<Params: Encodable, Result: Decodable>(_ method: String, _ params: Params, as type: Result.Type) throws(Failure) -> Result {
+        var outcome: Swift.Result<Result, Failure>?
+        lock.locked { outcome = Swift.Result { () throws(Failure) -> Result in try exchange(method, params, as: type) } }
+        return try outcome!.get()
+    }
+
+    /// One request and its answer; under the lock.
+    private func exchange<Params: Encodable, Result: Decodable>(_ method: String, _ params: Params, as: Result.Type) throws(Failure) -> Result {
+        do throws(Failure) {
+            if child == 0 { try start() }
+            let id = nextID
+            nextID += 1
+            let request: Data
+            do {
+                request = try JSONEncoder().encode(PluginProtocol.Request(id: id, method: method, params: params))
+            } catch {
+                throw Failure(reason: "cannot encode the request: \(error)", stderrTail: "")
+            }
+                try write(Array(request) + [0x0A])
+                let line = try readLine()
+                let response: PluginProtocol.Response<Result>
+                do {
+                    response = try JSONDecoder().decode(PluginProtocol.Response<Result>.self, from: Data(line))
+                } catch {
+                    throw Failure(reason: "it answered with something that is not a protocol message (\(Sanitized.excerpt(String(decoding: line.prefix(80), as: UTF8.self), limit: 80)))",
+                                  stderrTail: tail)
+                }
+                if let error = response.error {
+                    throw Failure(reason: "it reported an error: \(Sanitized.excerpt(error.message, limit: 200))", stderrTail: tail)
+                }
+                guard response.id == id, let result = response.result else {
+                    throw Failure(reason: "its answer does not match the request (id \(response.id.map(String.init) ?? "none"))", stderrTail: tail)
+                }
+                return result
+        } catch {
+            // Whatever went wrong, the next call starts a fresh process.
+            stop()
+            throw error
+        }
+    }
+
+    private var tail: String { Sanitized.visible(String(decoding: stderrTail.suffix(600), as: UTF8.self)) }
+
+    private func start() throws(Failure) {
+        var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
+        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
+            throw Failure(reason: "cannot start it: \(FileSystem.lastError())", stderrTail: "")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+        for fd in stdinPipe + stdoutPipe + stderrPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        // `env -C` starts the plugin in the workbook's folder (posix_spawn's chdir action is a
+        // GNU extension Swift's Glibc module does not show).
+        let words: [String] = ["/usr/bin/env", "-C", folder, executable]
+        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        var envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, &argv, &envp)
+        close(stdinPipe[0])
+        close(stdoutPipe[1])
+        close(stderrPipe[1])
+        guard spawned == 0 else {
+            [stdinPipe[1], stdoutPipe[0], stderrPipe[0]].forEach { close($0) }
+            throw Failure(reason: "cannot start it: \(String(cString: strerror(spawned)))", stderrTail: "")
+        }
+        child = pid
+        input = stdinPipe[1]
+        output = stdoutPipe[0]
+        errors = stderrPipe[0]
+        for fd in [output, errors] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
+        pending = []
+        stderrTail = []
+    }
+
+    /// Ends the process (it is asked nothing more) and forgets it.
+    func stop() {
+        guard child != 0 else { return }
+        for fd in [input, output, errors] where fd >= 0 { close(fd) }
+        kill(child, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0, errno == EINTR {}
+        child = 0
+        input = -1
+        output = -1
+        errors = -1
+    }
+
+    private func write(_ bytes: [UInt8]) throws(Failure) {
+        let deadline = ChildProcess.now() + timeout
+        var written = 0
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
+            if count > 0 {
+                written += count
+                continue
+            }
+            if count < 0, errno != EAGAIN, errno != EINTR {
+                throw Failure(reason: "it stopped reading (\(FileSystem.lastError()))", stderrTail: tail)
+            }
+            try wait(for: input, events: Int16(POLLOUT), until: deadline, doing: "reading its request")
+        }
+    }
+
+    /// The next line the plugin writes, its standard error drained meanwhile.
+    private func readLine() throws(Failure) -> [UInt8] {
+        let deadline = ChildProcess.now() + timeout
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            if let newline = pending.firstIndex(of: 0x0A) {
+                let line = Array(pending[..<newline])
+                pending.removeSubrange(...newline)
+                return line
+            }
+            if pending.count > maximumLine {
+                throw Failure(reason: "it wrote more than \(maximumLine / 1_048_576) MB without ending a message", stderrTail: tail)
+            }
+            try wait(for: output, events: Int16(POLLIN), until: deadline, doing: "answering")
+            let count = read(output, &buffer, buffer.count)
+            if count > 0 {
+                pending += buffer[..<count]
+            } else if count == 0 {
+                drainErrors()
+                var status: Int32 = 0
+                waitpid(child, &status, WNOHANG)
+                let how = status & 0x7f == 0 ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
+                throw Failure(reason: "it closed its output (it \(how))", stderrTail: tail)
+            }
+        }
+    }
+
+    /// Waits until `fd` is ready, reading standard error as it comes; a timeout past `deadline`.
+    private func wait(for fd: Int32, events: Int16, until deadline: Double, doing what: String) throws(Failure) {
+        while true {
+            let left = deadline - ChildProcess.now()
+            guard left > 0 else {
+                throw Failure(reason: "it did not finish \(what) within \(Self.seconds(timeout)) (the plugin's timeout)", stderrTail: tail)
+            }
+            var fds = [pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, Int32(min(left * 1000, 1000)))
+            if ready < 0, errno == EINTR { continue }
+            if fds[1].revents != 0 { drainErrors() }
+            if fds[0].revents != 0 { return }
+        }
+    }
+
+    private func drainErrors() {
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        while true {
+            let count = read(errors, &buffer, buffer.count)
+            guard count > 0 else { return }
+            stderrTail += buffer[..<count]
+            if stderrTail.count > 8192 { stderrTail.removeFirst(stderrTail.count - 4096) }
+        }
+    }
+
+    static func seconds(_ value: Double) -> String { value == value.rounded() ? "\(Int(value)) s" : "\(value) s" }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import LockstepCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The external plugins of one run, by their entry in `plugins:` and the workbook's folder: each
+/// found once, its signature read from the cache when the executable has not changed since it
+/// was last asked (so start-up starts no process), else from a handshake.
+public final class PluginResolver: @unchecked Sendable {
+    /// Where signatures are kept between runs; nil keeps none.
+    let cacheFolder: String?
+    let lockstepVersion: String
+    /// Seconds a plugin has to answer one call: `LOCKSTEP_PLUGIN_TIMEOUT`, else 10.
+    let timeout: Double
+    private let lock = NSLockLike()
+    private var resolved: [String: ExternalPlugin] = [:]
+
+    public init(cacheFolder: String?, lockstepVersion: String) {
+        self.cacheFolder = cacheFolder
+        self.lockstepVersion = lockstepVersion
+        timeout = FileSystem.environment("LOCKSTEP_PLUGIN_TIMEOUT").flatMap(Double.init).map { max(0.1, $0) } ?? 10
+    }
+
+    /// The plugins found so far, for the session's registry.
+    public var plugins: [any Plugin] { lock.locked { Array(resolved.values) } }
+
+    /// The plugin `entry` names, for a workbook at `file`.
+    public func resolve(_ entry: String, workbook file: String) -> Result<any Plugin, ExternalPluginError> {
+        let folder = FileSystem.realPath(FileSystem.folder(of: file).isEmpty ? "." : FileSystem.folder(of: file)) ?? "."
+        let path = FileSystem.realPath(entry.hasPrefix("/") ? entry : folder + "/" + entry) ?? (folder + "/" + entry)
+        if let known = lock.locked({ resolved[entry] }), known.process.executable == path { return .success(known) }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(ExternalPluginError(reason: "\(path) does not exist")) }
+        guard info.st_mode & S_IFMT == S_IFREG, access(path, X_OK) == 0 else {
+            return .failure(ExternalPluginError(reason: "\(path) is not an executable file (chmod +x it)"))
+        }
+        let process = PluginProcess(executable: path, folder: folder, environment: Self.environment,
+                                    timeout: timeout)
+        let key = "\(path)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_size)"
+        let signature: PluginProtocol.Signature
+        if let cached = cachedSignature(key) {
+            signature = cached
+        } else {
+            do {
+                signature = try process.call("initialize", PluginProtocol.Initialize(protocolVersion: PluginProtocol.version, lockstep: lockstepVersion),
+                                             as: PluginProtocol.Signature.self)
+            } catch {
+                let said = error.stderrTail.isEmpty ? "" : "; it wrote: " + error.stderrTail.split(separator: "\n").suffix(2).joined(separator: " | ")
+                return .failure(ExternalPluginError(reason: "the handshake failed: \(error.reason)\(said)"))
+            }
+            guard signature.protocolVersion == PluginProtocol.version else {
+                process.stop()
+                return .failure(ExternalPluginError(
+                    reason: "it speaks protocol version \(signature.protocolVersion); this Lockstep speaks \(PluginProtocol.version)"))
+            }
+            store(signature, key: key)
+        }
+        let plugin = ExternalPlugin(entry: entry, signature: signature, process: process)
+        lock.locked { resolved[entry] = plugin }
+        return .success(plugin)
+    }
+
+    /// What a plugin's process sees of the environment: a bare PATH and locale, and HOME so an
+    /// interpreter finds its own settings; never the user's other variables (tokens, keys).
+    static var environment: [String: String] {
+        var variables = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"]
+        if let home = FileSystem.environment("HOME") { variables["HOME"] = home }
+        return variables
+    }
+
+    private func cachePath(_ key: String) -> String? {
+        cacheFolder.map { $0 + "/" + String(FNV1a.hash(Array(key.utf8)), radix: 16) + ".json" }
+    }
+
+    private func cachedSignature(_ key: String) -> PluginProtocol.Signature? {
+        guard let path = cachePath(key), let read = try? FileSystem.readFile(path, limit: 4 << 20) else { return nil }
+        guard let cached = try? JSONDecoder().decode(CachedSignature.self, from: Data(read.bytes)), cached.key == key else { return nil }
+        return cached.signature
+    }
+
+    private func store(_ signature: PluginProtocol.Signature, key: String) {
+        guard let folder = cacheFolder, let path = cachePath(key),
+              let data = try? JSONEncoder().encode(CachedSignature(key: key, signature: signature)) else { return }
+        var prefix = ""
+        for part in folder.split(separator: "/") {
+            prefix += "/" + part
+            mkdir(prefix, 0o700)
+        }
+        _ = try? SafeWrite.write(Array(data), to: path)
+    }
+
+    struct CachedSignature: Codable {
+        let key: String
+        let signature: PluginProtocol.Signature
+    }
+}
