@@ -54,11 +54,13 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
 
     /// A failed call, in one line: the plugin, the call, why, and what it last wrote to standard error.
     func failure(_ error: PluginProcess.Failure, calling call: String) -> String {
-        var text = "plugin \(signature.name) (\(name)) failed at \(call): \(error.reason)"
-        if !error.stderrTail.isEmpty {
-            text += "; it wrote: " + error.stderrTail.split(separator: "\n").suffix(3).joined(separator: " | ")
-        }
-        return text
+        "plugin \(Sanitized.excerpt(signature.name, limit: 40)) (\(name)) failed at \(call): \(error.reason)" + Self.said(error.stderrTail)
+    }
+
+    /// What a plugin last wrote to standard error, its last lines shown safely on one line.
+    static func said(_ tail: String) -> String {
+        let lines = tail.split(separator: "\n").suffix(3).map { Sanitized.excerpt(String($0), limit: 160) }
+        return lines.isEmpty ? "" : "; it wrote: " + lines.joined(separator: " | ")
     }
 }
 
@@ -83,6 +85,7 @@ struct ExternalCheck: Check {
             guard plugin.signature.checks?.first?.code == code else { return [] }
             var notice = finding(plugin.failure(error, calling: "check"), target: plugin.name, at: nil)
             notice.isNotice = true
+            notice.isToolFailure = true
             return [notice]
         case .success(let found):
             let index = ItemIndex(workbook)

@@ -86,7 +86,8 @@ final class PluginProcess: @unchecked Sendable {
         }
     }
 
-    private var tail: String { Sanitized.visible(String(decoding: stderrTail.suffix(600), as: UTF8.self)) }
+    /// The last lines the plugin wrote to standard error, as written (the message shows them safely).
+    private var tail: String { String(decoding: stderrTail.suffix(600), as: UTF8.self) }
 
     private func start() throws(Failure) {
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
@@ -163,12 +164,16 @@ final class PluginProcess: @unchecked Sendable {
     private func readLine() throws(Failure) -> [UInt8] {
         let deadline = ChildProcess.now() + timeout
         var buffer = [UInt8](repeating: 0, count: 65_536)
+        // Only the bytes not looked at yet are searched for the line's end: a plugin writing
+        // megabytes without one must meet the size limit, not a quadratic search.
+        var searched = 0
         while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
+            if let newline = pending[searched...].firstIndex(of: 0x0A) {
                 let line = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
                 return line
             }
+            searched = pending.count
             if pending.count > maximumLine {
                 throw Failure(reason: "it wrote more than \(maximumLine / 1_048_576) MB without ending a message", stderrTail: tail)
             }

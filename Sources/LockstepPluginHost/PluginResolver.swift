@@ -28,7 +28,9 @@ public final class PluginResolver: @unchecked Sendable {
     /// The plugin `entry` names, for a workbook at `file`.
     public func resolve(_ entry: String, workbook file: String) -> Result<any Plugin, ExternalPluginError> {
         let folder = FileSystem.realPath(FileSystem.folder(of: file).isEmpty ? "." : FileSystem.folder(of: file)) ?? "."
-        let path = FileSystem.realPath(entry.hasPrefix("/") ? entry : folder + "/" + entry) ?? (folder + "/" + entry)
+        // The folder is resolved, the program's own name is kept: a plugin may be a link whose
+        // name says what it is.
+        let path = entry.hasPrefix("/") ? entry : folder + "/" + (entry.hasPrefix("./") ? String(entry.dropFirst(2)) : entry)
         if let known = lock.locked({ resolved[entry] }), known.process.executable == path { return .success(known) }
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(ExternalPluginError(reason: "\(path) does not exist")) }
@@ -46,8 +48,7 @@ public final class PluginResolver: @unchecked Sendable {
                 signature = try process.call("initialize", PluginProtocol.Initialize(protocolVersion: PluginProtocol.version, lockstep: lockstepVersion),
                                              as: PluginProtocol.Signature.self)
             } catch {
-                let said = error.stderrTail.isEmpty ? "" : "; it wrote: " + error.stderrTail.split(separator: "\n").suffix(2).joined(separator: " | ")
-                return .failure(ExternalPluginError(reason: "the handshake failed: \(error.reason)\(said)"))
+                return .failure(ExternalPluginError(reason: "the handshake failed: \(error.reason)\(ExternalPlugin.said(error.stderrTail))"))
             }
             guard signature.protocolVersion == PluginProtocol.version else {
                 process.stop()

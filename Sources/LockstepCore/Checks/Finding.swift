@@ -26,6 +26,9 @@ public struct Finding: Sendable, Equatable {
     /// The rule could not be applied (its CRM data did not load): said, but neither a finding
     /// nor a failure; reports show it as a notice of the run.
     public var isNotice = false
+    /// A notice that the program behind the rule failed (an external plugin crashed or hung):
+    /// a batch run that needed it ends with exit 2, as for a workbook it could not read.
+    public var isToolFailure = false
     /// The baseline given to the run accepts this finding: reported, but no longer a failure.
     public var inBaseline = false
     /// How it weighs against findings of the same severity (see `Impact.ranks`).

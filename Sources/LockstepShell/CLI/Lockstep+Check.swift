@@ -73,7 +73,7 @@ extension Lockstep {
                 return fail("cannot write the report: \(failure)", fix: "write it where there is room: --output FILE")
             }
         }
-        if !report.errors.isEmpty { return 2 }
+        if !report.errors.isEmpty || report.findings.contains(where: \.isToolFailure) { return 2 }
         return report.findings.contains(where: report.fails) ? 1 : 0
     }
 

@@ -1,0 +1,90 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Plugins in any language (docs/plugins.md): the MEDDICC example in Python, and a plugin that
+/// fails in every way a program can, which never takes the run down.
+@Suite("External plugins")
+struct ExternalPluginTests {
+    static let meddicc = repositoryRoot.appendingPathComponent("examples/plugins/meddicc-brightlane.yaml").path
+
+    /// A state folder of the test's own, so no signature is cached across tests.
+    func stateFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-plugins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.path
+    }
+
+    @Test("the MEDDICC plugin's rule is checked, placed at its stage's line, listed, explained and in SARIF; its command answers")
+    func meddicc() throws {
+        let state = try stateFolder()
+        let check = try runLockstep(["check", Self.meddicc], environment: ["XDG_STATE_HOME": state])
+        #expect(check.code == 1)
+        #expect(check.output.contains(
+            "meddicc-brightlane.yaml:114:9: warning: [MED001] decision stage 'new-business/proposal' has no exit criterion for: "
+                + "Decision criteria, Decision process, Identify pain, Champion"), "\(check.output)\(check.errors)")
+        let sarif = try runLockstep(["check", Self.meddicc, "--format", "sarif"], environment: ["XDG_STATE_HOME": state])
+        #expect(sarif.output.contains("\"id\": \"MED001\"") && sarif.output.contains("\"ruleId\": \"MED001\""))
+        let session = try runLockstep(["-c", "plugins; meddicc; explain MED001; rules", Self.meddicc], environment: ["XDG_STATE_HOME": state])
+        #expect(session.code == 0, "\(session.errors)")
+        #expect(session.output.contains("./meddicc.py  yes") && session.output.contains("(external: meddicc 1.0)"))
+        #expect(session.output.contains("new-business/proposal     yes      yes             -"))
+        #expect(session.output.contains("MED001 meddicc-gap (warning by default, plugin ./meddicc.py)"))
+        // The signature is cached: the next run reads it, and starts the plugin only for its check.
+        let cache = try FileManager.default.contentsOfDirectory(atPath: state + "/lockstep/plugins")
+        #expect(cache.count == 1 && cache[0].hasSuffix(".json"))
+    }
+
+    /// A workbook naming the faulty plugin under `mode`'s name, in a fresh folder.
+    func faulty(_ mode: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-faulty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("\(mode).py").path,
+            withDestinationPath: repositoryRoot.appendingPathComponent("Tests/Support/faulty_plugin.py").path)
+        let workbook = folder.appendingPathComponent("workbook.yaml")
+        try "lockstep: 1\nplugins: [stages, ./\(mode).py]\nprocesses:\n  - id: nb\n    stages: [{ id: discovery }]\n"
+            .write(to: workbook, atomically: true, encoding: .utf8)
+        return workbook.path
+    }
+
+    @Test("a plugin that fails at the handshake is an error at its entry, with what it wrote; exit 2",
+          arguments: ["crash-at-handshake", "wrong-version"])
+    func handshake(mode: String) throws {
+        let result = try runLockstep(["check", try faulty(mode)], environment: ["XDG_STATE_HOME": try stateFolder()])
+        #expect(result.code == 2)
+        #expect(result.errors.contains("workbook.yaml:2:19: error: [WB003] plugin './\(mode).py' cannot be used: "), "\(result.errors)")
+        if mode == "wrong-version" {
+            #expect(result.errors.contains("it speaks protocol version 2; this Lockstep speaks 1"))
+        } else {
+            #expect(result.errors.contains("it exited with status 3") && result.errors.contains("Traceback: something went wrong in initialize"))
+        }
+    }
+
+    @Test("a plugin that crashes, hangs, writes garbage or megabytes, or closes its output during a check: the run goes on, says why, exits 2",
+          arguments: ["crash-at-check", "hang-at-check", "garbage", "megabytes", "closed-stdout"])
+    func duringCheck(mode: String) throws {
+        let started = Date()
+        let result = try runLockstep(["check", try faulty(mode)],
+                                     environment: ["XDG_STATE_HOME": try stateFolder(), "LOCKSTEP_PLUGIN_TIMEOUT": "2"])
+        #expect(result.code == 2, "\(result.output)\(result.errors)")
+        #expect(Date().timeIntervalSince(started) < 30)
+        // The built-in rules still ran: SP001 flags the stage without exit criteria.
+        #expect(result.output.contains("[SP001]"), "\(result.output)")
+        let expected = ["crash-at-check": "it closed its output (it exited with status 3)",
+                        "hang-at-check": "it did not finish answering within 2 s (the plugin's timeout)",
+                        "garbage": "it answered with something that is not a protocol message (this is not json)",
+                        "megabytes": "without ending a message", "closed-stdout": "it closed its output"][mode]!
+        #expect(result.output.contains("plugin faulty (./\(mode).py) failed at check: "), "\(result.output)")
+        #expect(result.output.contains(expected), "\(mode): \(result.output)")
+        #expect(result.output.contains("faulty plugin (\(mode)) got check"), "its standard error's tail: \(result.output)")
+    }
+
+    @Test("in the shell, a crashed plugin is started again on the next use; the session survives")
+    func restart() throws {
+        let result = try runLockstep(["-k", "-c", "check; check; stages", try faulty("crash-at-check")],
+                                     environment: ["XDG_STATE_HOME": try stateFolder()])
+        #expect(result.output.components(separatedBy: "failed at check").count == 3, "\(result.output)")
+        #expect(result.output.contains("discovery"))
+    }
+}
