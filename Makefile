@@ -63,6 +63,7 @@ bench: release
 	benchmarks/interrupt.sh
 	benchmarks/report.sh
 	benchmarks/live-view.sh
+	benchmarks/external-plugin.sh
 
 # The man page, generated from the argument parser's definitions by its generate-manual tool
 # (blank lines become paragraph breaks, which mdoc wants), dated by the last commit.

@@ -26,11 +26,11 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
             Command(CommandSpec(command.name, summary: command.summary,
                                 arguments: (command.arguments ?? []).map { ArgumentSpec($0, optional: true) },
                                 examples: command.examples ?? [])) { environment, invocation in
-                let params = PluginProtocol.CommandParams(command: command.name, arguments: invocation.arguments,
-                                                          today: "\(environment.today)", workbook: PluginProtocol.Model(environment.workbook))
+                let params = ModelJSON.commandParams(command: command.name, arguments: invocation.arguments, today: environment.today,
+                                                     workbook: environment.workbook)
                 let result: PluginProtocol.CommandResult
                 do throws(PluginProcess.Failure) {
-                    result = try self.process.call("command", params, as: PluginProtocol.CommandResult.self)
+                    result = try self.process.call("command", json: params, as: PluginProtocol.CommandResult.self)
                 } catch {
                     throw CommandError.failed(self.failure(error, calling: "command '\(command.name)'"), fix: "see the plugin's own output above, or remove it from 'plugins:'")
                 }
@@ -46,7 +46,7 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
     func findings(in workbook: Workbook, context: CheckContext) -> Result<[PluginProtocol.FoundFinding], PluginProcess.Failure> {
         context.shared.value("external:\(name)") {
             Result { () throws(PluginProcess.Failure) in
-                try process.call("check", PluginProtocol.CheckParams(today: "\(context.today)", workbook: PluginProtocol.Model(workbook)),
+                try process.call("check", json: ModelJSON.checkParams(today: context.today, workbook: workbook),
                                  as: PluginProtocol.CheckResult.self).findings
             }
         }
