@@ -138,6 +138,29 @@ final class PluginProcess: @unchecked Sendable {
         stderrTail = []
     }
 
+    /// Closes the plugin's input and waits for it to end; false when it was still running after
+    /// `seconds`, nil when no process runs (it was stopped after a failed call).
+    func closeAndWait(seconds: Double) -> Bool? {
+        lock.locked {
+            guard child != 0 else { return nil }
+            close(input)
+            input = -1
+            let deadline = ChildProcess.now() + seconds
+            var status: Int32 = 0
+            while ChildProcess.now() < deadline {
+                if waitpid(child, &status, WNOHANG) == child {
+                    child = 0
+                    for fd in [output, errors] where fd >= 0 { close(fd) }
+                    output = -1
+                    errors = -1
+                    return true
+                }
+                usleep(10_000)
+            }
+            return false
+        }
+    }
+
     /// Ends the process (it is asked nothing more) and forgets it.
     func stop() {
         guard child != 0 else { return }

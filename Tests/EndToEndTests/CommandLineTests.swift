@@ -16,7 +16,7 @@ struct CommandLineTests {
         // Every subcommand is listed, the shell first as the default.
         let listed = help.output.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
             .compactMap { $0.hasPrefix("  ") && !$0.hasPrefix("   ") ? $0.split(separator: " ").first.map(String.init) : nil }
-        #expect(listed == ["shell", "check", "diff", "explain", "rules", "tour", "serve", "docs", "See"])
+        #expect(listed == ["shell", "check", "diff", "explain", "rules", "tour", "serve", "plugin", "docs", "See"])
         let shell = try runLockstep(["shell", "--help"])
         #expect(shell.output.contains("USAGE: lockstep shell [<workbook>] [--command <command>] [--script <script>] [--today <YYYY-MM-DD>]"))
     }

@@ -87,4 +87,19 @@ struct ExternalPluginTests {
         #expect(result.output.components(separatedBy: "failed at check").count == 3, "\(result.output)")
         #expect(result.output.contains("discovery"))
     }
+
+    @Test("lockstep plugin test: the example passes every test; a plugin that hangs or speaks another version fails, saying why")
+    func conformance() throws {
+        let example = try runLockstep(["plugin", "test", repositoryRoot.appendingPathComponent("examples/plugins/meddicc.py").path])
+        #expect(example.code == 0, "\(example.output)\(example.errors)")
+        #expect(example.output.contains("ok    check answers on the sample workbook (2 findings)"))
+        #expect(example.output.hasSuffix("all 6 tests passed\n"))
+        let folder = URL(fileURLWithPath: try faulty("hang-at-check")).deletingLastPathComponent()
+        let hang = try runLockstep(["plugin", "test", folder.appendingPathComponent("hang-at-check.py").path, "--timeout", "1"])
+        #expect(hang.code == 1)
+        #expect(hang.output.contains("FAIL  check answers on the sample workbook: it did not finish answering within 1 s"), "\(hang.output)")
+        let other = URL(fileURLWithPath: try faulty("wrong-version")).deletingLastPathComponent()
+        let version = try runLockstep(["plugin", "test", other.appendingPathComponent("wrong-version.py").path])
+        #expect(version.code == 1 && version.output.contains("FAIL  speaks protocol version 1: it says 2"), "\(version.output)")
+    }
 }

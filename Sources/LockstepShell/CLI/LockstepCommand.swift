@@ -23,7 +23,7 @@ struct LockstepCommand: ParsableCommand {
             """,
         version: Lockstep.version,
         subcommands: [ShellSubcommand.self, CheckCommand.self, DiffCommand.self, ExplainCommand.self, RulesCommand.self,
-                      TourCommand.self, ServeCommand.self, DocsCommand.self],
+                      TourCommand.self, ServeCommand.self, PluginCommand.self, DocsCommand.self],
         defaultSubcommand: ShellSubcommand.self
     )
 }
