@@ -44,7 +44,7 @@ struct CIConventionTests {
         }
         #expect((report["summary"] as? [String: Int])?["warning"] == sum("warning"))
         let everything = try runLockstep(["check", "examples/**/*.yaml", "--format", "json"], in: repositoryRoot.path)
-        #expect((try json(everything.output)["workbooks"] as? [String])?.count == 5)
+        #expect((try json(everything.output)["workbooks"] as? [String])?.count == 6)
         let none = try runLockstep(["check", "examples/*.yml"], in: repositoryRoot.path)
         #expect(none.code == 2)
         #expect(

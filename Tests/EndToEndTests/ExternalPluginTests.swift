@@ -102,4 +102,20 @@ struct ExternalPluginTests {
         let version = try runLockstep(["plugin", "test", other.appendingPathComponent("wrong-version.py").path])
         #expect(version.code == 1 && version.output.contains("FAIL  speaks protocol version 1: it says 2"), "\(version.output)")
     }
+
+    @Test("the CMS plugin reads the export beside the workbook: three stale pages, one activity with none")
+    func cmsFreshness() throws {
+        let workbook = repositoryRoot.appendingPathComponent("examples/plugins/cms-brightlane.yaml").path
+        let result = try runLockstep(["check", workbook, "--select", "CMS"], environment: ["XDG_STATE_HOME": try stateFolder()])
+        let lines = result.output.split(separator: "\n").filter { $0.contains("[CMS") }.map { String($0.split(separator: " ", maxSplits: 1)[1]) }
+        #expect(lines == [
+            "warning: [CMS001] activity 'security-pack': 1 of its pages not updated since 2025-03-18",
+            "warning: [CMS001] activity 'integration-guide': 1 of its pages not updated since 2025-01-27",
+            "warning: [CMS001] activity 'customer-story-helio': 1 of its pages not updated since 2024-11-12",
+            "info: [CMS002] activity 'benchmark-dashboard' has no page in cms-export.csv",
+        ], "\(result.output)\(result.errors)")
+        let pages = try runLockstep(["-c", "cms", workbook], environment: ["XDG_STATE_HOME": try stateFolder()])
+        let security = pages.output.split(separator: "\n").first { $0.hasPrefix("security-pack") }.map(String.init) ?? ""
+        #expect(security.contains("2025-03-18") && security.hasSuffix(" 14"), "\(pages.output)")
+    }
 }

@@ -46,7 +46,8 @@ struct PluginTestCommand: RunnableCommand {
         let sample: Workbook
         do {
             if let workbook {
-                sample = try WorkbookLoader(registry: registry).load(path: workbook)
+                // A sample that names plugins of its own (this one, perhaps) loads with them.
+                sample = try WorkbookLoader.withExternalPlugins(registry, resolver: PluginResolver.standard()).load(path: workbook)
             } else if let teaching = Lockstep.teachingWorkbook {
                 sample = try WorkbookLoader(registry: registry).decode(Array(teaching.text.utf8), file: teaching.name)
             } else {
