@@ -118,4 +118,23 @@ struct ExternalPluginTests {
         let security = pages.output.split(separator: "\n").first { $0.hasPrefix("security-pack") }.map(String.init) ?? ""
         #expect(security.contains("2025-03-18") && security.hasSuffix(" 14"), "\(pages.output)")
     }
+
+    @Test("plugin add names the program relative to the workbook, plugin remove takes it out, undo and save keep it")
+    func addAndRemove() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-add-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["meddicc.py", "lockstep_plugin.py"] {
+            try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("examples/plugins/\(name)").path,
+                                             toPath: folder.appendingPathComponent(name).path)
+        }
+        let workbook = folder.appendingPathComponent("own.yaml").path
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, toPath: workbook)
+        let result = try runLockstep(["-k", "-c", "plugin add \(folder.path)/meddicc.py; plugin remove ./meddicc.py; undo; save", workbook],
+                                     environment: ["XDG_STATE_HOME": try stateFolder()])
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(result.errors.contains("added ./meddicc.py: MEDDICC qualification"), "\(result.errors)")
+        #expect(try String(contentsOfFile: workbook, encoding: .utf8).contains("plugins: [leads, stages, marketing, ./meddicc.py]"))
+        let unknown = try runLockstep(["-c", "plugin add ./nothing-here.py", workbook], environment: ["XDG_STATE_HOME": try stateFolder()])
+        #expect(unknown.code == 1 && unknown.errors.contains("plugin './nothing-here.py' cannot be used: "), "\(unknown.errors)")
+    }
 }

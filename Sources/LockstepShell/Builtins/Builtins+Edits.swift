@@ -14,11 +14,7 @@ extension Builtins {
         arguments: [ArgumentSpec("PLUGIN", completion: .pluginNames)],
         examples: ["load marketing"], changesWorkbook: true
     )) { session, invocation in
-        let name = invocation.arguments[0]
-        guard session.registry.plugin(named: name) != nil else {
-            throw CommandError.usage("load: unknown plugin '\(name)'\(Suggestion.phrase(for: name, in: session.registry.names))",
-                                     fix: "'plugins' lists the plugins there are")
-        }
+        let name = try session.findPlugin(invocation.arguments[0], command: "load")
         guard !session.workbook.plugins.contains(name) else {
             session.emit(.note("\(name) is already loaded"))
             return
@@ -51,5 +47,34 @@ extension Builtins {
             for key in keys { workbook.sections[key] = nil }
         }
         session.emit(.note("unloaded \(name)" + (dropped > 0 ? "; its \(dropped) items left the workbook ('undo' restores them)" : "")))
+    }
+
+    static let pluginAdd = ShellCommand(CommandSpec(
+        "plugin add", summary: "Add a plugin of your own, by its path (docs/plugins.md); the workbook lists it under plugins:",
+        arguments: [ArgumentSpec("PATH", completion: .files)],
+        examples: ["plugin add examples/plugins/meddicc.py"], changesWorkbook: true
+    )) { session, invocation in
+        let name = try session.findPlugin(invocation.arguments[0], command: "plugin add")
+        guard !session.workbook.plugins.contains(name) else {
+            session.emit(.note("\(name) is already loaded"))
+            return
+        }
+        try session.edit("plugin add \(name)") { $0.plugins.append(name) }
+        let summary = session.registry.plugin(named: name)?.summary ?? ""
+        session.emit(.note("added \(name): \(summary)"))
+    }
+
+    static let pluginRemove = ShellCommand(CommandSpec(
+        "plugin remove", summary: "Take a plugin of your own out of the workbook (undo brings it back)",
+        arguments: [ArgumentSpec("NAME", completion: .pluginNames)],
+        examples: ["plugin remove ./plugins/meddicc.py"], changesWorkbook: true
+    )) { session, invocation in
+        let name = invocation.arguments[0]
+        guard session.workbook.plugins.contains(name), WorkbookLoader.isExternal(name) else {
+            throw CommandError.usage("plugin remove: '\(Sanitized.excerpt(name))' is not a plugin of this workbook's own",
+                                     fix: "its own plugins: \(session.workbook.plugins.filter(WorkbookLoader.isExternal).joined(separator: ", "))")
+        }
+        try session.edit("plugin remove \(name)") { $0.plugins.removeAll { $0 == name } }
+        session.emit(.note("removed \(name)"))
     }
 }

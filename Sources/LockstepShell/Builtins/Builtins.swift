@@ -5,7 +5,7 @@ enum Builtins {
     static let all: [ShellCommand] = [
         help, plugins, load, unload, open, new, save, reload, undo, redo, set, add, edit, rename, remove, list, find, show, check, rules,
         explain, waive,
-        exportReport, exportDiagram, serve, focus, tour, quit, exit,
+        exportReport, exportDiagram, serve, focus, tour, pluginAdd, pluginRemove, quit, exit,
     ]
 }
 
