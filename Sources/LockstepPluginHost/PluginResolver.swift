@@ -29,8 +29,15 @@ public final class PluginResolver: @unchecked Sendable {
     public func resolve(_ entry: String, workbook file: String) -> Result<any Plugin, ExternalPluginError> {
         let folder = FileSystem.realPath(FileSystem.folder(of: file).isEmpty ? "." : FileSystem.folder(of: file)) ?? "."
         // The folder is resolved, the program's own name is kept: a plugin may be a link whose
-        // name says what it is.
-        let path = entry.hasPrefix("/") ? entry : folder + "/" + (entry.hasPrefix("./") ? String(entry.dropFirst(2)) : entry)
+        // name says what it is. A bare name is looked for in the plugin folders.
+        let path: String
+        if WorkbookLoader.isExternal(entry) {
+            path = entry.hasPrefix("/") ? entry : folder + "/" + (entry.hasPrefix("./") ? String(entry.dropFirst(2)) : entry)
+        } else if let found = Self.installed(entry) {
+            path = found
+        } else {
+            return .failure(ExternalPluginError(reason: "no program named \(entry) in the plugin folders", notFound: true))
+        }
         if let known = lock.locked({ resolved[entry] }), known.process.executable == path { return .success(known) }
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(ExternalPluginError(reason: "\(path) does not exist")) }
@@ -60,6 +67,31 @@ public final class PluginResolver: @unchecked Sendable {
         let plugin = ExternalPlugin(entry: entry, signature: signature, process: process)
         lock.locked { resolved[entry] = plugin }
         return .success(plugin)
+    }
+
+    /// The folders a plugin is looked for in by name: `LOCKSTEP_PLUGIN_PATH` (folders separated
+    /// by `:`), then `$XDG_DATA_HOME/lockstep/plugins` (else `~/.local/share/lockstep/plugins`).
+    static var folders: [String] {
+        var folders = (FileSystem.environment("LOCKSTEP_PLUGIN_PATH") ?? "").split(separator: ":").map(String.init)
+        if let data = FileSystem.environment("XDG_DATA_HOME"), data.hasPrefix("/") {
+            folders.append(data + "/lockstep/plugins")
+        } else if let home = FileSystem.environment("HOME"), !home.isEmpty {
+            folders.append(home + "/.local/share/lockstep/plugins")
+        }
+        return folders
+    }
+
+    /// An executable called `name` (or `name.` followed by an extension) in a plugin folder.
+    public static func installed(_ name: String) -> String? {
+        guard !name.isEmpty, !name.hasPrefix(".") else { return nil }
+        for folder in folders {
+            if access(folder + "/" + name, X_OK) == 0 { return folder + "/" + name }
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            if let match = entries.sorted().first(where: { $0.hasPrefix(name + ".") && access(folder + "/" + $0, X_OK) == 0 }) {
+                return folder + "/" + match
+            }
+        }
+        return nil
     }
 
     /// What a plugin's process sees of the environment: a bare PATH and locale, and HOME so an

@@ -137,4 +137,23 @@ struct ExternalPluginTests {
         let unknown = try runLockstep(["-c", "plugin add ./nothing-here.py", workbook], environment: ["XDG_STATE_HOME": try stateFolder()])
         #expect(unknown.code == 1 && unknown.errors.contains("plugin './nothing-here.py' cannot be used: "), "\(unknown.errors)")
     }
+
+    @Test("a bare name is found in the plugin folders (LOCKSTEP_PLUGIN_PATH); one found nowhere is an unknown plugin")
+    func byName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-installed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["meddicc.py", "lockstep_plugin.py"] {
+            try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("examples/plugins/\(name)").path,
+                                             toPath: folder.appendingPathComponent(name).path)
+        }
+        let text = try String(contentsOfFile: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, encoding: .utf8)
+            .replacingOccurrences(of: "plugins: [leads, stages, marketing]", with: "plugins: [leads, stages, marketing, meddicc]")
+        let workbook = folder.appendingPathComponent("named.yaml")
+        try text.write(to: workbook, atomically: true, encoding: .utf8)
+        let found = try runLockstep(["check", workbook.path, "--select", "MED"],
+                                   environment: ["XDG_STATE_HOME": try stateFolder(), "LOCKSTEP_PLUGIN_PATH": folder.path])
+        #expect(found.code == 0 && found.output.contains("0 errors, 2 warnings"), "\(found.output)\(found.errors)")
+        let missing = try runLockstep(["check", workbook.path], environment: ["XDG_STATE_HOME": try stateFolder(), "XDG_DATA_HOME": folder.path])
+        #expect(missing.code == 2 && missing.errors.contains("[WB003] unknown plugin 'meddicc'"), "\(missing.errors)")
+    }
 }

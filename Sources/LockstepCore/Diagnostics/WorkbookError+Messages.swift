@@ -76,7 +76,9 @@ extension WorkbookError {
         case .duplicateKey: return "keep one of the two"
         case .sectionNeedsPlugin(_, _, let plugin): return "add '\(plugin)' to the workbook's 'plugins:' list"
         case .unknownPlugin(_, _, let suggestion):
-            return suggestion.map { "write '\($0)'" } ?? "remove it from 'plugins:'; the built-in plugins are leads, stages and marketing"
+            return suggestion.map { "write '\($0)'" }
+                ?? "remove it from 'plugins:'; the built-in plugins are leads, stages and marketing, and a plugin of your own is "
+                + "named by its path or installed in ~/.local/share/lockstep/plugins (docs/plugins.md)"
         case .missingDependency(_, _, let needs): return "add '\(needs)' to the workbook's 'plugins:' list"
         case .externalPlugin:
             return "check the path (relative to the workbook) and that the program runs; docs/plugins.md describes what it must answer"

@@ -59,6 +59,11 @@ extension Plugin {
 /// another version of the protocol), in words for the workbook's error.
 public struct ExternalPluginError: Error, Sendable {
     public let reason: String
+    /// No program goes by that name: for a bare name, the workbook's error is "unknown plugin".
+    public let notFound: Bool
 
-    public init(reason: String) { self.reason = reason }
+    public init(reason: String, notFound: Bool = false) {
+        self.reason = reason
+        self.notFound = notFound
+    }
 }

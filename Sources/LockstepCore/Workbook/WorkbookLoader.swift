@@ -137,12 +137,17 @@ public struct WorkbookLoader: Sendable {
         }
         var names: [String] = []
         for name in top.strings("plugins") {
-            if registry.plugin(named: name.value) == nil, Self.isExternal(name.value), let external {
+            if registry.plugin(named: name.value) == nil, let external {
                 switch external(name.value, context.file) {
-                case .success: names.append(name.value)
-                case .failure(let failure): context.report(.externalPlugin(name.location!, entry: name.value, reason: failure.reason))
+                case .success:
+                    names.append(name.value)
+                    continue
+                case .failure(let failure) where Self.isExternal(name.value) || !failure.notFound:
+                    context.report(.externalPlugin(name.location!, entry: name.value, reason: failure.reason))
+                    continue
+                case .failure:
+                    break  // a bare name in no plugin folder: unknown, with a did-you-mean below
                 }
-                continue
             }
             guard registry.plugin(named: name.value) != nil else {
                 context.report(.unknownPlugin(name.location!, name: name.value, suggestion: Suggestion.closest(to: name.value, in: registry.names)))
