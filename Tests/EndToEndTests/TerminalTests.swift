@@ -220,6 +220,27 @@ struct TerminalTests {
         try again.waitFor("the shell to leave") { $0.contains("LOCKSTEP-EXITED-0") }
     }
 
+    @Test("a plugin that crashes during check, in a real terminal: the notice names it, and the shell goes on")
+    func crashingPlugin() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("crash-at-check.py").path,
+                                                   withDestinationPath: repositoryRoot.appendingPathComponent("Tests/Support/faulty_plugin.py").path)
+        let workbook = folder.appendingPathComponent("workbook.yaml").path
+        try "lockstep: 1\nplugins: [stages, ./crash-at-check.py]\nprocesses:\n  - id: nb\n    stages: [{ id: discovery }]\n"
+            .write(toFile: workbook, atomically: true, encoding: .utf8)
+        let terminal = try Terminal(command: "\(lockstepBinary) \(workbook)")
+        try terminal.waitFor("the prompt") { $0.contains("workbook.yaml>") }
+        try terminal.type("check")
+        try terminal.keys("Enter")
+        try terminal.waitFor("the notice") { $0.contains("failed at check: it closed its output (it exited with status 3)") }
+        try terminal.type("stages")
+        try terminal.keys("Enter")
+        try terminal.waitFor("the shell going on") { $0.contains("discovery") }
+        try terminal.keys("C-d")
+        try terminal.waitFor("the shell to leave") { $0.contains("LOCKSTEP-EXITED-0") }
+    }
+
     /// Ten edits in a real terminal, then the session dies by `ending`; a new one on the file.
     func tenEditsThenLost(ending: (Terminal) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-recover-\(UUID().uuidString)")
