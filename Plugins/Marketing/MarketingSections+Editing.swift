@@ -79,7 +79,8 @@ extension FeedbackSection: EditableSection {
             EditableField("name", .text, "what the loop is"),
             EditableField("cadence", .text, "how often it runs, e.g. monthly"),
             EditableField("owner", .text, "who runs it"),
-            EditableField("participants", .text, "who takes part, comma-separated: sales, marketing, product, customer-success…"),
+            EditableField(
+                "participants", .text, "who takes part, comma-separated: sales, marketing, product, customer-success…"),
             EditableField("informs", .ids(.activity), "the activities whose reviews its input feeds, comma-separated"),
         ]
     }

@@ -23,19 +23,26 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
 
     public var commands: [Command] {
         (signature.commands ?? []).map { command in
-            Command(CommandSpec(command.name, summary: command.summary,
-                                arguments: (command.arguments ?? []).map { ArgumentSpec($0, optional: true) },
-                                examples: command.examples ?? [])) { environment, invocation in
-                let params = ModelJSON.commandParams(command: command.name, arguments: invocation.arguments, today: environment.today,
-                                                     workbook: environment.workbook)
+            Command(
+                CommandSpec(
+                    command.name, summary: command.summary,
+                    arguments: (command.arguments ?? []).map { ArgumentSpec($0, optional: true) },
+                    examples: command.examples ?? [])
+            ) { environment, invocation in
+                let params = ModelJSON.commandParams(
+                    command: command.name, arguments: invocation.arguments, today: environment.today,
+                    workbook: environment.workbook)
                 let result: PluginProtocol.CommandResult
                 do throws(PluginProcess.Failure) {
                     result = try self.process.call("command", json: params, as: PluginProtocol.CommandResult.self)
                 } catch {
-                    throw CommandError.failed(self.failure(error, calling: "command '\(command.name)'"), fix: "see the plugin's own output above, or remove it from 'plugins:'")
+                    throw CommandError.failed(
+                        self.failure(error, calling: "command '\(command.name)'"),
+                        fix: "see the plugin's own output above, or remove it from 'plugins:'")
                 }
                 if let table = result.table {
-                    environment.emit(.table(Table(table.columns, rows: table.rows.map { $0.map { Table.Cell.text($0) } })))
+                    environment.emit(
+                        .table(Table(table.columns, rows: table.rows.map { $0.map { Table.Cell.text($0) } })))
                 }
                 if let text = result.text { environment.emit(.text(text)) }
             }
@@ -43,18 +50,23 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
     }
 
     /// The findings of every rule of this plugin for one run, asked once and shared by its checks.
-    func findings(in workbook: Workbook, context: CheckContext) -> Result<[PluginProtocol.FoundFinding], PluginProcess.Failure> {
+    func findings(
+        in workbook: Workbook, context: CheckContext
+    ) -> Result<[PluginProtocol.FoundFinding], PluginProcess.Failure> {
         context.shared.value("external:\(name)") {
             Result { () throws(PluginProcess.Failure) in
-                try process.call("check", json: ModelJSON.checkParams(today: context.today, workbook: workbook),
-                                 as: PluginProtocol.CheckResult.self).findings
+                try process.call(
+                    "check", json: ModelJSON.checkParams(today: context.today, workbook: workbook),
+                    as: PluginProtocol.CheckResult.self
+                ).findings
             }
         }
     }
 
     /// A failed call, in one line: the plugin, the call, why, and what it last wrote to standard error.
     func failure(_ error: PluginProcess.Failure, calling call: String) -> String {
-        "plugin \(Sanitized.excerpt(signature.name, limit: 40)) (\(name)) failed at \(call): \(error.reason)" + Self.said(error.stderrTail)
+        "plugin \(Sanitized.excerpt(signature.name, limit: 40)) (\(name)) failed at \(call): \(error.reason)"
+            + Self.said(error.stderrTail)
     }
 
     /// What a plugin last wrote to standard error, its last lines shown safely on one line.
@@ -75,7 +87,9 @@ struct ExternalCheck: Check {
     var defaultSeverity: Severity { Severity(rawValue: signature.severity) ?? .warning }
     var summary: String { signature.summary }
     var explanation: RuleExplanation { RuleExplanation(what: signature.what, why: signature.why, fix: signature.fix) }
-    var advice: ClientAdvice { ClientAdvice(problem: signature.problem, action: signature.action, stake: signature.stake) }
+    var advice: ClientAdvice {
+        ClientAdvice(problem: signature.problem, action: signature.action, stake: signature.stake)
+    }
     var examples: [CheckExample] { [] }
 
     func findings(in workbook: Workbook, context: CheckContext) -> [Finding] {
@@ -94,7 +108,9 @@ struct ExternalCheck: Check {
                     if case .found(let match) = index.resolve(item.target, as: kind) { return match.location }
                     return nil
                 }.first
-                return finding(item.message, target: item.target, at: location, terms: ClientTerms(who: item.who, place: item.place))
+                return finding(
+                    item.message, target: item.target, at: location,
+                    terms: ClientTerms(who: item.who, place: item.place))
             }
         }
     }

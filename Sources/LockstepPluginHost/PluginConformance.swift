@@ -11,46 +11,72 @@ public enum PluginConformance {
         public let problem: String?
     }
 
-    public static func run(executable: String, sample: Workbook, today: Day, builtInCodes: Set<String>,
-                           builtInCommands: Set<String>, timeout: Double) -> [Outcome] {
+    public static func run(
+        executable: String, sample: Workbook, today: Day, builtInCodes: Set<String>,
+        builtInCommands: Set<String>, timeout: Double
+    ) -> [Outcome] {
         var outcomes: [Outcome] = []
         let folder = FileSystem.folder(of: executable)
-        let process = PluginProcess(executable: executable, folder: folder.isEmpty ? "." : folder,
-                                    environment: PluginResolver.environment, timeout: timeout)
+        let process = PluginProcess(
+            executable: executable, folder: folder.isEmpty ? "." : folder,
+            environment: PluginResolver.environment, timeout: timeout)
         defer { process.stop() }
         let signature: PluginProtocol.Signature
         do {
-            signature = try process.call("initialize", PluginProtocol.Initialize(protocolVersion: PluginProtocol.version, lockstep: "test"),
-                                         as: PluginProtocol.Signature.self)
-            outcomes.append(Outcome(test: "answers the handshake within \(PluginProcess.seconds(timeout))", problem: nil))
+            signature = try process.call(
+                "initialize", PluginProtocol.Initialize(protocolVersion: PluginProtocol.version, lockstep: "test"),
+                as: PluginProtocol.Signature.self)
+            outcomes.append(
+                Outcome(test: "answers the handshake within \(PluginProcess.seconds(timeout))", problem: nil))
         } catch {
-            return [Outcome(test: "answers the handshake", problem: error.reason + ExternalPlugin.said(error.stderrTail))]
+            return [
+                Outcome(test: "answers the handshake", problem: error.reason + ExternalPlugin.said(error.stderrTail))
+            ]
         }
-        outcomes.append(Outcome(test: "speaks protocol version \(PluginProtocol.version)",
-                                problem: signature.protocolVersion == PluginProtocol.version ? nil : "it says \(signature.protocolVersion)"))
+        outcomes.append(
+            Outcome(
+                test: "speaks protocol version \(PluginProtocol.version)",
+                problem: signature.protocolVersion == PluginProtocol.version
+                    ? nil : "it says \(signature.protocolVersion)"))
         outcomes += signatureProblems(signature, builtInCodes: builtInCodes, builtInCommands: builtInCommands)
         let codes = Set((signature.checks ?? []).map(\.code))
         if !codes.isEmpty {
             do {
-                let found = try process.call("check", json: ModelJSON.checkParams(today: today, workbook: sample),
-                                             as: PluginProtocol.CheckResult.self).findings
+                let found = try process.call(
+                    "check", json: ModelJSON.checkParams(today: today, workbook: sample),
+                    as: PluginProtocol.CheckResult.self
+                ).findings
                 let ids = Set(sample.items.map(\.id))
                 let unknownRules = Set(found.map(\.rule)).subtracting(codes).sorted()
-                let unknownTargets = found.map(\.target).filter { target in !ids.contains(target) && !ids.contains { target.hasPrefix($0 + "/") } }
+                let unknownTargets = found.map(\.target).filter { target in
+                    !ids.contains(target) && !ids.contains { target.hasPrefix($0 + "/") }
+                }
                 var problems: [String] = []
-                if !unknownRules.isEmpty { problems.append("findings of undeclared rules: \(unknownRules.joined(separator: ", "))") }
-                if let target = unknownTargets.first { problems.append("a target that names no item of the sample: '\(Sanitized.excerpt(target))'") }
-                outcomes.append(Outcome(test: "check answers on the sample workbook (\(found.count) findings)",
-                                        problem: problems.isEmpty ? nil : problems.joined(separator: "; ")))
+                if !unknownRules.isEmpty {
+                    problems.append("findings of undeclared rules: \(unknownRules.joined(separator: ", "))")
+                }
+                if let target = unknownTargets.first {
+                    problems.append("a target that names no item of the sample: '\(Sanitized.excerpt(target))'")
+                }
+                outcomes.append(
+                    Outcome(
+                        test: "check answers on the sample workbook (\(found.count) findings)",
+                        problem: problems.isEmpty ? nil : problems.joined(separator: "; ")))
             } catch {
-                outcomes.append(Outcome(test: "check answers on the sample workbook", problem: error.reason + ExternalPlugin.said(error.stderrTail)))
+                outcomes.append(
+                    Outcome(
+                        test: "check answers on the sample workbook",
+                        problem: error.reason + ExternalPlugin.said(error.stderrTail)))
             }
         }
         for command in signature.commands ?? [] {
             do {
-                let result = try process.call("command", json: ModelJSON.commandParams(command: command.name, arguments: [], today: today,
-                                                                                        workbook: sample),
-                                              as: PluginProtocol.CommandResult.self)
+                let result = try process.call(
+                    "command",
+                    json: ModelJSON.commandParams(
+                        command: command.name, arguments: [], today: today,
+                        workbook: sample),
+                    as: PluginProtocol.CommandResult.self)
                 var problem: String?
                 if result.text == nil, result.table == nil { problem = "it answered with neither text nor a table" }
                 if let table = result.table, let row = table.rows.first(where: { $0.count != table.columns.count }) {
@@ -58,18 +84,24 @@ public enum PluginConformance {
                 }
                 outcomes.append(Outcome(test: "command '\(command.name)' answers", problem: problem))
             } catch {
-                outcomes.append(Outcome(test: "command '\(command.name)' answers", problem: error.reason + ExternalPlugin.said(error.stderrTail)))
+                outcomes.append(
+                    Outcome(
+                        test: "command '\(command.name)' answers",
+                        problem: error.reason + ExternalPlugin.said(error.stderrTail)))
             }
         }
         if let ended = process.closeAndWait(seconds: 2) {
-            outcomes.append(Outcome(test: "ends when its input closes", problem: ended ? nil : "it was still running 2 s later"))
+            outcomes.append(
+                Outcome(test: "ends when its input closes", problem: ended ? nil : "it was still running 2 s later"))
         }
         return outcomes
     }
 
     /// The signature's own fields: names, codes, severities, and the words every rule must give.
-    static func signatureProblems(_ signature: PluginProtocol.Signature, builtInCodes: Set<String>,
-                                  builtInCommands: Set<String>) -> [Outcome] {
+    static func signatureProblems(
+        _ signature: PluginProtocol.Signature, builtInCodes: Set<String>,
+        builtInCommands: Set<String>
+    ) -> [Outcome] {
         var problems: [String] = []
         if signature.name.isEmpty || signature.version.isEmpty || signature.summary.isEmpty {
             problems.append("name, version and summary must not be empty")
@@ -83,11 +115,16 @@ public enum PluginConformance {
             if builtInCodes.contains(check.code) { problems.append("rule code \(code) is a built-in rule's") }
             if !seen.insert(check.code).inserted { problems.append("rule code \(code) is declared twice") }
             if check.slug.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
-                problems.append("\(code)'s slug '\(Sanitized.excerpt(check.slug))' is not lower-case words joined by hyphens")
+                problems.append(
+                    "\(code)'s slug '\(Sanitized.excerpt(check.slug))' is not lower-case words joined by hyphens")
             }
-            if Severity(rawValue: check.severity) == nil { problems.append("\(code)'s severity is not error, warning or info") }
-            for (field, text) in [("summary", check.summary), ("what", check.what), ("why", check.why), ("fix", check.fix),
-                                  ("problem", check.problem), ("action", check.action), ("stake", check.stake)] where text.isEmpty {
+            if Severity(rawValue: check.severity) == nil {
+                problems.append("\(code)'s severity is not error, warning or info")
+            }
+            for (field, text) in [
+                ("summary", check.summary), ("what", check.what), ("why", check.why), ("fix", check.fix),
+                ("problem", check.problem), ("action", check.action), ("stake", check.stake),
+            ] where text.isEmpty {
                 problems.append("\(code) has no \(field)")
             }
             let placeholders = (check.problem + check.action).matches(of: /\{[a-z]+\}/).map { String($0.output) }
@@ -98,7 +135,11 @@ public enum PluginConformance {
         for command in signature.commands ?? [] where builtInCommands.contains(command.name) || command.name.isEmpty {
             problems.append("command '\(Sanitized.excerpt(command.name))' is empty or a built-in command's")
         }
-        return [Outcome(test: "its signature is complete (\((signature.checks ?? []).count) rules, \((signature.commands ?? []).count) commands)",
-                        problem: problems.isEmpty ? nil : problems.joined(separator: "; "))]
+        return [
+            Outcome(
+                test:
+                    "its signature is complete (\((signature.checks ?? []).count) rules, \((signature.commands ?? []).count) commands)",
+                problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
+        ]
     }
 }

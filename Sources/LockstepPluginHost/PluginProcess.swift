@@ -1,5 +1,6 @@
 import Foundation
 import LockstepCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,7 +35,9 @@ final class PluginProcess: @unchecked Sendable {
     private var stderrTail: [UInt8] = []
     private var nextID = 1
 
-    init(executable: String, folder: String, environment: [String: String], timeout: Double, maximumLine: Int = 16 << 20) {
+    init(
+        executable: String, folder: String, environment: [String: String], timeout: Double, maximumLine: Int = 16 << 20
+    ) {
         self.executable = executable
         self.folder = folder
         self.environment = environment
@@ -45,7 +48,9 @@ final class PluginProcess: @unchecked Sendable {
     deinit { stop() }
 
     /// Sends `method` with `params` and decodes the result.
-    func call<Params: Encodable, Result: Decodable>(_ method: String, _ params: Params, as type: Result.Type) throws(Failure) -> Result {
+    func call<Params: Encodable, Result: Decodable>(
+        _ method: String, _ params: Params, as type: Result.Type
+    ) throws(Failure) -> Result {
         let encoded: Data
         do {
             encoded = try JSONEncoder().encode(params)
@@ -57,14 +62,19 @@ final class PluginProcess: @unchecked Sendable {
 
     /// Sends `method` with its params already written as JSON (a large workbook's model is
     /// written by `ModelJSON`, faster than `JSONEncoder`).
-    func call<Result: Decodable>(_ method: String, json params: [UInt8], as type: Result.Type) throws(Failure) -> Result {
+    func call<Result: Decodable>(_ method: String, json params: [UInt8], as type: Result.Type) throws(Failure) -> Result
+    {
         var outcome: Swift.Result<Result, Failure>?
-        lock.locked { outcome = Swift.Result { () throws(Failure) -> Result in try exchange(method, params, as: type) } }
+        lock.locked {
+            outcome = Swift.Result { () throws(Failure) -> Result in try exchange(method, params, as: type) }
+        }
         return try outcome!.get()
     }
 
     /// One request and its answer; under the lock.
-    private func exchange<Result: Decodable>(_ method: String, _ params: [UInt8], as: Result.Type) throws(Failure) -> Result {
+    private func exchange<Result: Decodable>(
+        _ method: String, _ params: [UInt8], as: Result.Type
+    ) throws(Failure) -> Result {
         do throws(Failure) {
             if child == 0 { try start() }
             let id = nextID
@@ -72,22 +82,27 @@ final class PluginProcess: @unchecked Sendable {
             var request = Array(#"{"jsonrpc":"2.0","id":\#(id),"method":"\#(method)","params":"#.utf8)
             request += params
             request += Array("}\n".utf8)
-                try write(request)
-                let line = try readLine()
-                let response: PluginProtocol.Response<Result>
-                do {
-                    response = try JSONDecoder().decode(PluginProtocol.Response<Result>.self, from: Data(line))
-                } catch {
-                    throw Failure(reason: "it answered with something that is not a protocol message (\(Sanitized.excerpt(String(decoding: line.prefix(80), as: UTF8.self), limit: 80)))",
-                                  stderrTail: tail)
-                }
-                if let error = response.error {
-                    throw Failure(reason: "it reported an error: \(Sanitized.excerpt(error.message, limit: 200))", stderrTail: tail)
-                }
-                guard response.id == id, let result = response.result else {
-                    throw Failure(reason: "its answer does not match the request (id \(response.id.map(String.init) ?? "none"))", stderrTail: tail)
-                }
-                return result
+            try write(request)
+            let line = try readLine()
+            let response: PluginProtocol.Response<Result>
+            do {
+                response = try JSONDecoder().decode(PluginProtocol.Response<Result>.self, from: Data(line))
+            } catch {
+                throw Failure(
+                    reason:
+                        "it answered with something that is not a protocol message (\(Sanitized.excerpt(String(decoding: line.prefix(80), as: UTF8.self), limit: 80)))",
+                    stderrTail: tail)
+            }
+            if let error = response.error {
+                throw Failure(
+                    reason: "it reported an error: \(Sanitized.excerpt(error.message, limit: 200))", stderrTail: tail)
+            }
+            guard response.id == id, let result = response.result else {
+                throw Failure(
+                    reason: "its answer does not match the request (id \(response.id.map(String.init) ?? "none"))",
+                    stderrTail: tail)
+            }
+            return result
         } catch {
             // Whatever went wrong, the next call starts a fresh process.
             stop()
@@ -207,7 +222,9 @@ final class PluginProcess: @unchecked Sendable {
             }
             searched = pending.count
             if pending.count > maximumLine {
-                throw Failure(reason: "it wrote more than \(maximumLine / 1_048_576) MB without ending a message", stderrTail: tail)
+                throw Failure(
+                    reason: "it wrote more than \(maximumLine / 1_048_576) MB without ending a message",
+                    stderrTail: tail)
             }
             try wait(for: output, events: Int16(POLLIN), until: deadline, doing: "answering")
             let count = read(output, &buffer, buffer.count)
@@ -217,7 +234,9 @@ final class PluginProcess: @unchecked Sendable {
                 drainErrors()
                 var status: Int32 = 0
                 waitpid(child, &status, WNOHANG)
-                let how = status & 0x7f == 0 ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
+                let how =
+                    status & 0x7f == 0
+                    ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
                 throw Failure(reason: "it closed its output (it \(how))", stderrTail: tail)
             }
         }
@@ -228,9 +247,13 @@ final class PluginProcess: @unchecked Sendable {
         while true {
             let left = deadline - ChildProcess.now()
             guard left > 0 else {
-                throw Failure(reason: "it did not finish \(what) within \(Self.seconds(timeout)) (the plugin's timeout)", stderrTail: tail)
+                throw Failure(
+                    reason: "it did not finish \(what) within \(Self.seconds(timeout)) (the plugin's timeout)",
+                    stderrTail: tail)
             }
-            var fds = [pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, 2, Int32(min(left * 1000, 1000)))
             if ready < 0, errno == EINTR { continue }
             if fds[1].revents != 0 { drainErrors() }

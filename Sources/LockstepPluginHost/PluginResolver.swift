@@ -1,5 +1,6 @@
 import Foundation
 import LockstepCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,11 +33,14 @@ public final class PluginResolver: @unchecked Sendable {
         // name says what it is. A bare name is looked for in the plugin folders.
         let path: String
         if WorkbookLoader.isExternal(entry) {
-            path = entry.hasPrefix("/") ? entry : folder + "/" + (entry.hasPrefix("./") ? String(entry.dropFirst(2)) : entry)
+            path =
+                entry.hasPrefix("/")
+                ? entry : folder + "/" + (entry.hasPrefix("./") ? String(entry.dropFirst(2)) : entry)
         } else if let found = Self.installed(entry) {
             path = found
         } else {
-            return .failure(ExternalPluginError(reason: "no program named \(entry) in the plugin folders", notFound: true))
+            return .failure(
+                ExternalPluginError(reason: "no program named \(entry) in the plugin folders", notFound: true))
         }
         if let known = lock.locked({ resolved[entry] }), known.process.executable == path { return .success(known) }
         var info = stat()
@@ -44,23 +48,31 @@ public final class PluginResolver: @unchecked Sendable {
         guard info.st_mode & S_IFMT == S_IFREG, access(path, X_OK) == 0 else {
             return .failure(ExternalPluginError(reason: "\(path) is not an executable file (chmod +x it)"))
         }
-        let process = PluginProcess(executable: path, folder: folder, environment: Self.environment,
-                                    timeout: timeout)
+        let process = PluginProcess(
+            executable: path, folder: folder, environment: Self.environment,
+            timeout: timeout)
         let key = "\(path)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_size)"
         let signature: PluginProtocol.Signature
         if let cached = cachedSignature(key) {
             signature = cached
         } else {
             do {
-                signature = try process.call("initialize", PluginProtocol.Initialize(protocolVersion: PluginProtocol.version, lockstep: lockstepVersion),
-                                             as: PluginProtocol.Signature.self)
+                signature = try process.call(
+                    "initialize",
+                    PluginProtocol.Initialize(protocolVersion: PluginProtocol.version, lockstep: lockstepVersion),
+                    as: PluginProtocol.Signature.self)
             } catch {
-                return .failure(ExternalPluginError(reason: "the handshake failed: \(error.reason)\(ExternalPlugin.said(error.stderrTail))"))
+                return .failure(
+                    ExternalPluginError(
+                        reason: "the handshake failed: \(error.reason)\(ExternalPlugin.said(error.stderrTail))"))
             }
             guard signature.protocolVersion == PluginProtocol.version else {
                 process.stop()
-                return .failure(ExternalPluginError(
-                    reason: "it speaks protocol version \(signature.protocolVersion); this Lockstep speaks \(PluginProtocol.version)"))
+                return .failure(
+                    ExternalPluginError(
+                        reason:
+                            "it speaks protocol version \(signature.protocolVersion); this Lockstep speaks \(PluginProtocol.version)"
+                    ))
             }
             store(signature, key: key)
         }
@@ -87,7 +99,9 @@ public final class PluginResolver: @unchecked Sendable {
         for folder in folders {
             if access(folder + "/" + name, X_OK) == 0 { return folder + "/" + name }
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            if let match = entries.sorted().first(where: { $0.hasPrefix(name + ".") && access(folder + "/" + $0, X_OK) == 0 }) {
+            if let match = entries.sorted().first(where: {
+                $0.hasPrefix(name + ".") && access(folder + "/" + $0, X_OK) == 0
+            }) {
                 return folder + "/" + match
             }
         }
@@ -108,13 +122,15 @@ public final class PluginResolver: @unchecked Sendable {
 
     private func cachedSignature(_ key: String) -> PluginProtocol.Signature? {
         guard let path = cachePath(key), let read = try? FileSystem.readFile(path, limit: 4 << 20) else { return nil }
-        guard let cached = try? JSONDecoder().decode(CachedSignature.self, from: Data(read.bytes)), cached.key == key else { return nil }
+        guard let cached = try? JSONDecoder().decode(CachedSignature.self, from: Data(read.bytes)), cached.key == key
+        else { return nil }
         return cached.signature
     }
 
     private func store(_ signature: PluginProtocol.Signature, key: String) {
         guard let folder = cacheFolder, let path = cachePath(key),
-              let data = try? JSONEncoder().encode(CachedSignature(key: key, signature: signature)) else { return }
+            let data = try? JSONEncoder().encode(CachedSignature(key: key, signature: signature))
+        else { return }
         var prefix = ""
         for part in folder.split(separator: "/") {
             prefix += "/" + part

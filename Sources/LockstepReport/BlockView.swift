@@ -63,10 +63,13 @@ struct TableView {
     init(_ table: Table) {
         headers = table.columns.map { Header(title: $0.title, numeric: $0.alignment == .right) }
         let rows = table.rows.map { row in
-            Row(cells: row.enumerated().map { index, cell in
-                if case .code = cell { return Cell(text: cell.text, style: "code") }
-                return Cell(text: cell.text, style: index < table.columns.count && table.columns[index].alignment == .right ? "num" : "")
-            })
+            Row(
+                cells: row.enumerated().map { index, cell in
+                    if case .code = cell { return Cell(text: cell.text, style: "code") }
+                    return Cell(
+                        text: cell.text,
+                        style: index < table.columns.count && table.columns[index].alignment == .right ? "num" : "")
+                })
         }
         rendered = ParallelParts.map(rows.count, minimumPerPart: 2_000) { part in
             Rendered(html: HTMLReport.library.render(RowsView(rows: Array(rows[part])), withTemplate: "rows") ?? "")
@@ -147,9 +150,13 @@ struct StageMapView {
 
     init(_ map: StageMap) {
         lanes = map.lanes.map { lane in
-            Lane(name: lane.name, kind: lane.kind, enteredFrom: lane.enteredFrom, stages: lane.stages.map { stage in
-                Stage(name: stage.name, phase: stage.phase, probability: stage.probability.map { "\($0)% to win" }, owner: stage.owner)
-            })
+            Lane(
+                name: lane.name, kind: lane.kind, enteredFrom: lane.enteredFrom,
+                stages: lane.stages.map { stage in
+                    Stage(
+                        name: stage.name, phase: stage.phase, probability: stage.probability.map { "\($0)% to win" },
+                        owner: stage.owner)
+                })
         }
     }
 }
@@ -180,8 +187,9 @@ struct BarsView {
         bars = chart.bars.enumerated().map { index, bar in
             let width = largest > 0 ? Int((bar.value / largest * Double(Self.barArea)).rounded()) : 0
             let drawn = max(width, bar.value > 0 ? 2 : 0)
-            return Bar(label: bar.label, shown: bar.shown, y: index * Self.rowHeight + 4, textY: index * Self.rowHeight + 19,
-                       width: drawn, valueX: Self.labelWidth + drawn + 6)
+            return Bar(
+                label: bar.label, shown: bar.shown, y: index * Self.rowHeight + 4, textY: index * Self.rowHeight + 19,
+                width: drawn, valueX: Self.labelWidth + drawn + 6)
         }
         height = chart.bars.count * Self.rowHeight + 8
     }

@@ -7,9 +7,11 @@ public enum HTMLReport {
     /// The templates, parsed once: they are constants, so a parse error is a bug caught by every test.
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in [("page", ReportTemplates.page), ("main", ReportTemplates.main), ("section", ReportTemplates.section),
-                             ("subsection", ReportTemplates.subsection), ("block", ReportTemplates.block),
-                             ("rows", ReportTemplates.rows)] {
+        for (name, text) in [
+            ("page", ReportTemplates.page), ("main", ReportTemplates.main), ("section", ReportTemplates.section),
+            ("subsection", ReportTemplates.subsection), ("block", ReportTemplates.block),
+            ("rows", ReportTemplates.rows),
+        ] {
             do {
                 try library.register(text, named: name)
             } catch {

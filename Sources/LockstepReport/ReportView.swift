@@ -54,28 +54,40 @@ struct ReportView {
         stylesheet = ReportTemplates.stylesheet
         overview = report.overview
         keyPoints = report.keyPoints.enumerated().map { number, point in
-            KeyPoint(number: number + 1, sentence: ClientReport.sentence(point), urgency: ClientReport.urgency(point.severity),
-                     level: point.severity.rawValue)
+            KeyPoint(
+                number: number + 1, sentence: ClientReport.sentence(point),
+                urgency: ClientReport.urgency(point.severity),
+                level: point.severity.rawValue)
         }
         hasKeyPoints = !keyPoints.isEmpty
         let accepted = report.accepted.count
-        acceptedNote = accepted == 0 ? nil
+        acceptedNote =
+            accepted == 0
+            ? nil
             : "\(accepted) known gap\(accepted == 1 ? " was" : "s were") accepted on purpose; the appendix lists \(accepted == 1 ? "it" : "them") with the reasons."
         var anchors = Anchors()
         body = report.sections(in: .body).map { SectionView($0, anchors: &anchors) }
         actions = report.recommendations.enumerated().map { number, item in
-            Action(number: number + 1, anchor: "action-\(number + 1)", action: item.action, problem: item.problem,
-                   figures: item.figures.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }, stake: item.stake,
-                   urgency: ClientReport.urgency(item.severity), level: item.severity.rawValue)
+            Action(
+                number: number + 1, anchor: "action-\(number + 1)", action: item.action, problem: item.problem,
+                figures: item.figures.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }, stake: item.stake,
+                urgency: ClientReport.urgency(item.severity), level: item.severity.rawValue)
         }
         noActions = report.recommendations.isEmpty
-        appendix = (report.sections(in: .appendix) + [ReportSection(title: "Findings by rule", blocks: report.findingBlocks, order: 0),
-                                                        ReportSection(title: "Accepted gaps", blocks: report.acceptedBlocks, order: 0)])
+        appendix =
+            (report.sections(in: .appendix) + [
+                ReportSection(title: "Findings by rule", blocks: report.findingBlocks, order: 0),
+                ReportSection(title: "Accepted gaps", blocks: report.acceptedBlocks, order: 0),
+            ])
             .map { SectionView($0, anchors: &anchors) }
         if report.audience == .team {
-            let sections = report.sections(in: .technical) + [ReportSection(title: "Findings by rule", blocks: report.technicalBlocks, order: 0)]
-            technical = TechnicalView(source: report.source, toolVersion: report.toolVersion,
-                                      sections: sections.map { SectionView($0, anchors: &anchors) })
+            let sections =
+                report.sections(in: .technical) + [
+                    ReportSection(title: "Findings by rule", blocks: report.technicalBlocks, order: 0)
+                ]
+            technical = TechnicalView(
+                source: report.source, toolVersion: report.toolVersion,
+                sections: sections.map { SectionView($0, anchors: &anchors) })
         } else {
             technical = nil
         }

@@ -77,8 +77,10 @@ public final class LiveChannel: @unchecked Sendable {
     /// What lies between `<main id="report">` and `</main>`: the report's own markup, where no
     /// value can hold a `<` unescaped, so the markers are found only where the template put them.
     static func main(of page: String) -> String {
-        guard let start = page.range(of: "<main id=\"report\">"), let end = page.range(of: "</main>", options: .backwards),
-              start.upperBound <= end.lowerBound else { return "" }
+        guard let start = page.range(of: "<main id=\"report\">"),
+            let end = page.range(of: "</main>", options: .backwards),
+            start.upperBound <= end.lowerBound
+        else { return "" }
         return String(page[start.upperBound..<end.lowerBound])
     }
 

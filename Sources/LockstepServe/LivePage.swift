@@ -12,7 +12,8 @@ enum LivePage {
 
     /// A server-sent event: JSON holds no raw line break, so `data:` is one line.
     static func event(_ snapshot: LiveChannel.Snapshot) -> String {
-        let json = OrderedJSON.encode(Event(version: snapshot.version, title: snapshot.title, main: snapshot.main, focus: snapshot.focus))
+        let json = OrderedJSON.encode(
+            Event(version: snapshot.version, title: snapshot.title, main: snapshot.main, focus: snapshot.focus))
         return "event: page\ndata: \(json)\n\n"
     }
 

@@ -29,26 +29,28 @@ extension LiveServer {
             var headers = Self.guarded
             headers[.contentType] = "text/event-stream; charset=utf-8"
             let channel = self.channel
-            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                var shown = 0
-                // The page may be older than what is published now: the current state first.
-                let first = channel.snapshot
-                try await writer.write(ByteBuffer(string: LivePage.event(first)))
-                shown = first.version
-                while true {
-                    let next = await Self.next(of: channel, after: shown)
-                    switch next {
-                    case .closed:
-                        try await writer.finish(nil)
-                        return
-                    case .idle:
-                        try await writer.write(ByteBuffer(string: LivePage.heartbeat))
-                    case .page(let snapshot):
-                        try await writer.write(ByteBuffer(string: LivePage.event(snapshot)))
-                        shown = snapshot.version
+            return Response(
+                status: .ok, headers: headers,
+                body: ResponseBody { writer in
+                    var shown = 0
+                    // The page may be older than what is published now: the current state first.
+                    let first = channel.snapshot
+                    try await writer.write(ByteBuffer(string: LivePage.event(first)))
+                    shown = first.version
+                    while true {
+                        let next = await Self.next(of: channel, after: shown)
+                        switch next {
+                        case .closed:
+                            try await writer.finish(nil)
+                            return
+                        case .idle:
+                            try await writer.write(ByteBuffer(string: LivePage.heartbeat))
+                        case .page(let snapshot):
+                            try await writer.write(ByteBuffer(string: LivePage.event(snapshot)))
+                            shown = snapshot.version
+                        }
                     }
-                }
-            })
+                })
         }
         return router
     }
@@ -83,15 +85,21 @@ extension LiveServer {
     /// reaching loopback by DNS rebinding), or a missing or wrong token beyond loopback.
     func refusal(_ request: Request) -> Response? {
         let authority = request.head.authority ?? ""
-        let hostPart = authority.hasPrefix("[") ? String(authority.dropFirst().prefix { $0 != "]" })
+        let hostPart =
+            authority.hasPrefix("[")
+            ? String(authority.dropFirst().prefix { $0 != "]" })
             : String(authority.prefix { $0 != ":" })
         if token == nil, !Self.isLoopback(hostPart) {
-            return Response(status: .forbidden, headers: Self.guarded, body: ResponseBody(byteBuffer: ByteBuffer(string: "forbidden\n")))
+            return Response(
+                status: .forbidden, headers: Self.guarded,
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "forbidden\n")))
         }
         if let token {
             let given = request.uri.queryParameters.get("token") ?? ""
             guard Self.sameText(given, token) else {
-                return Response(status: .forbidden, headers: Self.guarded, body: ResponseBody(byteBuffer: ByteBuffer(string: "forbidden\n")))
+                return Response(
+                    status: .forbidden, headers: Self.guarded,
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: "forbidden\n")))
             }
         }
         return nil

@@ -2,6 +2,7 @@ import Hummingbird
 import LockstepCore
 import Logging
 import NIOCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,12 +68,17 @@ public final class LiveServer: @unchecked Sendable {
         case .failed(let error):
             task?.cancel()
             task = nil
-            if "\(error)".contains("Address already in use") || "\(error)".contains("EADDRINUSE") || "\(error)".contains("errno: 98") {
+            if "\(error)".contains("Address already in use") || "\(error)".contains("EADDRINUSE")
+                || "\(error)".contains("errno: 98")
+            {
                 let free = Self.freePort(after: port, host: host)
-                throw Failure(message: "port \(port) is in use", fix: free.map { "serve --port \($0) (free now)" } ?? "choose another port")
+                throw Failure(
+                    message: "port \(port) is in use",
+                    fix: free.map { "serve --port \($0) (free now)" } ?? "choose another port")
             }
-            throw Failure(message: "cannot serve on \(host):\(port): \(Sanitized.excerpt("\(error)", limit: 160))",
-                          fix: "check --host names an address of this machine, and --port a free port")
+            throw Failure(
+                message: "cannot serve on \(host):\(port): \(Sanitized.excerpt("\(error)", limit: 160))",
+                fix: "check --host names an address of this machine, and --port a free port")
         case .timedOut:
             task?.cancel()
             task = nil
@@ -100,7 +106,9 @@ public final class LiveServer: @unchecked Sendable {
             address.sin_port = in_port_t(UInt16(candidate).bigEndian)
             address.sin_addr.s_addr = inet_addr(isLoopback(host) ? "127.0.0.1" : host)
             let bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
             if bound == 0 { return candidate }
         }

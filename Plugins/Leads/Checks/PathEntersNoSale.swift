@@ -11,9 +11,13 @@ struct PathEntersNoSale: Check {
         action: "Decide which sales process takes leads from {where}, and who works them.",
         stake: "Leads from this source are generated and then stall: nobody is set up to turn them into deals.")
     let explanation = RuleExplanation(
-        what: "Each lead path (`leads.paths`) lists at least one lead stage, and its last stage names the sales stage it hands over into (`enters`). Partner and expansion leads usually enter a process of their own.",
-        why: "Every way leads come in needs a hand-off sales and marketing agree on, or those leads fall between the teams (“Sales and Marketing – Align, Define and Make Money”); a partner's deal registration or an existing customer's new need that enters no process is worked by whoever happens to see it.",
-        fix: "Set `enters: PROCESS/STAGE` on the path's last lead stage (in the shell: `edit lead-stage STAGE enters PROCESS/STAGE`), or list the stages it passes through.")
+        what:
+            "Each lead path (`leads.paths`) lists at least one lead stage, and its last stage names the sales stage it hands over into (`enters`). Partner and expansion leads usually enter a process of their own.",
+        why:
+            "Every way leads come in needs a hand-off sales and marketing agree on, or those leads fall between the teams (“Sales and Marketing – Align, Define and Make Money”); a partner's deal registration or an existing customer's new need that enters no process is worked by whoever happens to see it.",
+        fix:
+            "Set `enters: PROCESS/STAGE` on the path's last lead stage (in the shell: `edit lead-stage STAGE enters PROCESS/STAGE`), or list the stages it passes through."
+    )
     let examples: [CheckExample] = [
         .triggering(
             """
@@ -40,8 +44,9 @@ struct PathEntersNoSale: Check {
                 return finding("lead path '\(path.id)' lists no lead stages", target: path.id, at: path.location)
             }
             guard leads.stages.first(where: { $0.id == last.value })?.enters == nil else { return nil }
-            return finding("lead path '\(path.id)' ends at '\(last.value)', which enters no sales stage: its leads have nowhere to go",
-                           target: path.id, at: path.location)
+            return finding(
+                "lead path '\(path.id)' ends at '\(last.value)', which enters no sales stage: its leads have nowhere to go",
+                target: path.id, at: path.location)
         }
     }
 }

@@ -15,9 +15,11 @@ struct SourcedFunnel {
         guard let declared = leads.fields.first(where: { $0.name.value == field }) else {
             throw .unknown("lead field", field, among: leads.fields.map(\.name.value))
         }
-        guard declared.type == "string", case .string(let codes, let names)? = measures.dataset.frame.columns[field] else {
-            throw .usage("funnel --by takes a text field the export has a column for; '\(field)' is \(declared.type)",
-                         fix: "name a text field such as a lead source, mapped under leads.data.columns")
+        guard declared.type == "string", case .string(let codes, let names)? = measures.dataset.frame.columns[field]
+        else {
+            throw .usage(
+                "funnel --by takes a text field the export has a column for; '\(field)' is \(declared.type)",
+                fix: "name a text field such as a lead source, mapped under leads.data.columns")
         }
         var counts = Array(repeating: Array(repeating: 0, count: leads.stages.count), count: names.count + 1)
         for row in 0..<measures.dataset.rowCount {
@@ -37,8 +39,11 @@ struct SourcedFunnel {
     }
 
     var table: Table {
-        Table([field, "activities"] + stages.map(\.id), rows: rows.map { row in
-            [.text(row.value), .text((activities[row.value] ?? []).joined(separator: ", "))] + row.counts.map { .integer($0) }
-        })
+        Table(
+            [field, "activities"] + stages.map(\.id),
+            rows: rows.map { row in
+                [.text(row.value), .text((activities[row.value] ?? []).joined(separator: ", "))]
+                    + row.counts.map { .integer($0) }
+            })
     }
 }

@@ -15,16 +15,20 @@ struct FeedbackReachesNoReview: Check {
             "Once some feedback loop names the activities whose reviews its input feeds (`informs`), every loop does. A workbook whose loops name none is not judged: it has not yet modelled where the input goes.",
         why:
             "A feedback loop exists so that what sales hears changes what marketing makes: marketing attending sales meetings and sales passing on what customers say, so content is reviewed with it (“Sales and Marketing – Align, Define and Make Money”; the article on sales and marketing “Togetherness”). A loop whose input reaches no review is a meeting, not a loop.",
-        fix: "Name the content the loop feeds: `informs: [battlecard, roi-calculator]`, or `edit feedback ID informs battlecard,roi-calculator`.")
+        fix:
+            "Name the content the loop feeds: `informs: [battlecard, roi-calculator]`, or `edit feedback ID informs battlecard,roi-calculator`."
+    )
     let examples: [CheckExample] = [
-        .triggering("""
+        .triggering(
+            """
             activities:
               - { id: battlecard, kind: enablement }
             feedback:
               - { id: win-loss, participants: [sales, marketing], informs: [battlecard] }
               - { id: ride-alongs, participants: [sales, marketing] }
             """, targets: ["ride-alongs"]),
-        .passing("""
+        .passing(
+            """
             activities:
               - { id: battlecard, kind: enablement }
               - { id: deck, kind: content }
@@ -40,8 +44,9 @@ struct FeedbackReachesNoReview: Check {
         let loops = workbook.section(FeedbackSection.self)?.loops ?? []
         guard loops.contains(where: { !$0.informs.isEmpty }) else { return [] }
         return loops.filter { $0.informs.isEmpty }.map { loop in
-            finding("feedback loop '\(loop.id)' feeds no content review (informs)", target: loop.id, at: loop.location,
-                    terms: ClientTerms(place: loop.name))
+            finding(
+                "feedback loop '\(loop.id)' feeds no content review (informs)", target: loop.id, at: loop.location,
+                terms: ClientTerms(place: loop.name))
         }
     }
 }

@@ -9,7 +9,9 @@ struct KPINotTiedToPipeline: Check {
     let advice = ClientAdvice(
         problem: "{where} is measured by activity, not by pipeline or revenue.",
         action: "Measure {where} by the pipeline or revenue it creates, not only by views or clicks.",
-        stake: "Marketing cannot show what it contributes to sales, and budget goes to what is popular rather than what sells.")
+        stake:
+            "Marketing cannot show what it contributes to sales, and budget goes to what is popular rather than what sells."
+    )
     let explanation = RuleExplanation(
         what:
             "An activity that supports a decision-phase stage, or whose responses go to lead-gen or sales, is measured by what it does to pipeline or revenue (MQLs, meetings, demos, proposals, deals, bookings), not by activity or engagement alone (posts, views, downloads, registrations). The KPI's words say which (`kpi_kind` states it outright); a KPI whose words do not tell is not judged.",
@@ -58,14 +60,18 @@ struct KPINotTiedToPipeline: Check {
             let atDecision = activity.stages.contains { reference in
                 if let known = atDecisionByText[reference.value] { return known }
                 var found = false
-                if case .found(let stage) = index.resolve(reference.value, as: .stage) { found = decisionStages.contains(stage.id) }
+                if case .found(let stage) = index.resolve(reference.value, as: .stage) {
+                    found = decisionStages.contains(stage.id)
+                }
                 atDecisionByText[reference.value] = found
                 return found
             }
             guard atDecision || generatesLeads else { return nil }
             var measure = activity.kpiKind.flatMap(KPIKind.init(rawValue:))
             if measure == nil, let kpi = activity.kpi {
-                if let known = classByText[kpi] { measure = known } else {
+                if let known = classByText[kpi] {
+                    measure = known
+                } else {
                     measure = KPIKind.classify(kpi)
                     classByText[kpi] = measure
                 }

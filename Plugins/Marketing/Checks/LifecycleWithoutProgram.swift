@@ -26,8 +26,10 @@ enum LifecycleSupport {
     static func unsupported(in workbook: Workbook) -> (stages: [Item], tracks: [Item]) {
         guard isMapped(workbook) else { return ([], []) }
         let supported = supported(in: workbook)
-        return (marketingOwned(workbook).filter { !supported.contains($0.id) },
-                workbook.items(of: .recycle).filter { !supported.contains($0.id) })
+        return (
+            marketingOwned(workbook).filter { !supported.contains($0.id) },
+            workbook.items(of: .recycle).filter { !supported.contains($0.id) }
+        )
     }
 
     static func marketingOwned(_ workbook: Workbook) -> [Item] {
@@ -136,7 +138,8 @@ struct LeadStageWithoutProgram: Check {
             return [
                 finding(
                     "no activity names a lead stage or recycle track (lead_stages): which programs generate and nurture leads is not mapped",
-                    target: "leads", at: owned.first?.location, terms: ClientTerms(place: ClientText.list(owned.map(\.name))),
+                    target: "leads", at: owned.first?.location,
+                    terms: ClientTerms(place: ClientText.list(owned.map(\.name))),
                     impact: Impact(priority: Importance.priority(phase: "lead")))
             ]
         }

@@ -69,7 +69,8 @@ struct NeedsNotShared: Check {
             let answered = activity.needs.map { need($0.value) }
             // Judged only when every persona lists its needs; one need shared is enough.
             for persona in personas {
-                guard let carries = carried[persona], !carries.isEmpty, !answered.contains(where: carries.contains) else { return nil }
+                guard let carries = carried[persona], !carries.isEmpty, !answered.contains(where: carries.contains)
+                else { return nil }
             }
             let names = Array(Set(answered)).sorted()
             return finding(

@@ -36,8 +36,10 @@ public struct Lesson: Sendable {
     /// nil when the task is done; else what is still missing, said to the learner.
     public var missing: @Sendable (LessonState) -> String?
 
-    public init(id: String, order: Int, idea: String, task: String, example: String, focus: String? = nil,
-                questions: [Fact] = [], missing: @escaping @Sendable (LessonState) -> String?) {
+    public init(
+        id: String, order: Int, idea: String, task: String, example: String, focus: String? = nil,
+        questions: [Fact] = [], missing: @escaping @Sendable (LessonState) -> String?
+    ) {
         self.id = id
         self.order = order
         self.idea = idea

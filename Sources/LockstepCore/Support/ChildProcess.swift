@@ -32,9 +32,13 @@ public enum ChildProcess {
         return nil
     }
 
-    public static func run(_ arguments: [String], input: [UInt8] = [], outputLimit: Int, timeout: Int) throws(Failure) -> Result {
+    public static func run(
+        _ arguments: [String], input: [UInt8] = [], outputLimit: Int, timeout: Int
+    ) throws(Failure) -> Result {
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
-        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else { throw .cannotStart(FileSystem.lastError()) }
+        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
+            throw .cannotStart(FileSystem.lastError())
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -75,8 +79,11 @@ public enum ChildProcess {
                 failure = .timedOut(seconds: timeout)
                 break
             }
-            var fds = [pollfd(fd: stdoutPipe[0], events: Int16(POLLIN), revents: 0), pollfd(fd: stderrPipe[0], events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: inputFD, events: Int16(POLLOUT), revents: 0)]
+            var fds = [
+                pollfd(fd: stdoutPipe[0], events: Int16(POLLIN), revents: 0),
+                pollfd(fd: stderrPipe[0], events: Int16(POLLIN), revents: 0),
+                pollfd(fd: inputFD, events: Int16(POLLOUT), revents: 0),
+            ]
             let ready = poll(&fds, 3, Int32(min(left * 1000, 1000)))
             if ready < 0, errno == EINTR { continue }
             if ready <= 0 { continue }
@@ -88,7 +95,8 @@ public enum ChildProcess {
                     inputFD = -1
                 }
             }
-            for (index, fd) in [stdoutPipe[0], stderrPipe[0]].enumerated() where fds[index].fd >= 0 && fds[index].revents != 0 {
+            for (index, fd) in [stdoutPipe[0], stderrPipe[0]].enumerated()
+            where fds[index].fd >= 0 && fds[index].revents != 0 {
                 let count = read(fd, &buffer, buffer.count)
                 if count < 0, errno == EINTR { continue }
                 if count <= 0 {
@@ -111,8 +119,9 @@ public enum ChildProcess {
         while waitpid(child, &status, 0) < 0, errno == EINTR {}
         if let failure { throw failure }
         let exited = status & 0x7f == 0
-        return Result(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output: output,
-                      errors: String(decoding: errors, as: UTF8.self))
+        return Result(
+            status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output: output,
+            errors: String(decoding: errors, as: UTF8.self))
     }
 
     public static func now() -> Double {

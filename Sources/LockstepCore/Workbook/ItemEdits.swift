@@ -146,12 +146,18 @@ extension Array where Element == any Plugin {
 extension EditableField {
     /// The field called `name` (`sales-reps` for `sales_reps` too), or a usage error naming the
     /// fields there are.
-    public static func named(_ name: String, among fields: [EditableField], of owner: String,
-                             command: String) throws(CommandError) -> EditableField {
-        guard let field = fields.first(where: { $0.name == name || $0.name == String(name.map { $0 == "-" ? "_" : $0 }) }) else {
+    public static func named(
+        _ name: String, among fields: [EditableField], of owner: String,
+        command: String
+    ) throws(CommandError) -> EditableField {
+        guard
+            let field = fields.first(where: { $0.name == name || $0.name == String(name.map { $0 == "-" ? "_" : $0 }) })
+        else {
             let names = fields.map(\.name)
-            throw .usage("\(command): \(owner) has no field '\(Sanitized.excerpt(name))'\(Suggestion.phrase(for: name, in: names))",
-                         fix: names.isEmpty ? "nothing of it can be edited this way" : "fields: \(names.joined(separator: ", "))")
+            throw .usage(
+                "\(command): \(owner) has no field '\(Sanitized.excerpt(name))'\(Suggestion.phrase(for: name, in: names))",
+                fix: names.isEmpty ? "nothing of it can be edited this way" : "fields: \(names.joined(separator: ", "))"
+            )
         }
         return field
     }
@@ -229,8 +235,10 @@ extension EditableField {
 extension CommandEnvironment {
     /// Sets a field of a section edited as a whole (`strategy`, `team`) from what was typed: the
     /// shell's `edit strategy FIELD VALUE` and the plugins' `strategy set`, `team set`.
-    public func setSectionField(_ type: any EditableSection.Type, _ name: String, to text: String,
-                                command: String) throws {
+    public func setSectionField(
+        _ type: any EditableSection.Type, _ name: String, to text: String,
+        command: String
+    ) throws {
         let field = try EditableField.named(name, among: type.editableFields(of: nil), of: type.key, command: command)
         let value = try field.read(text, index: ItemIndex(workbook), today: today, command: command)
         try edit("\(command) \(field.name)") { workbook in

@@ -57,7 +57,8 @@ extension Builtins {
         let words = invocation.arguments
         // A section edited as a whole (strategy, team) takes FIELD VALUE; an item takes ID FIELD VALUE.
         if let type = session.plugins.sectionsEditableAsWhole[words[0]] {
-            try session.setSectionField(type, words[1], to: words.dropFirst(2).joined(separator: " "), command: "edit \(type.key)")
+            try session.setSectionField(
+                type, words[1], to: words.dropFirst(2).joined(separator: " "), command: "edit \(type.key)")
             return
         }
         let kind = try session.requireKind(named: words[0], command: "edit").kind
@@ -67,7 +68,8 @@ extension Builtins {
         }
         guard let type = session.plugins.editableSection(holding: kind) else { throw notEditable(kind, verb: "edit") }
         let item = try ItemIndex(session.workbook.items(of: kind)).require(words[1], as: kind)
-        let field = try EditableField.named(words[2], among: type.editableFields(of: kind), of: kind.name, command: "edit")
+        let field = try EditableField.named(
+            words[2], among: type.editableFields(of: kind), of: kind.name, command: "edit")
         let value = try field.read(
             words.dropFirst(3).joined(separator: " "), index: ItemIndex(session.workbook), today: session.today,
             command: "edit")

@@ -1,22 +1,33 @@
 import LockstepCore
 
 extension Builtins {
-    static let serve = ShellCommand(CommandSpec(
-        "serve", summary: "Show the workbook live in a browser: every change reaches the open pages (serve stop ends it)",
-        arguments: [ArgumentSpec("stop", completion: .words(["stop"]), optional: true)],
-        options: [OptionSpec("--port", value: "N", summary: "the port (default 8765; 0 picks a free one)"),
-                  OptionSpec("--host", value: "ADDR", summary: "the address to listen on (default 127.0.0.1; any other needs the token in the URL)")],
-        examples: ["serve", "serve --port 9000", "serve stop"]
-    )) { session, invocation in
+    static let serve = ShellCommand(
+        CommandSpec(
+            "serve",
+            summary: "Show the workbook live in a browser: every change reaches the open pages (serve stop ends it)",
+            arguments: [ArgumentSpec("stop", completion: .words(["stop"]), optional: true)],
+            options: [
+                OptionSpec("--port", value: "N", summary: "the port (default 8765; 0 picks a free one)"),
+                OptionSpec(
+                    "--host", value: "ADDR",
+                    summary: "the address to listen on (default 127.0.0.1; any other needs the token in the URL)"),
+            ],
+            examples: ["serve", "serve --port 9000", "serve stop"]
+        )
+    ) { session, invocation in
         if invocation.arguments.first == "stop" {
-            guard let live = session.live else { throw CommandError.failed("nothing is being served", fix: "'serve' starts it") }
+            guard let live = session.live else {
+                throw CommandError.failed("nothing is being served", fix: "'serve' starts it")
+            }
             live.stop()
             session.live = nil
             session.emit(.note("stopped serving"))
             return
         }
         if let arguments = invocation.arguments.first {
-            throw CommandError.usage("serve takes 'stop' or nothing, not '\(Sanitized.excerpt(arguments))'", fix: "e.g. 'serve' or 'serve stop'")
+            throw CommandError.usage(
+                "serve takes 'stop' or nothing, not '\(Sanitized.excerpt(arguments))'",
+                fix: "e.g. 'serve' or 'serve stop'")
         }
         if let live = session.live {
             session.emit(.note("already serving at \(live.server.url) ('serve stop' ends it)"))
@@ -24,7 +35,9 @@ extension Builtins {
         }
         let portText = invocation.option("--port") ?? "8765"
         guard let port = Int(portText), (0...65_535).contains(port) else {
-            throw CommandError.usage("--port takes a port number from 0 to 65535, not '\(Sanitized.excerpt(portText))'", fix: "e.g. --port 8765")
+            throw CommandError.usage(
+                "--port takes a port number from 0 to 65535, not '\(Sanitized.excerpt(portText))'",
+                fix: "e.g. --port 8765")
         }
         let host = invocation.option("--host") ?? "127.0.0.1"
         let live = try LiveService.start(session, host: host, port: port)
@@ -35,12 +48,18 @@ extension Builtins {
         }
     }
 
-    static let focus = ShellCommand(CommandSpec(
-        "focus", summary: "Point the live page at a stage, persona, activity or a rule's recommendation (focus alone clears it)",
-        arguments: [ArgumentSpec("ID", completion: .anyID, optional: true)],
-        examples: ["focus negotiation", "focus cfo", "focus MK002", "focus"]
-    )) { session, invocation in
-        guard let live = session.live else { throw CommandError.failed("nothing is being served", fix: "'serve' starts the live page") }
+    static let focus = ShellCommand(
+        CommandSpec(
+            "focus",
+            summary:
+                "Point the live page at a stage, persona, activity or a rule's recommendation (focus alone clears it)",
+            arguments: [ArgumentSpec("ID", completion: .anyID, optional: true)],
+            examples: ["focus negotiation", "focus cfo", "focus MK002", "focus"]
+        )
+    ) { session, invocation in
+        guard let live = session.live else {
+            throw CommandError.failed("nothing is being served", fix: "'serve' starts the live page")
+        }
         guard let target = invocation.arguments.first else {
             live.focus(nil)
             return
@@ -53,9 +72,14 @@ extension Builtins {
             return
         }
         let index = ItemIndex(session.workbook)
-        guard index.kinds.contains(where: { if case .found = index.resolve(target, as: $0) { return true } else { return false } }) else {
-            throw CommandError.usage("focus: nothing is called '\(Sanitized.excerpt(target))'\(Suggestion.phrase(for: target, in: session.workbook.items.map(\.id)))",
-                                     fix: "'list stages' or 'list personas' shows the ids")
+        guard
+            index.kinds.contains(where: {
+                if case .found = index.resolve(target, as: $0) { return true } else { return false }
+            })
+        else {
+            throw CommandError.usage(
+                "focus: nothing is called '\(Sanitized.excerpt(target))'\(Suggestion.phrase(for: target, in: session.workbook.items.map(\.id)))",
+                fix: "'list stages' or 'list personas' shows the ids")
         }
         let name = TargetNames(session.workbook).name(of: target)
         live.focus(name)

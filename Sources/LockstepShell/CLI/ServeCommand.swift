@@ -1,5 +1,6 @@
 import ArgumentParser
 import LockstepCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,7 +44,9 @@ struct ServeCommand: RunnableCommand {
         let session = Session(registry: registry, output: output)
         session.clock = clock
         session.allowsDataOutsideWorkbook = allowDataOutside
-        let shell = Shell(session: session, reader: ScriptedLineReader([], sourceName: "serve"), keepGoing: true, history: nil, color: false)
+        let shell = Shell(
+            session: session, reader: ScriptedLineReader([], sourceName: "serve"), keepGoing: true, history: nil,
+            color: false)
         do throws(CommandError) {
             try session.open(workbook)
             session.live = try LiveService.start(session, host: host, port: port)

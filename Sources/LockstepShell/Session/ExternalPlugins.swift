@@ -22,14 +22,21 @@ extension Session {
     /// signature. Returns the name to list under `plugins:`.
     func findPlugin(_ entry: String, command: String) throws(CommandError) -> String {
         if registry.plugin(named: entry) != nil { return entry }
-        guard let resolver = pluginResolver, WorkbookLoader.isExternal(entry) || PluginResolver.installed(entry) != nil else {
-            throw .usage("\(command): unknown plugin '\(Sanitized.excerpt(entry))'\(Suggestion.phrase(for: entry, in: registry.names))",
-                         fix: "'plugins' lists the plugins there are; a plugin of your own is named by its path, e.g. ./plugins/meddicc.py")
+        guard let resolver = pluginResolver, WorkbookLoader.isExternal(entry) || PluginResolver.installed(entry) != nil
+        else {
+            throw .usage(
+                "\(command): unknown plugin '\(Sanitized.excerpt(entry))'\(Suggestion.phrase(for: entry, in: registry.names))",
+                fix:
+                    "'plugins' lists the plugins there are; a plugin of your own is named by its path, e.g. ./plugins/meddicc.py"
+            )
         }
         let file = path ?? "untitled.yaml"
         let folder = FileSystem.realPath(FileSystem.folder(of: file).isEmpty ? "." : FileSystem.folder(of: file)) ?? "."
         var written = entry
-        if WorkbookLoader.isExternal(entry), let absolute = FileSystem.realPath(FileSystem.folder(of: entry).isEmpty ? "." : FileSystem.folder(of: entry)) {
+        if WorkbookLoader.isExternal(entry),
+            let absolute = FileSystem.realPath(
+                FileSystem.folder(of: entry).isEmpty ? "." : FileSystem.folder(of: entry))
+        {
             let full = absolute + "/" + (entry.split(separator: "/").last.map(String.init) ?? entry)
             written = full.hasPrefix(folder + "/") ? "./" + full.dropFirst(folder.count + 1) : full
         }
@@ -38,8 +45,9 @@ extension Session {
             registry = builtIn.adding(resolver.plugins)
             return written
         case .failure(let failure):
-            throw .failed("\(command): plugin '\(Sanitized.excerpt(entry))' cannot be used: \(failure.reason)",
-                          fix: "'lockstep plugin test \(Sanitized.excerpt(entry))' shows what it answers")
+            throw .failed(
+                "\(command): plugin '\(Sanitized.excerpt(entry))' cannot be used: \(failure.reason)",
+                fix: "'lockstep plugin test \(Sanitized.excerpt(entry))' shows what it answers")
         }
     }
 }

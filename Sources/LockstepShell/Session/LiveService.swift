@@ -29,7 +29,8 @@ final class LiveService {
         guard key != publishedKey else { return }
         publishedKey = key
         let report = Builtins.clientReport(session, audience: .client)
-        server.channel.publish(page: HTMLReport.render(report, liveScript: server.scriptPath), title: "\(report.subject): \(report.title)")
+        server.channel.publish(
+            page: HTMLReport.render(report, liveScript: server.scriptPath), title: "\(report.subject): \(report.title)")
     }
 
     /// Points every open page at an item, by the name the page shows; nil clears it.

@@ -23,12 +23,16 @@ struct TourPlace {
         StateFolder.make(folder)
         let base = (name.split(separator: "/").last.map(String.init) ?? name)
         let copy = folder + "/" + (base.hasSuffix(".yaml") || base.hasSuffix(".yml") ? base : base + ".yaml")
-        for (path, content) in [(startPath, text), (copy, text), (folder + "/name", String(copy.split(separator: "/").last!)),
-                                (progressPath, "")] {
+        for (path, content) in [
+            (startPath, text), (copy, text), (folder + "/name", String(copy.split(separator: "/").last!)),
+            (progressPath, ""),
+        ] {
             do {
                 _ = try SafeWrite.write(Array(content.utf8), to: path)
             } catch {
-                throw .failed("cannot keep the tour's copy in \(folder): \(error.reason)", fix: "check that the folder is writable (XDG_STATE_HOME)")
+                throw .failed(
+                    "cannot keep the tour's copy in \(folder): \(error.reason)",
+                    fix: "check that the folder is writable (XDG_STATE_HOME)")
             }
         }
         return copy
@@ -37,8 +41,9 @@ struct TourPlace {
     /// The step to resume at and the working copy, when a tour was left half-way.
     func resumable() -> (copy: String, start: String, lesson: String)? {
         guard let copy = copyPath, FileSystem.exists(copy),
-              let start = Self.text(startPath, limit: 64 << 20),
-              let progress = Self.text(progressPath, limit: 256), !progress.trimmed.isEmpty else { return nil }
+            let start = Self.text(startPath, limit: 64 << 20),
+            let progress = Self.text(progressPath, limit: 256), !progress.trimmed.isEmpty
+        else { return nil }
         return (copy, start, progress.trimmed)
     }
 

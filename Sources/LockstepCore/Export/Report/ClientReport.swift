@@ -23,9 +23,11 @@ public struct ClientReport {
     /// The names a client knows the findings' targets by.
     let names: TargetNames
 
-    public init(title: String, subject: String = "Workbook report", source: String, today: Day, toolVersion: String,
-                audience: Audience = .client, sections: [ReportSection], findings: [Finding], rules: [any Check],
-                workbook: Workbook) {
+    public init(
+        title: String, subject: String = "Workbook report", source: String, today: Day, toolVersion: String,
+        audience: Audience = .client, sections: [ReportSection], findings: [Finding], rules: [any Check],
+        workbook: Workbook
+    ) {
         self.title = title
         self.subject = subject
         self.source = source

@@ -19,7 +19,8 @@ public struct Recommendation: Sendable {
         let open = findings.enumerated().filter { $0.element.isOpen }
         let order = open.sorted { a, b in
             Impact.ranks((a.element.severity, a.element.impact), before: (b.element.severity, b.element.impact))
-                || (!Impact.ranks((b.element.severity, b.element.impact), before: (a.element.severity, a.element.impact))
+                || (!Impact.ranks(
+                    (b.element.severity, b.element.impact), before: (a.element.severity, a.element.impact))
                     && a.offset < b.offset)
         }.map(\.element)
         var groups: [String: [Finding]] = [:]
@@ -31,15 +32,17 @@ public struct Recommendation: Sendable {
         }
         return keys.compactMap { key in
             guard let group = groups[key], let first = group.first else { return nil }
-            let advice = rules.first { $0.code == first.rule }?.advice
+            let advice =
+                rules.first { $0.code == first.rule }?.advice
                 ?? ClientAdvice(problem: first.message, action: "Review {where}.", stake: "")
             let places = group.map { $0.terms.place ?? names.name(of: $0.target) }.uniqued
             let filled = { (template: String) in
                 ClientText.fill(template, who: first.terms.who, where: ClientText.list(places))
             }
-            return Recommendation(rule: first.rule, severity: first.severity, impact: first.impact,
-                                  problem: filled(advice.problem), action: filled(advice.action), stake: advice.stake,
-                                  figures: group.compactMap(\.terms.figure), findings: group)
+            return Recommendation(
+                rule: first.rule, severity: first.severity, impact: first.impact,
+                problem: filled(advice.problem), action: filled(advice.action), stake: advice.stake,
+                figures: group.compactMap(\.terms.figure), findings: group)
         }
     }
 }
@@ -49,7 +52,9 @@ public enum ClientText {
     /// "A", "A and B", "A, B and C"; past `limit` names, "A, B, C, D, E and 7 more".
     public static func list(_ names: [String], limit: Int = 5) -> String {
         guard names.count > 1 else { return names.first ?? "" }
-        if names.count > limit { return names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more" }
+        if names.count > limit {
+            return names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more"
+        }
         return names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
