@@ -17,6 +17,9 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
 
     public var summary: String { "\(signature.summary) (external: \(signature.name) \(signature.version))" }
 
+    /// Whether its process runs, has not started, or stopped after a failure.
+    public var state: String { process.state }
+
     public var sections: [any WorkbookSection.Type] { [] }
 
     public var checks: [any Check] { (signature.checks ?? []).map { ExternalCheck(plugin: self, signature: $0) } }

@@ -34,6 +34,16 @@ final class PluginProcess: @unchecked Sendable {
     private var pending: [UInt8] = []
     private var stderrTail: [UInt8] = []
     private var nextID = 1
+    /// Why the last call failed, until one succeeds.
+    private var lastFailure: String?
+
+    /// In words, for `plugins`: running, not started yet, or stopped after a failure.
+    var state: String {
+        lock.locked {
+            if child != 0 { return "running" }
+            return lastFailure.map { "stopped after a failure (\($0)); starts again on next use" } ?? "not started yet"
+        }
+    }
 
     init(
         executable: String, folder: String, environment: [String: String], timeout: Double, maximumLine: Int = 16 << 20
@@ -102,10 +112,12 @@ final class PluginProcess: @unchecked Sendable {
                     reason: "its answer does not match the request (id \(response.id.map(String.init) ?? "none"))",
                     stderrTail: tail)
             }
+            lastFailure = nil
             return result
         } catch {
             // Whatever went wrong, the next call starts a fresh process.
             stop()
+            lastFailure = error.reason
             throw error
         }
     }

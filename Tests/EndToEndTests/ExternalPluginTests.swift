@@ -82,9 +82,11 @@ struct ExternalPluginTests {
 
     @Test("in the shell, a crashed plugin is started again on the next use; the session survives")
     func restart() throws {
-        let result = try runLockstep(["-k", "-c", "check; check; stages", try faulty("crash-at-check")],
+        let result = try runLockstep(["-k", "-c", "check; plugins; check; stages", try faulty("crash-at-check")],
                                      environment: ["XDG_STATE_HOME": try stateFolder()])
         #expect(result.output.components(separatedBy: "failed at check").count == 3, "\(result.output)")
+        #expect(result.output.contains("yes (stopped after a failure (it closed its output (it exited with status 3)); starts again on next use)"),
+                "plugins says what became of it: \(result.output)")
         #expect(result.output.contains("discovery"))
     }
 

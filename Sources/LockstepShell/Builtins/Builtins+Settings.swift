@@ -1,4 +1,5 @@
 import LockstepCore
+import LockstepPluginHost
 
 extension Builtins {
     static let settings = ["format", "csv-formulas"]
@@ -43,7 +44,8 @@ extension Builtins {
         let rows: [[Table.Cell]] = session.registry.available.map { plugin in
             let loaded = session.workbook.plugins.contains(plugin.name)
             let sections = plugin.sections.map { $0.key }.joined(separator: ", ")
-            return [.text(plugin.name), .text(loaded ? "yes" : "no"), .text(plugin.dependencies.joined(separator: ", ")),
+            let state = (plugin as? ExternalPlugin).map { " (\($0.state))" } ?? ""
+            return [.text(plugin.name), .text((loaded ? "yes" : "no") + state), .text(plugin.dependencies.joined(separator: ", ")),
                     .text(sections), .text(plugin.summary)]
         }
         session.emit(.table(Table(["plugin", "loaded", "needs", "sections", "what it holds"], rows: rows)))
