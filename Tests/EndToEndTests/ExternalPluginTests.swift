@@ -155,6 +155,9 @@ struct ExternalPluginTests {
         let found = try runLockstep(["check", workbook.path, "--select", "MED"],
                                    environment: ["XDG_STATE_HOME": try stateFolder(), "LOCKSTEP_PLUGIN_PATH": folder.path])
         #expect(found.code == 0 && found.output.contains("0 errors, 2 warnings"), "\(found.output)\(found.errors)")
+        let flagged = try runLockstep(["check", workbook.path, "--select", "MED", "--plugin-path", folder.path],
+                                      environment: ["XDG_STATE_HOME": try stateFolder()])
+        #expect(flagged.code == 0 && flagged.output.contains("0 errors, 2 warnings"), "--plugin-path: \(flagged.output)\(flagged.errors)")
         let missing = try runLockstep(["check", workbook.path], environment: ["XDG_STATE_HOME": try stateFolder(), "XDG_DATA_HOME": folder.path])
         #expect(missing.code == 2 && missing.errors.contains("[WB003] unknown plugin 'meddicc'"), "\(missing.errors)")
     }

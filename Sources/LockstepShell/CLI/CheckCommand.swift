@@ -56,6 +56,8 @@ struct CheckCommand: RunnableCommand {
 
     @OptionGroup var clock: ClockOptions
 
+    @OptionGroup var pluginPath: PluginPathOptions
+
     @Flag(help: "Let the workbook name CRM exports outside its own folder (leads.data.file, join.file).")
     var allowDataOutside = false
 
@@ -71,7 +73,10 @@ struct CheckCommand: RunnableCommand {
         }
     }
 
-    func run(registry: PluginRegistry) -> Int32 { Lockstep.runCheck(self, registry: registry) }
+    func run(registry: PluginRegistry) -> Int32 {
+        pluginPath.apply()
+        return Lockstep.runCheck(self, registry: registry)
+    }
 }
 
 /// A quick look at a file's first lines: does it declare itself a Lockstep workbook?

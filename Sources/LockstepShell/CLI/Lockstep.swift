@@ -58,6 +58,7 @@ public enum Lockstep {
     nonisolated(unsafe) static var teachingWorkbook: (name: String, text: String)?
 
     static func run(_ options: ShellOptions, registry: PluginRegistry, startingTour: Bool = false) -> Int32 {
+        options.pluginPath.apply()
         let output = StandardOutput()
         guard let clock = clock(today: options.clock.today, output: output) else { return 2 }
         let session = Session(registry: registry, output: output,

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import LockstepCore
 
@@ -40,6 +43,22 @@ struct ClockOptions: ParsableArguments {
     var today: String?
 }
 
+/// `--plugin-path`, for every subcommand that loads workbooks: more folders where plugins named
+/// by a bare name are looked for (before `LOCKSTEP_PLUGIN_PATH`'s).
+struct PluginPathOptions: ParsableArguments {
+    @Option(name: .customLong("plugin-path"), help: ArgumentHelp("Also look for plugins named by a bare name in this folder (repeatable).",
+                                                               valueName: "DIR"),
+            completion: .directory)
+    var folders: [String] = []
+
+    /// Puts the folders first in `LOCKSTEP_PLUGIN_PATH`, which the plugin host reads.
+    func apply() {
+        guard !folders.isEmpty else { return }
+        let existing = FileSystem.environment("LOCKSTEP_PLUGIN_PATH").map { [$0] } ?? []
+        setenv("LOCKSTEP_PLUGIN_PATH", (folders + existing).joined(separator: ":"), 1)
+    }
+}
+
 /// What the shell and the tour share: the workbook, where commands come from, and the run's settings.
 struct ShellOptions: ParsableArguments {
     @Argument(help: "The workbook file to open.", completion: .file(extensions: ["yaml", "yml"]))
@@ -53,6 +72,8 @@ struct ShellOptions: ParsableArguments {
     var script: String?
 
     @OptionGroup var clock: ClockOptions
+
+    @OptionGroup var pluginPath: PluginPathOptions
 
     @Flag(help: "Let the workbook name CRM exports outside its own folder (leads.data.file, join.file).")
     var allowDataOutside = false
