@@ -126,39 +126,22 @@ final class PluginProcess: @unchecked Sendable {
     private var tail: String { String(decoding: stderrTail.suffix(600), as: UTF8.self) }
 
     private func start() throws(Failure) {
-        var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
-        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
-            throw Failure(reason: "cannot start it: \(FileSystem.lastError())", stderrTail: "")
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
-        for fd in stdinPipe + stdoutPipe + stderrPipe { posix_spawn_file_actions_addclose(&actions, fd) }
         // `env -C` starts the plugin in the workbook's folder (posix_spawn's chdir action is a
         // GNU extension Swift's Glibc module does not show).
-        let words: [String] = ["/usr/bin/env", "-C", folder, executable]
-        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        var envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+        let started: ChildProcess.Spawned
+        do throws(ChildProcess.Failure) {
+            started = try ChildProcess.spawn(["/usr/bin/env", "-C", folder, executable], environment: environment)
+        } catch {
+            guard case .cannotStart(let reason) = error else {
+                throw Failure(reason: "cannot start it", stderrTail: "")
+            }
+            throw Failure(reason: "cannot start it: \(reason)", stderrTail: "")
         }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, &argv, &envp)
-        close(stdinPipe[0])
-        close(stdoutPipe[1])
-        close(stderrPipe[1])
-        guard spawned == 0 else {
-            [stdinPipe[1], stdoutPipe[0], stderrPipe[0]].forEach { close($0) }
-            throw Failure(reason: "cannot start it: \(String(cString: strerror(spawned)))", stderrTail: "")
-        }
+        let pid = started.pid
         child = pid
-        input = stdinPipe[1]
-        output = stdoutPipe[0]
-        errors = stderrPipe[0]
+        input = started.input
+        output = started.output
+        errors = started.errors
         for fd in [output, errors] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
         pending = []

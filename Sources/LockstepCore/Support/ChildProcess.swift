@@ -35,31 +35,15 @@ public enum ChildProcess {
     public static func run(
         _ arguments: [String], input: [UInt8] = [], outputLimit: Int, timeout: Int
     ) throws(Failure) -> Result {
-        var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
-        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
-            throw .cannotStart(FileSystem.lastError())
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
-        for fd in stdinPipe + stdoutPipe + stderrPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-        var argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var child: pid_t = 0
-        let spawned = posix_spawnp(&child, arguments[0], &actions, nil, &argv, environ)
-        close(stdinPipe[0])
-        close(stdoutPipe[1])
-        close(stderrPipe[1])
-        var inputFD: Int32 = stdinPipe[1]
+        let started = try spawn(arguments)
+        let child = started.pid
+        var outputFD = started.output, errorsFD = started.errors
+        var inputFD: Int32 = started.input
         defer {
             if inputFD >= 0 { close(inputFD) }
-            close(stdoutPipe[0])
-            close(stderrPipe[0])
+            close(outputFD)
+            close(errorsFD)
         }
-        guard spawned == 0 else { throw .cannotStart(String(cString: strerror(spawned))) }
         // A program that exits without reading all its input must not kill us with SIGPIPE; the
         // shell's own disposition comes back afterwards (a closed standard output still ends it).
         let previousPipeHandler = input.isEmpty ? nil : signal(SIGPIPE, SIG_IGN)
@@ -80,8 +64,8 @@ public enum ChildProcess {
                 break
             }
             var fds = [
-                pollfd(fd: stdoutPipe[0], events: Int16(POLLIN), revents: 0),
-                pollfd(fd: stderrPipe[0], events: Int16(POLLIN), revents: 0),
+                pollfd(fd: outputFD, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: errorsFD, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: inputFD, events: Int16(POLLOUT), revents: 0),
             ]
             let ready = poll(&fds, 3, Int32(min(left * 1000, 1000)))
@@ -95,13 +79,13 @@ public enum ChildProcess {
                     inputFD = -1
                 }
             }
-            for (index, fd) in [stdoutPipe[0], stderrPipe[0]].enumerated()
+            for (index, fd) in [outputFD, errorsFD].enumerated()
             where fds[index].fd >= 0 && fds[index].revents != 0 {
                 let count = read(fd, &buffer, buffer.count)
                 if count < 0, errno == EINTR { continue }
                 if count <= 0 {
                     openOutputs -= 1
-                    if index == 0 { stdoutPipe[0] = -1 } else { stderrPipe[0] = -1 }
+                    if index == 0 { outputFD = -1 } else { errorsFD = -1 }
                     close(fd)
                     continue
                 }
@@ -122,6 +106,50 @@ public enum ChildProcess {
         return Result(
             status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output: output,
             errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// A started program and our ends of its standard input, output and error.
+    public struct Spawned: Sendable {
+        public let pid: pid_t
+        public let input: Int32
+        public let output: Int32
+        public let errors: Int32
+    }
+
+    /// Starts `arguments` (looked for on PATH) with three pipes; `environment` replaces ours when given.
+    public static func spawn(_ arguments: [String], environment: [String: String]? = nil) throws(Failure) -> Spawned {
+        var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
+        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
+            throw .cannotStart(FileSystem.lastError())
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+        for fd in stdinPipe + stdoutPipe + stderrPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        var argv = arguments.map { strdup($0) } + [nil]
+        var envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer {
+            argv.forEach { free($0) }
+            envp?.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned: Int32
+        if envp != nil {
+            spawned = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, &envp!)
+        } else {
+            spawned = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
+        }
+        close(stdinPipe[0])
+        close(stdoutPipe[1])
+        close(stderrPipe[1])
+        guard spawned == 0 else {
+            [stdinPipe[1], stdoutPipe[0], stderrPipe[0]].forEach { close($0) }
+            throw .cannotStart(String(cString: strerror(spawned)))
+        }
+        return Spawned(pid: pid, input: stdinPipe[1], output: stdoutPipe[0], errors: stderrPipe[0])
     }
 
     public static func now() -> Double {
