@@ -64,12 +64,16 @@ extension Builtins {
             live.focus(nil)
             return
         }
-        // A rule's code points at its recommendation, by the heading the page shows for it.
-        let report = clientReport(session, audience: .client)
-        if let number = report.recommendations.firstIndex(where: { $0.rule == target.uppercased() }) {
-            live.focus("\(number + 1). \(report.recommendations[number].action)")
-            session.emit(.note("the live page points at recommendation \(number + 1)"))
-            return
+        // A rule's code points at its recommendation, by the heading the page shows for it; the
+        // report (every check run) is built only when the target is a rule's code.
+        let code = target.uppercased()
+        if session.workbook.runnableChecks(plugins: session.plugins).contains(where: { $0.code == code }) {
+            let report = clientReport(session, audience: .client)
+            if let number = report.recommendations.firstIndex(where: { $0.rule == code }) {
+                live.focus("\(number + 1). \(report.recommendations[number].action)")
+                session.emit(.note("the live page points at recommendation \(number + 1)"))
+                return
+            }
         }
         let index = ItemIndex(session.workbook)
         guard
