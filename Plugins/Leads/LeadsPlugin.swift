@@ -6,7 +6,7 @@ public struct LeadsPlugin: Plugin {
 
     public let name = "leads"
     public let summary = "lead lifecycle stages, criteria, hand-off SLAs, recycling and CRM data"
-    public var sections: [any WorkbookSection.Type] { [TeamSection.self, LeadsSection.self] }
+    public var sections: [SectionSpec] { [SectionSpec(TeamSection.self), SectionSpec(LeadsSection.self)] }
     public var itemKinds: [ItemKind] { [.leadStage, .recycle, .leadField, .leadPath] }
     public var commands: [Command] {
         [LeadCommands.list, LeadCommands.add, LeadCommands.criteria, LeadCommands.sla, LeadCommands.recycle, TraceCommand.command,

@@ -7,19 +7,28 @@ public struct MarketingPlugin: Plugin {
     public let name = "marketing"
     public let summary = "marketing activities mapped to stages, buying roles and customer needs"
     public let dependencies = ["stages"]
-    public var sections: [any WorkbookSection.Type] {
-        [NeedsSection.self, PersonasSection.self, ActivitiesSection.self, FeedbackSection.self]
+    public var sections: [SectionSpec] {
+        [
+            SectionSpec(NeedsSection.self), SectionSpec(PersonasSection.self), SectionSpec(ActivitiesSection.self),
+            SectionSpec(FeedbackSection.self),
+        ]
     }
     public var itemKinds: [ItemKind] { [.activity, .persona, .need, .feedback] }
     public var commands: [Command] {
-        [CoverageCommand.command, GapsCommand.command, ActivityCommands.add, ActivityCommands.edit, ActivityCommands.mapCommand,
-         ActivityCommands.unmap, ActivityCommands.remove, ImportCommand.command]
+        [
+            CoverageCommand.command, GapsCommand.command, ActivityCommands.add, ActivityCommands.edit,
+            ActivityCommands.mapCommand,
+            ActivityCommands.unmap, ActivityCommands.remove, ImportCommand.command,
+        ]
     }
     public var checks: [any Check] {
-        [StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
-         OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop(), KPINotTiedToPipeline(),
-         NeedsNotShared(), RecycleWithoutNurture(), LeadStageWithoutProgram(),
-         ThemeOffStrategy(), RenewalWithoutBriefing(), OneSidedFeedback(), FeedbackReachesNoReview()]
+        [
+            StageWithoutContent(), BuyingRoleGap(), CTAWithoutEnablement(), FollowUpMismatch(), NoCustomerContent(),
+            OrphanActivity(), ActivityWithoutNeed(), StaleActivity(), ActivityWithoutKPI(), NoSalesFeedbackLoop(),
+            KPINotTiedToPipeline(),
+            NeedsNotShared(), RecycleWithoutNurture(), LeadStageWithoutProgram(),
+            ThemeOffStrategy(), RenewalWithoutBriefing(), OneSidedFeedback(), FeedbackReachesNoReview(),
+        ]
     }
 }
 

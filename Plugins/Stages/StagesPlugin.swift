@@ -6,7 +6,7 @@ public struct StagesPlugin: Plugin {
 
     public let name = "stages"
     public let summary = "sales processes and their stages, and the go-to-market strategy"
-    public var sections: [any WorkbookSection.Type] { [StrategySection.self, ProcessesSection.self] }
+    public var sections: [SectionSpec] { [SectionSpec(StrategySection.self), SectionSpec(ProcessesSection.self)] }
     public var itemKinds: [ItemKind] { [.process, .stage, .strategy] }
     public var commands: [Command] {
         [ProcessCommands.stages, ProcessCommands.add, ProcessCommands.rename, StageAddEdit.add, StageAddEdit.edit, StageRenameMoveRemove.rename,

@@ -20,7 +20,7 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
     /// Whether its process runs, has not started, or stopped after a failure.
     public var state: String { process.state }
 
-    public var sections: [any WorkbookSection.Type] { [] }
+    public var sections: [SectionSpec] { [] }
 
     public var checks: [any Check] { (signature.checks ?? []).map { ExternalCheck(plugin: self, signature: $0) } }
 

@@ -4,7 +4,7 @@ import LockstepCore
 struct ShelvesPlugin: Plugin {
     let name = "shelves"
     let summary = "shelves and the books on them"
-    var sections: [any WorkbookSection.Type] { [ShelvesSection.self] }
+    var sections: [SectionSpec] { [SectionSpec(ShelvesSection.self)] }
     var itemKinds: [ItemKind] { [.shelf, .book] }
 }
 
@@ -12,7 +12,7 @@ struct LabelsPlugin: Plugin {
     let name = "labels"
     let summary = "labels stuck on books"
     let dependencies = ["shelves"]
-    var sections: [any WorkbookSection.Type] { [LabelsSection.self] }
+    var sections: [SectionSpec] { [SectionSpec(LabelsSection.self)] }
 }
 
 extension ItemKind {

@@ -14,6 +14,6 @@ enum TeamCommand {
         )
     ) { environment, invocation in
         try environment.setSectionField(
-            TeamSection.self, invocation.arguments[0], to: invocation.arguments[1], command: "team set")
+            TeamSection.key, invocation.arguments[0], to: invocation.arguments[1], command: "team set")
     }
 }

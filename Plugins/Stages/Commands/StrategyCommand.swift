@@ -18,7 +18,7 @@ enum StrategyCommand {
         )
     ) { environment, invocation in
         try environment.setSectionField(
-            StrategySection.self, invocation.arguments[0],
+            StrategySection.key, invocation.arguments[0],
             to: invocation.arguments.dropFirst().joined(separator: " "), command: "strategy set")
     }
 }

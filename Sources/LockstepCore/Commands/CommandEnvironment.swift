@@ -14,8 +14,9 @@ public protocol CommandEnvironment: AnyObject {
     var today: Day { get }
     /// True once the user pressed Ctrl-C; long commands poll it and stop.
     var isInterrupted: Bool { get }
-    /// Changes the workbook as one undoable step named `description`.
-    func edit(_ description: String, _ change: (inout Workbook) throws -> Void) throws
+    /// Changes the workbook as one undoable step named `description`. The recovery journal
+    /// records the statement typed, or `journaledAs` when given (statements that redo the change).
+    func edit(_ description: String, journaledAs: [String]?, _ change: (inout Workbook) throws -> Void) throws
     func emit(_ output: Output)
     /// Asks a yes/no question; nil when nobody can answer (batch mode).
     func confirm(_ question: String) -> Bool?
@@ -25,6 +26,11 @@ public protocol CommandEnvironment: AnyObject {
 }
 
 extension CommandEnvironment {
+    /// Changes the workbook as one undoable step named `description`, journaled as typed.
+    public func edit(_ description: String, _ change: (inout Workbook) throws -> Void) throws {
+        try edit(description, journaledAs: nil, change)
+    }
+
     public var index: ItemIndex { ItemIndex(workbook) }
 }
 

@@ -10,7 +10,7 @@ public protocol Plugin: Sendable {
     /// Plugins that must be loaded first (marketing needs stages).
     var dependencies: [String] { get }
     /// The top-level sections this plugin reads and writes.
-    var sections: [any WorkbookSection.Type] { get }
+    var sections: [SectionSpec] { get }
     /// The kinds of item its sections hold, for `list KIND` and completion.
     var itemKinds: [ItemKind] { get }
     /// The fields `find KIND where …` and team rules may name on items of `kind`, besides `id` and `name`.

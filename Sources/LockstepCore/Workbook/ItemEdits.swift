@@ -114,31 +114,28 @@ extension Array {
 }
 
 extension Workbook {
-    /// Changes the section of `type`, made empty first when the workbook has none yet (a new
-    /// workbook's first persona creates its `personas` section).
+    /// Changes the section `spec` describes, made empty first when the workbook has none yet (a
+    /// new workbook's first persona creates its `personas` section).
     public mutating func editSection<Result>(
-        _ type: any EditableSection.Type, _ change: (inout any EditableSection) -> Result
-    ) -> Result {
-        var section = sections[type.key] as? any EditableSection ?? type.init()
+        _ spec: SectionSpec, _ change: (inout any EditableSection) -> Result
+    ) -> Result? {
+        guard var section = (sections[spec.key] ?? spec.empty()) as? any EditableSection else { return nil }
         let result = change(&section)
-        sections[type.key] = section
+        sections[spec.key] = section
         return result
     }
 }
 
 extension Array where Element == any Plugin {
-    /// The editable section type of these plugins that holds items of `kind`.
-    public func editableSection(holding kind: ItemKind) -> (any EditableSection.Type)? {
-        lazy.flatMap(\.sections).compactMap { $0 as? any EditableSection.Type }.first { $0.itemKinds.contains(kind) }
+    /// The editable section of these plugins that holds items of `kind`.
+    public func editableSection(holding kind: ItemKind) -> SectionSpec? {
+        lazy.flatMap(\.sections).first { $0.isEditable && $0.itemKinds.contains(kind) }
     }
 
-    /// The editable section types with fields of their own (`strategy`, `team`), by key.
-    public var sectionsEditableAsWhole: [String: any EditableSection.Type] {
-        var found: [String: any EditableSection.Type] = [:]
-        for case let type as any EditableSection.Type in flatMap(\.sections) where !type.editableFields(of: nil).isEmpty
-        {
-            found[type.key] = type
-        }
+    /// The editable sections with fields of their own (`strategy`, `team`), by key.
+    public var sectionsEditableAsWhole: [String: SectionSpec] {
+        var found: [String: SectionSpec] = [:]
+        for spec in flatMap(\.sections) where !spec.editableFields(of: nil).isEmpty { found[spec.key] = spec }
         return found
     }
 }
@@ -235,15 +232,7 @@ extension EditableField {
 extension CommandEnvironment {
     /// Sets a field of a section edited as a whole (`strategy`, `team`) from what was typed: the
     /// shell's `edit strategy FIELD VALUE` and the plugins' `strategy set`, `team set`.
-    public func setSectionField(
-        _ type: any EditableSection.Type, _ name: String, to text: String,
-        command: String
-    ) throws {
-        let field = try EditableField.named(name, among: type.editableFields(of: nil), of: type.key, command: command)
-        let value = try field.read(text, index: ItemIndex(workbook), today: today, command: command)
-        try edit("\(command) \(field.name)") { workbook in
-            workbook.editSection(type) { $0.setField(field.name, of: nil, id: nil, to: value) }
-        }
-        emit(.note("\(type.key): \(field.name) \(value == .cleared ? "cleared" : "set")"))
+    public func setSectionField(_ key: String, _ name: String, to text: String, command: String) throws {
+        try apply([.setSection(section: key, field: name, value: text)], command: command)
     }
 }

@@ -33,12 +33,12 @@ public struct Workbook: Sendable {
     /// Every named thing in every section.
     public var items: [Item] {
         // In the sections' usual order, so listings come out the same on every run.
-        sections.values.sorted { type(of: $0).writeOrder < type(of: $1).writeOrder }.flatMap { $0.items }
+        sections.values.sorted { $0.order < $1.order }.flatMap { $0.items }
     }
 
     public func items(of kind: ItemKind) -> [Item] {
-        sections.values.sorted { type(of: $0).writeOrder < type(of: $1).writeOrder }
-            .filter { type(of: $0).itemKinds.contains(kind) }
+        sections.values.sorted { $0.order < $1.order }
+            .filter { $0.kindsHeld.contains(kind) }
             .flatMap { $0.items.filter { $0.kind == kind } }
     }
 }

@@ -73,14 +73,13 @@ public struct WorkbookEncoder: Sendable {
 
     /// The file's own order for the sections it had, then new sections in their usual place.
     private func sectionKeys(_ workbook: Workbook) -> [String] {
-        let usual = workbook.sections.values.map { type(of: $0) }
-            .sorted { $0.writeOrder < $1.writeOrder }.map { $0.key }
+        let usual = workbook.sections.sorted { ($0.value.order, $0.key) < ($1.value.order, $1.key) }.map(\.key)
         let kept = workbook.keyOrder.filter { workbook.sections[$0] != nil }
         var keys = kept
         for key in usual where !keys.contains(key) {
             // Insert before the first kept section that usually comes after it.
-            let order = workbook.sections[key].map { type(of: $0).writeOrder } ?? 0
-            let position = keys.firstIndex { other in (workbook.sections[other].map { type(of: $0).writeOrder } ?? 0) > order }
+            let order = workbook.sections[key]?.order ?? 0
+            let position = keys.firstIndex { other in (workbook.sections[other]?.order ?? 0) > order }
             keys.insert(key, at: position ?? keys.count)
         }
         return keys

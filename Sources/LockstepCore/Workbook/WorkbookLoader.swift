@@ -98,12 +98,12 @@ public struct WorkbookLoader: Sendable {
         for entry in entries {
             guard let key = entry.key.scalar, !Self.coreKeys.contains(key), let value = top.node(key) else { continue }
             guard let owner = registry.owner(ofSection: key),
-                  let type = owner.sections.first(where: { $0.key == key }) else { continue }
+                  let spec = owner.sections.first(where: { $0.key == key }) else { continue }
             guard workbook.plugins.contains(owner.name) else {
                 context.report(.sectionNeedsPlugin(context.location(of: entry.key), section: key, plugin: owner.name))
                 continue
             }
-            workbook.sections[key] = type.init(decoding: value, context: context)
+            workbook.sections[key] = spec.decode(value, context: context)
         }
         if let checks = top.node("checks") { workbook.checks = CheckSettings(decoding: checks, context: context) }
         return workbook

@@ -15,6 +15,10 @@ public protocol WorkbookSection: Sendable {
     var items: [Item] { get }
     /// The kinds of item `items` holds, so a look-up of one kind skips the other sections.
     static var itemKinds: [ItemKind] { get }
+    /// `writeOrder` and `itemKinds` of this value: the same as its type's for a built-in section,
+    /// its declaration's for an external plugin's (one Swift type serves every such section).
+    var order: Int { get }
+    var kindsHeld: [ItemKind] { get }
     /// References made outside any item (settings that name ids), checked like item references.
     var looseReferences: [Reference] { get }
     /// The ids (and shorter aliases) of the items of `kind`, for completion. By default taken
@@ -28,6 +32,8 @@ public protocol WorkbookSection: Sendable {
 extension WorkbookSection {
     public var items: [Item] { [] }
     public static var itemKinds: [ItemKind] { [] }
+    public var order: Int { Self.writeOrder }
+    public var kindsHeld: [ItemKind] { Self.itemKinds }
     public var looseReferences: [Reference] { [] }
     public func itemNames(of kind: ItemKind) -> [(id: String, alias: String?)] {
         items.filter { $0.kind == kind }.map { ($0.id, $0.alias) }

@@ -29,7 +29,7 @@ public final class Session: CommandEnvironment {
     /// (it keeps the ones that fit what was typed, and sorts those).
     func names(of kind: ItemKind) -> [String] {
         if let names = completionNames[kind.name] { return names }
-        let pairs = workbook.sections.values.filter { type(of: $0).itemKinds.contains(kind) }.flatMap { $0.itemNames(of: kind) }
+        let pairs = workbook.sections.values.filter { $0.kindsHeld.contains(kind) }.flatMap { $0.itemNames(of: kind) }
         var aliases: [String: Int] = [:]
         for alias in pairs.compactMap(\.alias) { aliases[alias, default: 0] += 1 }
         let names = pairs.map(\.id) + aliases.filter { $0.value == 1 }.map(\.key)
@@ -114,7 +114,9 @@ public final class Session: CommandEnvironment {
         return Sanitized.visible(path.split(separator: "/").last.map(String.init) ?? path)
     }
 
-    public func edit(_ description: String, _ change: (inout Workbook) throws -> Void) throws {
+    public func edit(_ description: String, journaledAs statements: [String]?, _ change: (inout Workbook) throws -> Void)
+        throws
+    {
         var changed = workbook
         try change(&changed)
         undoStack.append(Snapshot(workbook: workbook, stateID: stateID, description: description))
@@ -122,20 +124,22 @@ public final class Session: CommandEnvironment {
         workbook = changed
         stateID = nextStateID
         nextStateID += 1
-        journalChange()
+        journalChange(statements)
     }
 
-    /// Appends the statement that changed the workbook to the journal, starting it if need be.
-    func journalChange() {
-        guard let statement = currentStatement, journaledStatement != statementNumber else { return }
-        changesSinceSaved.append(statement)
+    /// Appends the statement that changed the workbook (or `statements` that redo it) to the
+    /// journal, starting it if need be.
+    func journalChange(_ statements: [String]? = nil) {
+        guard let typed = currentStatement, journaledStatement != statementNumber else { return }
+        let recorded = statements ?? [typed]
+        changesSinceSaved.append(contentsOf: recorded)
         journaledStatement = statementNumber
         guard let journal else { return }
         if !journal.isRecording {
             guard let path, let real = FileSystem.realPath(path) else { return }
             journal.start(workbook: real, base: fingerprint)
         }
-        journal.record(statement)
+        for statement in recorded { journal.record(statement) }
     }
 
     /// Steps back one edit; returns what was undone.

@@ -1,0 +1,54 @@
+/// A plugin's section as a value: what the loader, the encoder and the editing commands need
+/// to know of it. A built-in plugin names its Swift type (`SectionSpec(PersonasSection.self)`);
+/// an external plugin's section is described by its signature, so the two are handled alike.
+public struct SectionSpec: Sendable {
+    /// The top-level key the section is stored under.
+    public let key: String
+    /// Where the section goes in a new file, relative to other sections (lower first).
+    public let writeOrder: Int
+    /// The kinds of item the section holds.
+    public let itemKinds: [ItemKind]
+    /// Whether `add`, `edit`, `rename` and `remove` may change it (it is an `EditableSection`).
+    public let isEditable: Bool
+    private let makeEmpty: @Sendable () -> any WorkbookSection
+    private let decoder: @Sendable (SourceNode, DecodeContext) -> any WorkbookSection
+    private let fields: @Sendable (ItemKind?) -> [EditableField]
+
+    public init<Section: WorkbookSection>(_ type: Section.Type) {
+        key = Section.key
+        writeOrder = Section.writeOrder
+        itemKinds = Section.itemKinds
+        makeEmpty = { Section() }
+        decoder = { Section(decoding: $0, context: $1) }
+        let editable = type as? any EditableSection.Type
+        isEditable = editable != nil
+        fields = { editable?.editableFields(of: $0) ?? [] }
+    }
+
+    /// A section known only at run time (an external plugin's): its key, order and kinds, the
+    /// fields `edit` may set, and how to make it empty or read it.
+    public init(
+        key: String, writeOrder: Int, itemKinds: [ItemKind],
+        editableFields: @escaping @Sendable (ItemKind?) -> [EditableField],
+        empty: @escaping @Sendable () -> any EditableSection,
+        decode: @escaping @Sendable (SourceNode, DecodeContext) -> any EditableSection
+    ) {
+        self.key = key
+        self.writeOrder = writeOrder
+        self.itemKinds = itemKinds
+        isEditable = true
+        makeEmpty = empty
+        decoder = decode
+        fields = editableFields
+    }
+
+    /// An empty section, for a new workbook or a first item.
+    public func empty() -> any WorkbookSection { makeEmpty() }
+
+    /// Decodes the section, reporting every problem to `context`.
+    public func decode(_ node: SourceNode, context: DecodeContext) -> any WorkbookSection { decoder(node, context) }
+
+    /// The fields `edit` may set on items of `kind`; for `nil`, on the section itself
+    /// (`strategy`, `team`). None for a section that cannot be edited.
+    public func editableFields(of kind: ItemKind?) -> [EditableField] { fields(kind) }
+}
