@@ -1,7 +1,7 @@
 import LockstepCore
 
 /// The `leads` section: field schema, lead stages, recycle tracks and CRM data.
-public struct LeadsSection: WorkbookSection {
+public struct LeadsSection: TypedSection {
     public static let key = "leads"
     public static let writeOrder = 50
     public static let itemKinds: [ItemKind] = [.leadField, .leadStage, .recycle, .leadPath]

@@ -1,7 +1,7 @@
 import LockstepCore
 
 /// Head counts: sales reps and the lead-generation reps who support them (“Sales and Marketing – Align, Define and Make Money”).
-public struct TeamSection: WorkbookSection {
+public struct TeamSection: TypedSection {
     public static let key = "team"
     public static let writeOrder = 40
 

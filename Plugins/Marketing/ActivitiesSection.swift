@@ -1,7 +1,7 @@
 import LockstepCore
 
 /// The `activities` section.
-public struct ActivitiesSection: WorkbookSection {
+public struct ActivitiesSection: TypedSection {
     public static let key = "activities"
     public static let writeOrder = 70
     public static let itemKinds: [ItemKind] = [.activity]

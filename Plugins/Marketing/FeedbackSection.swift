@@ -15,7 +15,7 @@ public struct FeedbackLoop: Sendable {
 }
 
 /// The `feedback` section.
-public struct FeedbackSection: WorkbookSection {
+public struct FeedbackSection: TypedSection {
     public static let key = "feedback"
     public static let writeOrder = 80
     public static let itemKinds: [ItemKind] = [.feedback]

@@ -8,7 +8,7 @@ public struct Need: Sendable {
 }
 
 /// The `needs` section.
-public struct NeedsSection: WorkbookSection {
+public struct NeedsSection: TypedSection {
     public static let key = "needs"
     public static let writeOrder = 20
     public static let itemKinds: [ItemKind] = [.need]

@@ -21,7 +21,7 @@ public struct Persona: Sendable {
 }
 
 /// The `personas` section.
-public struct PersonasSection: WorkbookSection {
+public struct PersonasSection: TypedSection {
     public static let key = "personas"
     public static let writeOrder = 30
     public static let itemKinds: [ItemKind] = [.persona]

@@ -38,7 +38,7 @@ public struct SalesProcess: Sendable {
 }
 
 /// The `processes` section.
-public struct ProcessesSection: WorkbookSection {
+public struct ProcessesSection: TypedSection {
     public static let key = "processes"
     public static let writeOrder = 60
     public static let itemKinds: [ItemKind] = [.process, .stage]

@@ -1,7 +1,7 @@
 import LockstepCore
 
 /// The common go-to-market strategy sales and marketing align to (Bill Wallace, “Ending the War between Sales and Marketing”).
-public struct StrategySection: WorkbookSection {
+public struct StrategySection: TypedSection {
     public static let key = "strategy"
     public static let writeOrder = 10
     static let keys = ["innovation", "value", "brand", "sales_role", "segments"]

@@ -8,11 +8,19 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
     public let name: String
     let signature: PluginProtocol.Signature
     let process: PluginProcess
+    /// The sections it owns, as its signature declares them.
+    let declarations: [SectionDeclaration]
 
-    init(entry: String, signature: PluginProtocol.Signature, process: PluginProcess) {
+    /// `LOCKSTEP_PLUGIN_TIMEOUT`, or 10 s: the timeout when the workbook sets none.
+    let defaultTimeout: Double
+
+    init(entry: String, signature: PluginProtocol.Signature, process: PluginProcess, declarations: [SectionDeclaration])
+    {
         name = entry
+        defaultTimeout = process.timeout
         self.signature = signature
         self.process = process
+        self.declarations = declarations
     }
 
     public var summary: String { "\(signature.summary) (external: \(signature.name) \(signature.version))" }
@@ -20,37 +28,27 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
     /// Whether its process runs, has not started, or stopped after a failure.
     public var state: String { process.state }
 
-    public var sections: [SectionSpec] { [] }
+    public var sections: [SectionSpec] { declarations.map(\.spec) }
 
-    public var checks: [any Check] { (signature.checks ?? []).map { ExternalCheck(plugin: self, signature: $0) } }
+    public var isExternal: Bool { true }
 
-    public var commands: [Command] {
-        (signature.commands ?? []).map { command in
-            Command(
-                CommandSpec(
-                    command.name, summary: command.summary,
-                    arguments: (command.arguments ?? []).map { ArgumentSpec($0, optional: true) },
-                    examples: command.examples ?? [])
-            ) { environment, invocation in
-                let params = ModelJSON.commandParams(
-                    command: command.name, arguments: invocation.arguments, today: environment.today,
-                    workbook: environment.workbook)
-                let result: PluginProtocol.CommandResult
-                do throws(PluginProcess.Failure) {
-                    result = try self.process.call("command", json: params, as: PluginProtocol.CommandResult.self)
-                } catch {
-                    throw CommandError.failed(
-                        self.failure(error, calling: "command '\(command.name)'"),
-                        fix: "see the plugin's own output above, or remove it from 'plugins:'")
-                }
-                if let table = result.table {
-                    environment.emit(
-                        .table(Table(table.columns, rows: table.rows.map { $0.map { Table.Cell.text($0) } })))
-                }
-                if let text = result.text { environment.emit(.text(text)) }
-            }
+    public var itemKinds: [ItemKind] { declarations.map(\.kind) }
+
+    public func fieldTypes(for kind: ItemKind) -> [String: FieldType] {
+        declarations.first { $0.kind == kind }?.fieldTypes ?? [:]
+    }
+
+    /// Its own items' fields, as the section holds them: `show` needs no call to the plugin.
+    public func describe(_ item: Item, in workbook: Workbook) -> [String] {
+        guard let declaration = declarations.first(where: { $0.kind == item.kind }) else { return [] }
+        let fields = item.fields
+        return declaration.fields.compactMap { field in
+            guard let value = fields[field.name], let text = value.shown else { return nil }
+            return "\(field.name): \(text)"
         }
     }
+
+    public var checks: [any Check] { (signature.checks ?? []).map { ExternalCheck(plugin: self, signature: $0) } }
 
     /// The findings of every rule of this plugin for one run, asked once and shared by its checks.
     func findings(
@@ -58,12 +56,24 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
     ) -> Result<[PluginProtocol.FoundFinding], PluginProcess.Failure> {
         context.shared.value("external:\(name)") {
             Result { () throws(PluginProcess.Failure) in
-                try process.call(
+                try process(for: workbook).call(
                     "check", json: ModelJSON.checkParams(today: context.today, workbook: workbook),
                     as: PluginProtocol.CheckResult.self
                 ).findings
             }
         }
+    }
+
+    /// The process, set up as `workbook` allows (`plugin_settings:`): the variables it may see
+    /// beyond the bare ones, and its timeout.
+    func process(for workbook: Workbook) -> PluginProcess {
+        let settings = workbook.pluginSettings[name]
+        var environment = PluginResolver.environment
+        for variable in settings?.environment ?? [] {
+            if let value = FileSystem.environment(variable) { environment[variable] = value }
+        }
+        process.configure(environment: environment, timeout: settings?.timeout ?? defaultTimeout)
+        return process
     }
 
     /// A failed call, in one line: the plugin, the call, why, and what it last wrote to standard error.

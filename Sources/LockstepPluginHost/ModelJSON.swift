@@ -12,6 +12,13 @@ enum ModelJSON {
         return out
     }
 
+    static func validateParams(workbook: Workbook) -> [UInt8] {
+        var out = Array(#"{"workbook":"#.utf8)
+        model(workbook, into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
     static func commandParams(command: String, arguments: [String], today: Day, workbook: Workbook) -> [UInt8] {
         var out = Array(#"{"command":"#.utf8)
         string(command, into: &out)
@@ -27,11 +34,15 @@ enum ModelJSON {
     }
 
     /// `{"name": …, "items": [{"kind", "id", "name", "fields": {…}}]}`, as docs/plugins.md says.
+    /// A field that names other items gives their full ids (`new-business/proposal`), however
+    /// the workbook wrote them (`proposal`), so a plugin compares ids without resolving them.
     static func model(_ workbook: Workbook, into out: inout [UInt8]) {
         out += Array(#"{"name":"#.utf8)
         if let name = workbook.name { string(name, into: &out) } else { out += Array("null".utf8) }
         out += Array(#","items":["#.utf8)
-        for (position, item) in workbook.items.enumerated() {
+        let items = workbook.items
+        let index = ItemIndex(items)
+        for (position, item) in items.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             out += Array(#"{"kind":"#.utf8)
             string(item.kind.name, into: &out)
@@ -40,15 +51,30 @@ enum ModelJSON {
             out += Array(#","name":"#.utf8)
             string(item.name, into: &out)
             out += Array(#","fields":{"#.utf8)
-            for (index, (key, value)) in item.fields.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
+            let full = fullIDs(item.references, index: index)
+            for (position, (key, value)) in item.fields.sorted(by: { $0.key < $1.key }).enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
                 string(key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                self.value(value, into: &out)
+                self.value(full.isEmpty ? value : value.resolving(full), into: &out)
             }
             out += Array("}}".utf8)
         }
         out += Array("]}".utf8)
+    }
+
+    /// The references written in a shorter form than the item's full id, by what was written.
+    private static func fullIDs(_ references: [Reference], index: ItemIndex) -> [String: String] {
+        var full: [String: String] = [:]
+        for reference in references {
+            for kind in reference.kinds {
+                if case .found(let target) = index.resolve(reference.id, as: kind) {
+                    if target.id != reference.id { full[reference.id] = target.id }
+                    break
+                }
+            }
+        }
+        return full
     }
 
     static func value(_ value: FieldValue, into out: inout [UInt8]) {
@@ -87,5 +113,16 @@ enum ModelJSON {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension FieldValue {
+    /// The value with each id written short replaced by its full id.
+    fileprivate func resolving(_ full: [String: String]) -> FieldValue {
+        switch self {
+        case .string(let text?): return .string(full[text] ?? text)
+        case .list(let values): return .list(values.map { full[$0] ?? $0 })
+        default: return self
+        }
     }
 }

@@ -12,7 +12,7 @@ public enum PluginConformance {
     }
 
     public static func run(
-        executable: String, sample: Workbook, today: Day, builtInCodes: Set<String>,
+        executable: String, sample: Workbook, today: Day, builtIn: PluginRegistry, builtInCodes: Set<String>,
         builtInCommands: Set<String>, timeout: Double
     ) -> [Outcome] {
         var outcomes: [Outcome] = []
@@ -39,6 +39,7 @@ public enum PluginConformance {
                 problem: signature.protocolVersion == PluginProtocol.version
                     ? nil : "it says \(signature.protocolVersion)"))
         outcomes += signatureProblems(signature, builtInCodes: builtInCodes, builtInCommands: builtInCommands)
+        outcomes += sectionProblems(signature, builtIn: builtIn)
         let codes = Set((signature.checks ?? []).map(\.code))
         if !codes.isEmpty {
             do {
@@ -78,9 +79,18 @@ public enum PluginConformance {
                         workbook: sample),
                     as: PluginProtocol.CommandResult.self)
                 var problem: String?
-                if result.text == nil, result.table == nil { problem = "it answered with neither text nor a table" }
+                if result.text == nil, result.table == nil, result.edits == nil {
+                    problem = "it answered with neither text, a table nor edits"
+                }
                 if let table = result.table, let row = table.rows.first(where: { $0.count != table.columns.count }) {
                     problem = "a row has \(row.count) cells for \(table.columns.count) columns"
+                }
+                for edit in result.edits ?? [] {
+                    do throws(CommandError) {
+                        _ = try ExternalPlugin.operation(edit)
+                    } catch {
+                        problem = "an edit Lockstep cannot make: \(error.message)"
+                    }
                 }
                 outcomes.append(Outcome(test: "command '\(command.name)' answers", problem: problem))
             } catch {
@@ -90,6 +100,7 @@ public enum PluginConformance {
                         problem: error.reason + ExternalPlugin.said(error.stderrTail)))
             }
         }
+        outcomes += callProblems(signature, process: process, sample: sample, today: today)
         if let ended = process.closeAndWait(seconds: 2) {
             outcomes.append(
                 Outcome(test: "ends when its input closes", problem: ended ? nil : "it was still running 2 s later"))
@@ -138,8 +149,12 @@ public enum PluginConformance {
         return [
             Outcome(
                 test:
-                    "its signature is complete (\((signature.checks ?? []).count) rules, \((signature.commands ?? []).count) commands)",
+                    "its signature is complete (\(counted((signature.checks ?? []).count, "rule")), "
+                    + "\(counted((signature.commands ?? []).count, "command")))",
                 problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
         ]
     }
+
+    /// `1 rule`, `2 rules`.
+    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }

@@ -22,8 +22,8 @@ final class PluginProcess: @unchecked Sendable {
     let executable: String
     let folder: String
     /// The variables the plugin sees: a bare PATH and locale, and those the workbook allows.
-    let environment: [String: String]
-    let timeout: Double
+    private(set) var environment: [String: String]
+    private(set) var timeout: Double
     let maximumLine: Int
 
     private let lock = NSLockLike()
@@ -56,6 +56,17 @@ final class PluginProcess: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// Sets what the workbook allows before a call; a running process that was started with
+    /// other variables is stopped, so the next call starts it with these.
+    func configure(environment: [String: String], timeout: Double) {
+        lock.locked {
+            self.timeout = timeout
+            guard environment != self.environment else { return }
+            self.environment = environment
+            stop()
+        }
+    }
 
     /// Sends `method` with `params` and decodes the result.
     func call<Params: Encodable, Result: Decodable>(

@@ -17,8 +17,13 @@ public final class PluginResolver: @unchecked Sendable {
     private let lock = NSLockLike()
     private var resolved: [String: ExternalPlugin] = [:]
 
-    public init(cacheFolder: String?, lockstepVersion: String) {
+    /// The built-in plugins: an external section may name their kinds in `id` fields, and may
+    /// take none of their kinds or section keys.
+    let builtIn: PluginRegistry
+
+    public init(cacheFolder: String?, lockstepVersion: String, builtIn: PluginRegistry = PluginRegistry([])) {
         self.cacheFolder = cacheFolder
+        self.builtIn = builtIn
         self.lockstepVersion = lockstepVersion
         timeout = FileSystem.environment("LOCKSTEP_PLUGIN_TIMEOUT").flatMap(Double.init).map { max(0.1, $0) } ?? 10
     }
@@ -76,7 +81,23 @@ public final class PluginResolver: @unchecked Sendable {
             }
             store(signature, key: key)
         }
-        let plugin = ExternalPlugin(entry: entry, signature: signature, process: process)
+        // Their sections go after the built-in ones, in the order the plugins were found.
+        let others = builtIn.available + lock.locked { resolved.values.filter { $0.name != entry } }
+        let kinds = others.flatMap(\.itemKinds)
+        let keys = WorkbookLoader.coreKeys + others.flatMap { $0.sections.map(\.key) }
+        let order = 1000 + lock.locked { resolved.count } * 10
+        var declarations: [SectionDeclaration] = []
+        do throws(ExternalPluginError) {
+            for (index, section) in (signature.sections ?? []).enumerated() {
+                declarations.append(
+                    try SectionDeclaration(
+                        section, order: order + index, knownKinds: kinds + declarations.map(\.kind),
+                        takenKeys: keys + declarations.map(\.key)))
+            }
+        } catch {
+            return .failure(error)
+        }
+        let plugin = ExternalPlugin(entry: entry, signature: signature, process: process, declarations: declarations)
         lock.locked { resolved[entry] = plugin }
         return .success(plugin)
     }

@@ -29,6 +29,30 @@ enum PluginProtocol {
         let summary: String
         var commands: [CommandSignature]?
         var checks: [CheckSignature]?
+        var sections: [SectionSignature]?
+        /// Which calls beyond `check` and `command` it answers, so none is made in vain.
+        var validates: Bool?
+        var report: Bool?
+        var diagram: Bool?
+    }
+
+    struct SectionSignature: Codable {
+        let key: String
+        let kind: String
+        var plural: String?
+        var summary: String?
+        var fields: [FieldSignature]?
+    }
+
+    struct FieldSignature: Codable {
+        let name: String
+        let type: String
+        var summary: String?
+        /// The words of a `choice`.
+        var values: [String]?
+        /// The kind an `id` or `ids` field names.
+        var kind: String?
+        var required: Bool?
     }
 
     struct CommandSignature: Codable {
@@ -66,6 +90,85 @@ enum PluginProtocol {
     struct CommandResult: Decodable {
         var text: String?
         var table: ResultTable?
+        /// Changes to the workbook, made by the core as one undoable step.
+        var edits: [Edit]?
+    }
+
+    /// One change a command asks for, in the words of the shell's own commands.
+    struct Edit: Decodable {
+        let op: String
+        let kind: String?
+        let id: String?
+        var name: String?
+        var field: String?
+        var value: EditValueText?
+        var section: String?
+        var to: String?
+        var force: Bool?
+    }
+
+    /// A value as `edit` takes it: text, a number, true/false, a list (joined with commas), or
+    /// null to clear the field.
+    struct EditValueText: Decodable {
+        let text: String
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                text = ""
+            } else if let flag = try? container.decode(Bool.self) {
+                text = flag ? "true" : "false"
+            } else if let number = try? container.decode(Double.self) {
+                text = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            } else if let list = try? container.decode([String].self) {
+                text = list.joined(separator: ", ")
+            } else {
+                text = try container.decode(String.self)
+            }
+        }
+    }
+
+    struct ValidateResult: Decodable {
+        let problems: [Problem]
+    }
+
+    /// Something wrong in the plugin's own terms, at an item (and a field of it).
+    struct Problem: Decodable {
+        let target: String
+        var field: String?
+        let message: String
+        var fix: String?
+    }
+
+    struct ReportResult: Decodable {
+        let sections: [ReportSectionResult]
+    }
+
+    struct ReportSectionResult: Decodable {
+        let title: String
+        var part: String?
+        var order: Int?
+        let blocks: [ReportBlockResult]
+    }
+
+    /// One block of a report section: exactly one of its fields is set.
+    struct ReportBlockResult: Decodable {
+        var paragraph: String?
+        var heading: String?
+        var bullets: [String]?
+        var facts: [[String]]?
+        var table: ResultTable?
+    }
+
+    struct DiagramResult: Decodable {
+        let notes: [DiagramNote]
+    }
+
+    /// A line on the drawing beside an item (a stage), and whether it marks a gap there.
+    struct DiagramNote: Decodable {
+        let target: String
+        let text: String
+        var mark: String?
     }
 
     struct ResultTable: Decodable {

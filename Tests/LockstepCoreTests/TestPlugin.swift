@@ -21,7 +21,7 @@ extension ItemKind {
     static let label = ItemKind("label", plural: "labels")
 }
 
-struct ShelvesSection: WorkbookSection {
+struct ShelvesSection: TypedSection {
     static let key = "shelves"
     static let writeOrder = 10
     static let itemKinds: [ItemKind] = [.shelf, .book]
@@ -63,7 +63,7 @@ struct ShelvesSection: WorkbookSection {
     }
 }
 
-struct LabelsSection: WorkbookSection {
+struct LabelsSection: TypedSection {
     static let key = "labels"
     static let writeOrder = 20
     static let itemKinds: [ItemKind] = [.label]

@@ -54,6 +54,9 @@ extension WorkbookError {
             return "rule id '\(id)' is the code of a built-in rule"
         case .controlCharacter(_, let what, let value):
             return "\(what) holds a control character: '\(Sanitized.excerpt(value))'"
+        case .plugin(_, let plugin, let field, let message, _):
+            return "plugin \(Sanitized.excerpt(plugin, limit: 40)): " + (field.map { "\(Sanitized.excerpt($0, limit: 40)): " } ?? "")
+                + Sanitized.excerpt(message, limit: 300)
         }
     }
 
@@ -97,6 +100,8 @@ extension WorkbookError {
             return "give the team's rule a code of its own, e.g. 'ACME001'"
         case .controlCharacter:
             return "remove it (shown as \\e, \\x07…): text may hold tabs and line breaks, nothing that drives a terminal"
+        case .plugin(_, let plugin, _, _, let fix):
+            return fix.map { Sanitized.excerpt($0, limit: 300) } ?? "see the documentation of the plugin \(Sanitized.excerpt(plugin, limit: 40))"
         }
     }
 

@@ -32,6 +32,8 @@ public enum WorkbookError: Error, Equatable, Sendable {
     case ruleCodeTaken(SourceLocation, id: String)
     /// Text holding a control character other than a tab or line break (an escape sequence, a bell).
     case controlCharacter(SourceLocation, what: String, value: String)
+    /// A problem an external plugin found in its own section when asked to validate it.
+    case plugin(SourceLocation, plugin: String, field: String?, message: String, fix: String?)
 
     /// Where the problem is; a file alone when there is no better place.
     public var location: SourceLocation {
@@ -44,7 +46,7 @@ public enum WorkbookError: Error, Equatable, Sendable {
              .unknownPlugin(let at, _, _), .externalPlugin(let at, _, _), .missingDependency(let at, _, _),
              .notAllowed(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
              .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _), .ruleCodeTaken(let at, _),
-             .controlCharacter(let at, _, _):
+             .controlCharacter(let at, _, _), .plugin(let at, _, _, _, _):
             return at
         }
     }

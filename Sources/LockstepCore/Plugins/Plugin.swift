@@ -36,6 +36,8 @@ public protocol Plugin: Sendable {
     /// This plugin's steps of the guided tour, chosen for `workbook` as the tour starts (the gap
     /// it asks the learner to close is one this workbook has).
     func lessons(_ workbook: Workbook, context: CheckContext) -> [Lesson]
+    /// True for a program of its own (docs/plugins.md), which `plugin_settings:` may configure.
+    var isExternal: Bool { get }
 }
 
 
@@ -53,6 +55,7 @@ extension Plugin {
     public func template(_ name: String) -> String? { nil }
     public func coverage(_ workbook: Workbook) -> CoverageMatrix? { nil }
     public func lessons(_ workbook: Workbook, context: CheckContext) -> [Lesson] { [] }
+    public var isExternal: Bool { false }
 }
 
 /// Why a plugin named by its path cannot be used (it does not start, does not answer, speaks

@@ -56,3 +56,22 @@ public final class LockedValues: @unchecked Sendable {
         return made
     }
 }
+
+/// A list appended to from any thread and emptied by its reader: messages gathered while a
+/// workbook loads, said once it is open.
+public final class LockedList<Element: Sendable>: @unchecked Sendable {
+    private var elements: [Element] = []
+    private let lock = NSLockLike()
+
+    public init() {}
+
+    public func append(_ element: Element) { lock.locked { elements.append(element) } }
+
+    /// What was gathered, in order; the list is empty after.
+    public func drain() -> [Element] {
+        lock.locked {
+            defer { elements = [] }
+            return elements
+        }
+    }
+}

@@ -12,6 +12,11 @@ public final class DecodeContext {
 
     public func report(_ error: WorkbookError) { errors.append(error) }
 
+    /// Said to the user without stopping the load (a plugin that could not validate its section).
+    public private(set) var warnings: [String] = []
+
+    public func warn(_ message: String) { warnings.append(message) }
+
     public func location(of node: SourceNode) -> SourceLocation {
         SourceLocation(fileNumber: fileNumber, line: node.line, column: node.column)
     }

@@ -87,3 +87,18 @@ public enum FieldValue: Sendable, Equatable {
 
     public static func number(_ value: Int?) -> FieldValue { .number(value.map(Double.init)) }
 }
+
+extension FieldValue {
+    /// The value as a reader sees it (`48h`, `a, b`), or nil when empty.
+    public var shown: String? {
+        switch self {
+        case .string(let value): return value
+        case .number(let value):
+            return value.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) }
+        case .bool(let value): return value.map { $0 ? "true" : "false" }
+        case .date(let value): return value?.description
+        case .duration(let value): return value?.text
+        case .list(let values): return values.isEmpty ? nil : values.joined(separator: ", ")
+        }
+    }
+}

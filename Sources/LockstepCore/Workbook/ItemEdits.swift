@@ -67,10 +67,8 @@ public enum EditValue: Sendable, Equatable {
 /// Editing a section's items by kind and id, so that the shell's `add`, `edit`, `rename` and
 /// `remove` work on every kind of every plugin without a command of their own. A section
 /// supports what it declares; the defaults support nothing.
+/// The fields it has are its `SectionSpec`'s (for a built-in section, `TypedSection.editableFields`).
 public protocol EditableSection: WorkbookSection {
-    /// The fields `edit` may set on items of `kind`; for `nil`, on the section itself
-    /// (`strategy`, `team`).
-    static func editableFields(of kind: ItemKind?) -> [EditableField]
     /// Adds an item of `kind`; false when the section cannot (a kind that needs more, such as a
     /// stage's process).
     mutating func addItem(_ kind: ItemKind, id: String, name: String) -> Bool

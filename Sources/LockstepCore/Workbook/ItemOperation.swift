@@ -172,6 +172,16 @@ extension CommandEnvironment {
             applied.count == 1 ? applied[0].description : "\(command ?? "edit") (\(applied.count) changes)"
         let result = changed
         try edit(description, journaledAs: journaled ? operations.map(\.statement) : nil) { $0 = result }
-        for step in applied { emit(.note(step.note)) }
+        // A plugin's command may make many changes: past a few, one line says how many.
+        if applied.count <= 3 {
+            for step in applied { emit(.note(step.note)) }
+        } else {
+            let added = applied.compactMap { $0.note.hasPrefix("added ") ? String($0.note.dropFirst(6)) : nil }
+            emit(
+                .note(
+                    "\(command ?? "edit"): \(applied.count) changes"
+                        + (added.isEmpty ? "" : "; added \(added.joined(separator: ", "))")
+                        + " ('undo' takes them back together)"))
+        }
     }
 }

@@ -83,6 +83,16 @@ public struct MappingReader {
         return number
     }
 
+    /// A number as written (`12`, `0.5`), within `range` when given.
+    public func number(_ key: String, in range: ClosedRange<Double>? = nil) -> Double? {
+        guard let value = node(key), let text = string(key) else { return nil }
+        guard let number = Double(text), number.isFinite, range?.contains(number) ?? true else {
+            wrongType(key, value, expected: range.map { "a number from \($0.lowerBound) to \($0.upperBound)" } ?? "a number")
+            return nil
+        }
+        return number
+    }
+
     public func bool(_ key: String) -> Bool? {
         guard let value = node(key), let text = string(key) else { return nil }
         switch text.lowercased() {

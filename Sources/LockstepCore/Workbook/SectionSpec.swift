@@ -14,15 +14,14 @@ public struct SectionSpec: Sendable {
     private let decoder: @Sendable (SourceNode, DecodeContext) -> any WorkbookSection
     private let fields: @Sendable (ItemKind?) -> [EditableField]
 
-    public init<Section: WorkbookSection>(_ type: Section.Type) {
+    public init<Section: TypedSection>(_ type: Section.Type) {
         key = Section.key
         writeOrder = Section.writeOrder
         itemKinds = Section.itemKinds
         makeEmpty = { Section() }
         decoder = { Section(decoding: $0, context: $1) }
-        let editable = type as? any EditableSection.Type
-        isEditable = editable != nil
-        fields = { editable?.editableFields(of: $0) ?? [] }
+        isEditable = type is any EditableSection.Type
+        fields = { Section.editableFields(of: $0) }
     }
 
     /// A section known only at run time (an external plugin's): its key, order and kinds, the

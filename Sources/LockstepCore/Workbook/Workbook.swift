@@ -7,6 +7,8 @@ public struct Workbook: Sendable {
     public var plugins: [String]
     public var sections: [String: any WorkbookSection]
     public var checks: CheckSettings
+    /// What the workbook allows its external plugins, by their entry in `plugins`.
+    public var pluginSettings: [String: PluginSettings] = [:]
     /// The order the file wrote its top-level keys in, kept so saves stay close to the original.
     public var keyOrder: [String]
 
@@ -18,12 +20,12 @@ public struct Workbook: Sendable {
         self.keyOrder = []
     }
 
-    public func section<S: WorkbookSection>(_ type: S.Type) -> S? {
+    public func section<S: TypedSection>(_ type: S.Type) -> S? {
         sections[S.key] as? S
     }
 
     /// Changes a section in place, creating it empty first when the workbook has none.
-    public mutating func update<S: WorkbookSection, R>(_ type: S.Type, _ change: (inout S) throws -> R) rethrows -> R {
+    public mutating func update<S: TypedSection, R>(_ type: S.Type, _ change: (inout S) throws -> R) rethrows -> R {
         var section = (sections[S.key] as? S) ?? S()
         let result = try change(&section)
         sections[S.key] = section

@@ -63,6 +63,10 @@ public struct WorkbookEncoder: Sendable {
         var pairs: [(String, YAMLNode)] = [("lockstep", .literal(String(Workbook.formatVersion)))]
         if let name = workbook.name { pairs.append(("name", .string(name))) }
         pairs.append(("plugins", .sequence(workbook.plugins.map { .string($0) }, style: .flow)))
+        if !workbook.pluginSettings.isEmpty {
+            let entries = workbook.plugins.compactMap { name in workbook.pluginSettings[name].map { (name, $0.encode()) } }
+            pairs.append((PluginSettings.key, .mapping(entries)))
+        }
         for key in sectionKeys(workbook) {
             guard let section = workbook.sections[key] else { continue }
             pairs.append((key, section.encode()))

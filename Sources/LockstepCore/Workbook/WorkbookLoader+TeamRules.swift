@@ -1,7 +1,7 @@
 extension WorkbookLoader {
     /// Team rules are checked when the workbook loads: the kind they apply to, codes that do not
     /// clash with built-in rules, and their conditions against that kind's fields.
-    func validateTeamRules(_ workbook: Workbook, context: DecodeContext) {
+    static func validateTeamRules(_ workbook: Workbook, registry: PluginRegistry, context: DecodeContext) {
         let plugins = workbook.plugins.compactMap { registry.plugin(named: $0) }
         let builtIn = Set((CoreChecks.all + plugins.flatMap(\.checks)).map(\.code))
         var seen: [String: SourceLocation] = [:]

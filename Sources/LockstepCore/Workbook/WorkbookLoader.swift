@@ -9,7 +9,7 @@ public struct WorkbookLoadError: Error, Equatable, Sendable, CustomStringConvert
 
 /// Reads workbook files: YAML → sections of the loaded plugins → ids and references checked.
 public struct WorkbookLoader: Sendable {
-    public static let coreKeys = ["lockstep", "name", "plugins", "checks"]
+    public static let coreKeys = ["lockstep", "name", "plugins", PluginSettings.key, "checks"]
     /// The largest workbook read: far beyond any client's model (the 20,000-activity benchmark
     /// workbook is 5 MB), small enough that a wrong file never fills memory. `LOCKSTEP_MAX_WORKBOOK_MB`
     /// raises it.
@@ -24,10 +24,15 @@ public struct WorkbookLoader: Sendable {
     /// the entry as written and the workbook's file; nil to take built-in plugins only.
     public let external: (@Sendable (_ entry: String, _ file: String) -> Result<any Plugin, ExternalPluginError>)?
 
+    /// Told what does not stop a load but should be said (a plugin that could not validate).
+    public var warn: (@Sendable (String) -> Void)?
+
     public init(registry: PluginRegistry,
-                external: (@Sendable (_ entry: String, _ file: String) -> Result<any Plugin, ExternalPluginError>)? = nil) {
+                external: (@Sendable (_ entry: String, _ file: String) -> Result<any Plugin, ExternalPluginError>)? = nil,
+                warn: (@Sendable (String) -> Void)? = nil) {
         self.registry = registry
         self.external = external
+        self.warn = warn
     }
 
     /// An entry of `plugins:` that names a program by its path rather than a built-in plugin.
@@ -54,15 +59,17 @@ public struct WorkbookLoader: Sendable {
         // the item index: a large workbook never holds both at once. The file's bytes go as soon
         // as they are read: the document keeps its own copy of the text.
         let workbook: Workbook
+        let registry: PluginRegistry
         do throws(WorkbookError) {
             let parsed = try YAMLReader.parse(bytes, file: file)
             _ = consume bytes
             guard let root = parsed else { throw WorkbookError.emptyFile(file: file) }
-            workbook = decodeSections(root, context: context)
+            (workbook, registry) = decodeSections(root, context: context)
         } catch {
             throw WorkbookLoadError(errors: [error])
         }
-        validate(workbook, context: context)
+        Self.validate(workbook, registry: registry, context: context)
+        for warning in context.warnings { warn?(warning) }
         if !context.errors.isEmpty {
             let sorted = context.errors.enumerated().sorted { a, b in
                 (a.element.location.line, a.element.location.column, a.offset) < (b.element.location.line, b.element.location.column, b.offset)
@@ -76,25 +83,40 @@ public struct WorkbookLoader: Sendable {
     /// reads its own text back with it, to compare with what it meant to write.
     func read(_ bytes: [UInt8]) -> Workbook? {
         guard let root = try? YAMLReader.parse(bytes, file: "saved workbook") else { return nil }
-        return decodeSections(root, context: DecodeContext(file: "saved workbook"))
+        return decodeSections(root, context: DecodeContext(file: "saved workbook")).workbook
     }
 
-    private func decodeSections(_ root: consuming SourceNode, context: DecodeContext) -> Workbook {
+    /// The external plugins the `plugins:` list of `root` names that can be found, so that
+    /// their sections are known before the sections are read. Each is asked once: the resolver
+    /// keeps what it found, and `plugins(_:present:context:)` reports those it could not.
+    private func externalPlugins(_ root: SourceNode, file: String) -> [any Plugin] {
+        guard let external, let list = root.entries?.first(where: { $0.key.hasText("plugins") })?.value.items
+        else { return [] }
+        return list.compactMap { node in
+            guard let entry = node.scalar, registry.plugin(named: entry) == nil,
+                case .success(let plugin) = external(entry, file)
+            else { return nil }
+            return plugin
+        }
+    }
+
+    private func decodeSections(_ root: consuming SourceNode, context: DecodeContext) -> (workbook: Workbook, registry: PluginRegistry) {
+        let registry = registry.adding(externalPlugins(root, file: context.file))
         guard let entries = root.entries else {
             // What the file holds is not quoted: a file that is no workbook may be anything (a
             // symlink to /etc/passwd), and its content has no place in an error or a CI log.
             context.report(.wrongType(context.location(of: root), what: "a workbook", expected: "a mapping of sections starting with 'lockstep: 1'",
                                       found: root.isSequence ? "a list" : "text (this file is not a Lockstep workbook)"))
-            return Workbook()
+            return (Workbook(), registry)
         }
         let allowedKeys = Self.coreKeys + registry.available.flatMap { $0.sections.map { $0.key } }
         guard let top = context.mapping(root, what: "the workbook", keys: allowedKeys) else {
-            return Workbook()
+            return (Workbook(), registry)
         }
         var workbook = Workbook(name: top.string("name"))
         workbook.keyOrder = entries.compactMap { $0.key.scalar }
         checkVersion(top, context: context)
-        workbook.plugins = plugins(top, present: workbook.keyOrder, context: context)
+        workbook.plugins = plugins(top, present: workbook.keyOrder, registry: registry, context: context)
         for entry in entries {
             guard let key = entry.key.scalar, !Self.coreKeys.contains(key), let value = top.node(key) else { continue }
             guard let owner = registry.owner(ofSection: key),
@@ -106,17 +128,25 @@ public struct WorkbookLoader: Sendable {
             workbook.sections[key] = spec.decode(value, context: context)
         }
         if let checks = top.node("checks") { workbook.checks = CheckSettings(decoding: checks, context: context) }
-        return workbook
+        if let settings = top.node(PluginSettings.key) {
+            let externals = workbook.plugins.filter { registry.plugin(named: $0)?.isExternal ?? false }
+            workbook.pluginSettings = PluginSettings.decode(settings, externals: externals, context: context)
+        }
+        return (workbook, registry)
     }
 
     /// Ids, references and each loaded plugin's own rules; also run after edits in tests.
     public func validate(_ workbook: Workbook, context: DecodeContext) {
+        Self.validate(workbook, registry: registry, context: context)
+    }
+
+    private static func validate(_ workbook: Workbook, registry: PluginRegistry, context: DecodeContext) {
         let items = workbook.items
         for error in ItemIndex(items).problems(of: items, loose: workbook.sections.values.flatMap(\.looseReferences)) { context.report(error) }
         for name in workbook.plugins {
             registry.plugin(named: name)?.validate(workbook, context: context)
         }
-        validateTeamRules(workbook, context: context)
+        validateTeamRules(workbook, registry: registry, context: context)
     }
 
     private func checkVersion(_ top: MappingReader, context: DecodeContext) {
@@ -130,7 +160,9 @@ public struct WorkbookLoader: Sendable {
     }
 
     /// The `plugins:` list, checked against the registry; without one, the plugins whose sections appear.
-    private func plugins(_ top: MappingReader, present keys: [String], context: DecodeContext) -> [String] {
+    private func plugins(
+        _ top: MappingReader, present keys: [String], registry: PluginRegistry, context: DecodeContext
+    ) -> [String] {
         guard top.has("plugins") else {
             let owners = keys.compactMap { registry.owner(ofSection: $0)?.name }
             return registry.withDependencies(registry.names.filter { owners.contains($0) })

@@ -1,24 +1,15 @@
 /// One top-level section of a workbook (`processes`, `activities`…), owned by a plugin.
 ///
-/// A section is a value: the session keeps earlier copies for undo.
+/// A section is a value: the session keeps earlier copies for undo. What the loader and the
+/// encoder need to know of its kind (its key, how to read it) is its `SectionSpec`.
 public protocol WorkbookSection: Sendable {
-    /// The top-level key the section is stored under.
-    static var key: String { get }
     /// Where the section goes in a new file, relative to other sections (lower first).
-    static var writeOrder: Int { get }
-    /// An empty section, for a new workbook.
-    init()
-    /// Decodes the section, reporting every problem to `context`.
-    init(decoding node: SourceNode, context: DecodeContext)
+    var order: Int { get }
+    /// The kinds of item `items` holds, so a look-up of one kind skips the other sections.
+    var kindsHeld: [ItemKind] { get }
     func encode() -> YAMLNode
     /// The named things the section holds, for id checks, references and completion.
     var items: [Item] { get }
-    /// The kinds of item `items` holds, so a look-up of one kind skips the other sections.
-    static var itemKinds: [ItemKind] { get }
-    /// `writeOrder` and `itemKinds` of this value: the same as its type's for a built-in section,
-    /// its declaration's for an external plugin's (one Swift type serves every such section).
-    var order: Int { get }
-    var kindsHeld: [ItemKind] { get }
     /// References made outside any item (settings that name ids), checked like item references.
     var looseReferences: [Reference] { get }
     /// The ids (and shorter aliases) of the items of `kind`, for completion. By default taken
@@ -31,12 +22,33 @@ public protocol WorkbookSection: Sendable {
 
 extension WorkbookSection {
     public var items: [Item] { [] }
-    public static var itemKinds: [ItemKind] { [] }
-    public var order: Int { Self.writeOrder }
-    public var kindsHeld: [ItemKind] { Self.itemKinds }
     public var looseReferences: [Reference] { [] }
     public func itemNames(of kind: ItemKind) -> [(id: String, alias: String?)] {
         items.filter { $0.kind == kind }.map { ($0.id, $0.alias) }
     }
     public mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?) {}
+}
+
+/// A section a built-in plugin defines as a Swift type: its key, order and kinds are the
+/// type's, and `workbook.section(PersonasSection.self)` finds it.
+public protocol TypedSection: WorkbookSection {
+    /// The top-level key the section is stored under.
+    static var key: String { get }
+    /// Where the section goes in a new file, relative to other sections (lower first).
+    static var writeOrder: Int { get }
+    static var itemKinds: [ItemKind] { get }
+    /// An empty section, for a new workbook.
+    init()
+    /// Decodes the section, reporting every problem to `context`.
+    init(decoding node: SourceNode, context: DecodeContext)
+    /// The fields `edit` may set on items of `kind`; for `nil`, on the section itself
+    /// (`strategy`, `team`). None by default; a section that has some is an `EditableSection`.
+    static func editableFields(of kind: ItemKind?) -> [EditableField]
+}
+
+extension TypedSection {
+    public static var itemKinds: [ItemKind] { [] }
+    public static func editableFields(of kind: ItemKind?) -> [EditableField] { [] }
+    public var order: Int { Self.writeOrder }
+    public var kindsHeld: [ItemKind] { Self.itemKinds }
 }

@@ -85,10 +85,12 @@ extension Lockstep {
     /// One workbook loaded and checked with the chosen rules, or its load errors as a report.
     static func checkOne(_ file: String, options: CheckCommand, registry: PluginRegistry, today: Day) -> OneCheck {
         let workbook: Workbook
-        let resolver = PluginResolver.standard()
+        let resolver = PluginResolver.standard(builtIn: registry)
         var registry = registry
         do {
-            workbook = try WorkbookLoader.withExternalPlugins(registry, resolver: resolver).load(path: file)
+            workbook = try WorkbookLoader.withExternalPlugins(registry, resolver: resolver) { warning in
+                StandardOutput().writeError("lockstep: warning: \(Sanitized.visible(warning))\n")
+            }.load(path: file)
             registry = registry.adding(resolver.plugins)
             leaveForExit(workbook)
         } catch {

@@ -66,7 +66,7 @@ public enum Lockstep {
         session.clock = clock
         session.journal = Journal.standard()
         session.tourPlace = TourPlace.standard
-        session.pluginResolver = PluginResolver.standard()
+        session.pluginResolver = PluginResolver.standard(builtIn: registry)
         session.teachingWorkbook = teachingWorkbook
         session.allowsDataOutsideWorkbook = options.allowDataOutside
         guard let reader = makeReader(options, output: output) else { return 2 }

@@ -50,7 +50,7 @@ struct PluginTestCommand: RunnableCommand {
         do {
             if let workbook {
                 // A sample that names plugins of its own (this one, perhaps) loads with them.
-                sample = try WorkbookLoader.withExternalPlugins(registry, resolver: PluginResolver.standard()).load(
+                sample = try WorkbookLoader.withExternalPlugins(registry, resolver: PluginResolver.standard(builtIn: registry)).load(
                     path: workbook)
             } else if let teaching = Lockstep.teachingWorkbook {
                 sample = try WorkbookLoader(registry: registry).decode(Array(teaching.text.utf8), file: teaching.name)
@@ -63,7 +63,7 @@ struct PluginTestCommand: RunnableCommand {
         }
         let absolute = path.hasPrefix("/") ? path : (FileSystem.realPath(".") ?? ".") + "/" + path
         let outcomes = PluginConformance.run(
-            executable: absolute, sample: sample, today: clock.today,
+            executable: absolute, sample: sample, today: clock.today, builtIn: registry,
             builtInCodes: Set((CoreChecks.all + registry.available.flatMap(\.checks)).map(\.code)),
             builtInCommands: Set(
                 Builtins.all.map { $0.spec.words[0] } + registry.available.flatMap(\.commands).map { $0.spec.words[0] }),

@@ -3,16 +3,20 @@ import LockstepPluginHost
 
 extension WorkbookLoader {
     /// A loader over `registry` that starts the plugins a workbook names by path through `resolver`.
-    static func withExternalPlugins(_ registry: PluginRegistry, resolver: PluginResolver?) -> WorkbookLoader {
-        guard let resolver else { return WorkbookLoader(registry: registry) }
-        return WorkbookLoader(registry: registry) { entry, file in resolver.resolve(entry, workbook: file) }
+    /// `warn` is told what a plugin could not do without stopping the load.
+    static func withExternalPlugins(
+        _ registry: PluginRegistry, resolver: PluginResolver?, warn: (@Sendable (String) -> Void)? = nil
+    ) -> WorkbookLoader {
+        guard let resolver else { return WorkbookLoader(registry: registry, warn: warn) }
+        return WorkbookLoader(registry: registry, external: { entry, file in resolver.resolve(entry, workbook: file) }, warn: warn)
     }
 }
 
 extension PluginResolver {
     /// A resolver keeping signatures in the state folder (`plugins/`), for this run.
-    static func standard() -> PluginResolver {
-        PluginResolver(cacheFolder: StateFolder.path.map { $0 + "/plugins" }, lockstepVersion: Lockstep.version)
+    static func standard(builtIn: PluginRegistry) -> PluginResolver {
+        PluginResolver(
+            cacheFolder: StateFolder.path.map { $0 + "/plugins" }, lockstepVersion: Lockstep.version, builtIn: builtIn)
     }
 }
 

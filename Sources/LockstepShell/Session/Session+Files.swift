@@ -11,12 +11,14 @@ extension Session {
             throw .workbook(error)
         }
         let loaded: Workbook
+        _ = loadWarnings.drain()
         do {
             loaded = try loader.decode(bytes, file: path)
         } catch {
             throw .workbook(error)
         }
         registry = builtIn.adding(pluginResolver?.plugins ?? [])
+        for warning in loadWarnings.drain() { emit(.note("warning: \(warning)")) }
         replace(with: loaded, path: path, fingerprint: Fingerprint(bytes))
         savedText = WorkbookText(bytes: bytes, workbook: loaded)
         stamp = readStamp
@@ -24,7 +26,12 @@ extension Session {
     }
 
     /// A loader that finds the external plugins a workbook names, when the session may run them.
-    var loader: WorkbookLoader { WorkbookLoader.withExternalPlugins(builtIn, resolver: pluginResolver) }
+    var loader: WorkbookLoader {
+        // Warnings come while the file loads; they are said once it is open.
+        WorkbookLoader.withExternalPlugins(builtIn, resolver: pluginResolver) { [loadWarnings] warning in
+            loadWarnings.append(warning)
+        }
+    }
 
     /// Reads the workbook's file again and, unless `discarding`, re-applies this session's
     /// changes on top of it through the commands; returns the changes that no longer applied.

@@ -18,6 +18,8 @@ public final class Session: CommandEnvironment {
     let builtIn: PluginRegistry
     /// Finds the external plugins a workbook names by path; nil takes built-in plugins only.
     var pluginResolver: PluginResolver?
+    /// What the last load said without failing (a plugin that could not validate its section).
+    let loadWarnings = LockedList<String>()
     public internal(set) var workbook: Workbook {
         didSet { completionNames = [:] }
     }
