@@ -156,15 +156,23 @@ extension ExternalPlugin {
                 "diagram", json: ModelJSON.checkParams(today: diagram.today, workbook: workbook),
                 as: PluginProtocol.DiagramResult.self)
         else { return }
-        let nodes = Set(diagram.groups.flatMap { $0.nodes.map(\.id) })
-        for note in result.notes where nodes.contains(note.target) {
+        // A node's id is its item's, after a prefix the drawing plugin chose (`stage:`); a note
+        // names the item, by its full id or a shorter one.
+        let nodes = diagram.groups.flatMap { $0.nodes.map(\.id) }
+        let index = ItemIndex(workbook)
+        for note in result.notes {
+            let full = index.kinds.lazy.compactMap { kind -> String? in
+                if case .found(let item) = index.resolve(note.target, as: kind) { return item.id }
+                return nil
+            }.first ?? note.target
+            guard let node = nodes.first(where: { $0.hasSuffix(":" + full) }) else { continue }
             let mark: Diagram.Mark =
                 switch note.mark {
                 case "gap": .gap
                 case "partial": .partialGap
                 default: .none
                 }
-            diagram.annotate(note.target, note.text, mark: mark)
+            diagram.annotate(node, note.text, mark: mark)
         }
     }
 }
