@@ -111,7 +111,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LockstepShellTests",
-            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing", "TestSupport"],
+            dependencies: [
+                "LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing", "LockstepPluginHost", "TestSupport",
+            ],
             exclude: ["Golden", "Workbooks"]
         ),
         .testTarget(
