@@ -3,6 +3,8 @@ import LockstepCore
 extension LeadsPlugin {
     /// The lead stages each CRM ships with (CRM-EXPORTS.md), owners and hand-off SLAs filled in,
     /// criteria left for the workshop: LD001 marks each one still to agree.
+    public var templates: [String] { ["salesforce", "hubspot", "waterfall"] }
+
     public func template(_ name: String) -> String? {
         switch name {
         case "salesforce":

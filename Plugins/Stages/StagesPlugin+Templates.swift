@@ -3,6 +3,8 @@ import LockstepCore
 extension StagesPlugin {
     /// The CRMs' default opportunity stages and probabilities (CRM-EXPORTS.md). Closed won and
     /// closed lost are outcomes, not stages a deal works through, so they are left out.
+    public var templates: [String] { ["salesforce", "hubspot", "waterfall"] }
+
     public func template(_ name: String) -> String? {
         switch name {
         case "salesforce":

@@ -16,6 +16,7 @@ struct LeadDataset: Sendable {
     static func load(_ plan: LeadDataPlan, options base: ColumnLoadOptions) throws(CommandError) -> LeadDataset {
         var options = base
         options.dateFormat = plan.dateFormat
+        options.dateFormatSetting = "leads.data.date_format"
         options.emptyValues = plan.emptyValues
         let main = try read(plan.readPath, plan.loads, options, named: plan.path)
         guard let join = plan.join else {

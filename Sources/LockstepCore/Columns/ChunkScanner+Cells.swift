@@ -17,7 +17,7 @@ extension ChunkScanner {
         case .date:
             guard let days = options.dateFormat.days(value) else {
                 return badValue(value, slot: slot, expected: "a date in the format \(options.dateFormat)",
-                                fix: "set leads.data.date_format to the export's format (\(DateFormat.known.map(\.description).joined(separator: ", ")))")
+                                fix: "set \(options.dateFormatSetting) to the export's format (\(DateFormat.known.map(\.description).joined(separator: ", ")))")
             }
             state.columns[slot].doubles.append(days)
         case .bool:

@@ -16,6 +16,9 @@ public struct ColumnRequest: Sendable, Equatable {
 /// How to read the values of a CSV export.
 public struct ColumnLoadOptions: Sendable {
     public var dateFormat: DateFormat = .iso
+    /// Where the user sets `dateFormat`, for the fix of a date that does not read (the plugin
+    /// that reads the export knows: `leads.data.date_format`).
+    public var dateFormatSetting = "date_format"
     /// Placeholders that mean "not answered" (`Select`), read as empty cells.
     public var emptyValues: [String] = []
     /// Worker threads; a file under a few megabytes is read by one.

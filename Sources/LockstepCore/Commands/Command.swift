@@ -16,6 +16,8 @@ public enum Completion: Sendable, Equatable {
     case anyID
     /// The codes of the rules the workbook runs.
     case ruleCodes
+    /// The templates the loaded plugins offer for `new --template`.
+    case templateNames
 }
 
 /// A positional argument in a command's usage.

@@ -32,7 +32,7 @@ extension WorkbookError {
             return "key '\(key)' appears twice (first at line \(first.line))"
         case .sectionNeedsPlugin(_, let section, let plugin):
             return "section '\(section)' belongs to plugin '\(plugin)', which this workbook does not load"
-        case .unknownPlugin(_, let name, let suggestion):
+        case .unknownPlugin(_, let name, let suggestion, _):
             return "unknown plugin '\(name)'" + Self.didYouMean(suggestion)
         case .externalPlugin(_, let entry, let reason):
             return "plugin '\(entry)' cannot be used: \(reason)"
@@ -78,9 +78,9 @@ extension WorkbookError {
             return suggestion.map { "rename it to '\($0)'" } ?? "remove it, or see docs/workbook.md for the keys allowed here"
         case .duplicateKey: return "keep one of the two"
         case .sectionNeedsPlugin(_, _, let plugin): return "add '\(plugin)' to the workbook's 'plugins:' list"
-        case .unknownPlugin(_, _, let suggestion):
+        case .unknownPlugin(_, _, let suggestion, let known):
             return suggestion.map { "write '\($0)'" }
-                ?? "remove it from 'plugins:'; the built-in plugins are leads, stages and marketing, and a plugin of your own is "
+                ?? "remove it from 'plugins:'; the built-in plugins are \(known.joined(separator: ", ")), and a plugin of your own is "
                 + "named by its path or installed in ~/.local/share/lockstep/plugins (docs/plugins.md)"
         case .missingDependency(_, _, let needs): return "add '\(needs)' to the workbook's 'plugins:' list"
         case .externalPlugin:

@@ -16,7 +16,7 @@ public enum WorkbookError: Error, Equatable, Sendable {
     case unknownKey(SourceLocation, key: String, what: String, suggestion: String?)
     case duplicateKey(SourceLocation, key: String, first: SourceLocation)
     case sectionNeedsPlugin(SourceLocation, section: String, plugin: String)
-    case unknownPlugin(SourceLocation, name: String, suggestion: String?)
+    case unknownPlugin(SourceLocation, name: String, suggestion: String?, known: [String])
     /// A plugin named by its path that could not be started or understood.
     case externalPlugin(SourceLocation, entry: String, reason: String)
     case missingDependency(SourceLocation, plugin: String, needs: String)
@@ -43,7 +43,7 @@ public enum WorkbookError: Error, Equatable, Sendable {
         case .notText(let at, _), .notUTF8(let at, _), .syntax(let at, _, _), .secondDocument(let at),
              .unsupportedVersion(let at, _), .wrongType(let at, _, _, _), .missingKey(let at, _, _),
              .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
-             .unknownPlugin(let at, _, _), .externalPlugin(let at, _, _), .missingDependency(let at, _, _),
+             .unknownPlugin(let at, _, _, _), .externalPlugin(let at, _, _), .missingDependency(let at, _, _),
              .notAllowed(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
              .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _), .ruleCodeTaken(let at, _),
              .controlCharacter(let at, _, _), .plugin(let at, _, _, _, _):

@@ -31,6 +31,8 @@ public protocol Plugin: Sendable {
     /// This plugin's sections of a `new --template NAME` workbook (YAML), or nil when it has
     /// nothing for that template.
     func template(_ name: String) -> String?
+    /// The templates it has sections for (the CRMs whose defaults it knows).
+    var templates: [String] { get }
     /// This plugin's coverage matrix, for `lockstep diff` (none by default).
     func coverage(_ workbook: Workbook) -> CoverageMatrix?
     /// This plugin's steps of the guided tour, chosen for `workbook` as the tour starts (the gap
@@ -53,6 +55,7 @@ extension Plugin {
     public func reportSections(_ workbook: Workbook, context: CheckContext) -> [ReportSection] { [] }
     public var reportSubject: String? { nil }
     public func template(_ name: String) -> String? { nil }
+    public var templates: [String] { [] }
     public func coverage(_ workbook: Workbook) -> CoverageMatrix? { nil }
     public func lessons(_ workbook: Workbook, context: CheckContext) -> [Lesson] { [] }
     public var isExternal: Bool { false }

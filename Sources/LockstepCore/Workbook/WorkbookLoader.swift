@@ -182,7 +182,10 @@ public struct WorkbookLoader: Sendable {
                 }
             }
             guard registry.plugin(named: name.value) != nil else {
-                context.report(.unknownPlugin(name.location!, name: name.value, suggestion: Suggestion.closest(to: name.value, in: registry.names)))
+                context.report(
+                    .unknownPlugin(
+                        name.location!, name: name.value, suggestion: Suggestion.closest(to: name.value, in: registry.names),
+                        known: registry.available.filter { !$0.isExternal }.map(\.name)))
                 continue
             }
             names.append(name.value)

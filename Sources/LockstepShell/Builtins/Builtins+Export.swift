@@ -83,7 +83,9 @@ extension Builtins {
         var diagram = Diagram(title: session.workbook.name ?? session.displayName, today: session.today)
         for plugin in session.plugins { plugin.draw(&diagram, workbook: session.workbook) }
         guard !diagram.groups.isEmpty else {
-            throw CommandError.failed("there is nothing to draw: the workbook has no lead stages or sales processes", fix: "add them, or open an example")
+            throw CommandError.failed(
+                "there is nothing to draw: no loaded plugin has anything in this workbook to put on the diagram",
+                fix: "add what the plugins draw (processes and their stages, lead stages), or open an example")
         }
         let force = invocation.flag("--force")
         if format == .svg {

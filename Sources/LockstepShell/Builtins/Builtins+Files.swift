@@ -16,8 +16,8 @@ extension Builtins {
         "new", summary: "Start an empty workbook with every plugin loaded",
         arguments: [ArgumentSpec("FILE", completion: .files, optional: true)],
         options: [OptionSpec("--name", value: "NAME", summary: "the company or project the workbook describes"),
-                  OptionSpec("--template", value: "CRM", completion: .words(WorkbookTemplates.names),
-                             summary: "start from a CRM's default stages: salesforce, hubspot or waterfall (Inquiry → MQL → SAL → SQL)"),
+                  OptionSpec("--template", value: "NAME", completion: .templateNames,
+                             summary: "start from a template the plugins offer (Tab lists them; the built-in ones: a CRM's default stages)"),
                   OptionSpec("--discard", summary: "drop unsaved changes to the open workbook without asking")],
         examples: ["new client.yaml --name \"Acme Analytics\"", "new client.yaml --template hubspot", "new"]
     )) { session, invocation in

@@ -83,7 +83,7 @@ extension Builtins {
         else {
             throw CommandError.usage(
                 "focus: nothing is called '\(Sanitized.excerpt(target))'\(Suggestion.phrase(for: target, in: session.workbook.items.map(\.id)))",
-                fix: "'list stages' or 'list personas' shows the ids")
+                fix: "'list KIND' shows the ids of one kind; Tab completes them")
         }
         let name = TargetNames(session.workbook).name(of: target)
         live.focus(name)

@@ -123,6 +123,7 @@ public struct Completer {
         case .kindNames: return session.itemKinds.map { $0.plural.replacingSpaces }
         case .anyID: return session.itemKinds.flatMap { session.names(of: $0) }
         case .ruleCodes: return session.workbook.runnableChecks(plugins: session.plugins).map(\.code)
+        case .templateNames: return session.templateNames
         case .files: return Self.paths(matching: partial)
         case .exportFiles: return Self.paths(matching: partial).filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }
         }

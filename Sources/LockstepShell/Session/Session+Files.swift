@@ -61,8 +61,8 @@ extension Session {
         }
         var workbook = Workbook(name: name, plugins: registry.names)
         if let template {
-            guard WorkbookTemplates.names.contains(template) else {
-                throw .unknown("template", template, among: WorkbookTemplates.names)
+            guard templateNames.contains(template) else {
+                throw .unknown("template", template, among: templateNames)
             }
             let parts = registry.available.compactMap { $0.template(template) }
             var text = "lockstep: 1\n" + (name.map { "name: \"\($0)\"\n" } ?? "") + "plugins: [\(registry.names.joined(separator: ", "))]\n"
@@ -143,8 +143,8 @@ extension Session {
     }
 }
 
-/// The templates `new --template` offers: the default stages of the common CRMs, each filled
-/// in by the plugins that know that CRM. Kept out of the core, which knows nothing of sales.
-enum WorkbookTemplates {
-    static let names = ["salesforce", "hubspot", "waterfall"]
+extension Session {
+    /// The templates `new --template` offers: those the plugins know (the default stages of the
+    /// common CRMs), each filled in by every plugin that knows it.
+    var templateNames: [String] { registry.available.flatMap(\.templates).uniqued }
 }

@@ -59,7 +59,7 @@ final class Tour {
         let plugins = session.plugins
         lessons.append(Lesson(
             id: "rules.explain", order: 90,
-            idea: "check runs the rules of sales-and-marketing alignment on the whole workbook: each finding names the item "
+            idea: "check runs every loaded plugin's rules on the whole workbook: each finding names the item "
                 + "and the rule, and each rule explains in business language why it matters and how to fix it.",
             task: "Read why the most important finding matters: explain its rule.",
             example: "check, then 'explain CODE' with the code of the finding that matters most (the report's first recommendation)",
