@@ -8,7 +8,16 @@ extension ExternalPlugin {
             Command(
                 CommandSpec(
                     command.name, summary: command.summary,
-                    arguments: (command.arguments ?? []).map { ArgumentSpec($0, optional: true) },
+                    arguments: (command.arguments ?? []).map { argument in
+                        ArgumentSpec(
+                            argument.name, completion: completion(kind: argument.kind, words: argument.words),
+                            optional: argument.optional ?? true)
+                    },
+                    options: (command.options ?? []).map { option in
+                        OptionSpec(
+                            option.name.hasPrefix("--") ? option.name : "--" + option.name, value: option.value,
+                            completion: completion(kind: option.kind, words: option.words), summary: option.summary)
+                    },
                     examples: command.examples ?? [], changesWorkbook: true)
             ) { environment, invocation in
                 try self.run(command.name, invocation: invocation, in: environment)
@@ -16,9 +25,16 @@ extension ExternalPlugin {
         }
     }
 
+    /// What the shell completes for an argument or option the signature describes.
+    private func completion(kind: String?, words: [String]?) -> Completion {
+        if let words { return .words(words) }
+        guard let kind else { return .none }
+        return .ids(itemKinds.first { $0.name == kind } ?? ItemKind(kind, plural: kind + "s"))
+    }
+
     private func run(_ command: String, invocation: Invocation, in environment: any CommandEnvironment) throws {
         let params = ModelJSON.commandParams(
-            command: command, arguments: invocation.arguments, today: environment.today,
+            command: command, arguments: invocation.arguments, options: invocation.options, today: environment.today,
             workbook: environment.workbook)
         let result: PluginProtocol.CommandResult
         do throws(PluginProcess.Failure) {

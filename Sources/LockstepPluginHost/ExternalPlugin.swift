@@ -32,6 +32,8 @@ public final class ExternalPlugin: Plugin, @unchecked Sendable {
 
     public var isExternal: Bool { true }
 
+    public var dependencies: [String] { signature.dependencies ?? [] }
+
     public var itemKinds: [ItemKind] { declarations.map(\.kind) }
 
     public func fieldTypes(for kind: ItemKind) -> [String: FieldType] {

@@ -19,7 +19,9 @@ enum ModelJSON {
         return out
     }
 
-    static func commandParams(command: String, arguments: [String], today: Day, workbook: Workbook) -> [UInt8] {
+    static func commandParams(
+        command: String, arguments: [String], options: [String: String] = [:], today: Day, workbook: Workbook
+    ) -> [UInt8] {
         var out = Array(#"{"command":"#.utf8)
         string(command, into: &out)
         out += Array(#","arguments":["#.utf8)
@@ -27,7 +29,14 @@ enum ModelJSON {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             string(argument, into: &out)
         }
-        out += Array(#"],"today":"\#(today)","workbook":"#.utf8)
+        out += Array(#"],"options":{"#.utf8)
+        for (index, (name, value)) in options.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            string(name, into: &out)
+            out.append(UInt8(ascii: ":"))
+            string(value, into: &out)
+        }
+        out += Array(#"},"today":"\#(today)","workbook":"#.utf8)
         model(workbook, into: &out)
         out.append(UInt8(ascii: "}"))
         return out

@@ -27,6 +27,8 @@ enum PluginProtocol {
         let version: String
         let protocolVersion: Int
         let summary: String
+        /// Plugins that must be loaded first (built-in ones by name: `stages`).
+        var dependencies: [String]?
         var commands: [CommandSignature]?
         var checks: [CheckSignature]?
         var sections: [SectionSignature]?
@@ -58,8 +60,40 @@ enum PluginProtocol {
     struct CommandSignature: Codable {
         let name: String
         let summary: String
-        var arguments: [String]?
+        var arguments: [ArgumentSignature]?
+        var options: [OptionSignature]?
         var examples: [String]?
+    }
+
+    /// An argument: its name alone (`"STAGE"`), or `{"name", "kind", "words", "optional"}` so the
+    /// shell completes ids of that kind or those words.
+    struct ArgumentSignature: Codable {
+        let name: String
+        var kind: String?
+        var words: [String]?
+        var optional: Bool?
+
+        init(from decoder: any Decoder) throws {
+            if let name = try? decoder.singleValueContainer().decode(String.self) {
+                self.name = name
+                optional = true
+                return
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            kind = try container.decodeIfPresent(String.self, forKey: .kind)
+            words = try container.decodeIfPresent([String].self, forKey: .words)
+            optional = try container.decodeIfPresent(Bool.self, forKey: .optional)
+        }
+    }
+
+    /// `--name [VALUE]`: `value` names the value it takes (none for a flag).
+    struct OptionSignature: Codable {
+        let name: String
+        var value: String?
+        let summary: String
+        var kind: String?
+        var words: [String]?
     }
 
     struct CheckSignature: Codable {

@@ -38,6 +38,9 @@ struct PluginSectionTests {
         #expect(completer.complete("edit question pain-cost el").candidates == ["element"])
         #expect(completer.complete("edit question pain-cost element ch").candidates == ["champion"])
         #expect(completer.complete("edit question pain-cost stages new-business/neg").candidates == ["new-business/negotiation"])
+        // The plugin's own commands complete as their signature says: a stage, an option.
+        #expect(completer.complete("meddicc adopt new-business/pro").candidates == ["new-business/proposal"])
+        #expect(completer.complete("meddicc --mi").candidates == ["--missing"])
     }
 
     @Test("meddicc adopt is journaled as the add and edit commands it made; recovery replays them and undo takes them back")

@@ -47,6 +47,7 @@ SIGNATURE = {
     "version": "1.1",
     "protocolVersion": 1,
     "summary": "MEDDICC qualification: decision stages cover its six elements",
+    "dependencies": ["stages"],
     "validates": True,
     "report": True,
     "sections": [{
@@ -61,9 +62,11 @@ SIGNATURE = {
     }],
     "commands": [
         {"name": "meddicc", "summary": "Which MEDDICC elements each decision stage covers, and how",
-         "examples": ["meddicc"]},
+         "options": [{"name": "--missing", "summary": "only the stages that leave an element out"}],
+         "examples": ["meddicc", "meddicc --missing"]},
         {"name": "meddicc adopt", "summary": "Add the standard question for each element no decision stage covers",
-         "arguments": ["STAGE"], "examples": ["meddicc adopt", "meddicc adopt new-business/proposal"]},
+         "arguments": [{"name": "STAGE", "kind": "stage", "optional": True}],
+         "examples": ["meddicc adopt", "meddicc adopt new-business/proposal"]},
     ],
     "checks": [{
         "code": "MED001", "slug": "meddicc-gap", "severity": "warning",
@@ -128,6 +131,8 @@ def command(params):
     rows = []
     for stage in decision_stages(params):
         how = coverage(params, stage)
+        if "--missing" in params.get("options", {}) and all(how.values()):
+            continue
         rows.append([stage["id"]] + [how[key] or "-" for key, _, _ in ELEMENTS])
     return {"table": {"columns": ["stage"] + [name for _, name, _ in ELEMENTS], "rows": rows}}
 
