@@ -175,5 +175,31 @@ struct PluginSectionEndToEndTests {
         let result = try runLockstep(["check", workbook, "--format", format], environment: try state())
         #expect(result.code == 1, "\(result.errors)")
         #expect(result.output.contains("MED001"), "\(format): \(result.output)")
+        let schema = ["sarif": "sarif-2.1.0.json", "junit": "junit-10.xsd"][format]
+        guard let schema else { return }
+        // The plugin's rule is described in the SARIF tool's rules like any built-in one, and both
+        // reports stay valid against their published schemas.
+        if format == "sarif" {
+            #expect(result.output.contains("\"id\": \"MED001\",\n              \"name\": \"meddicc-gap\""), "\(result.output)")
+        }
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-\(UUID().uuidString).\(format)")
+        try result.output.write(to: report, atomically: true, encoding: .utf8)
+        let validation = try runProgram(
+            "python3",
+            [
+                repositoryRoot.appendingPathComponent("Tests/Support/validate_report.py").path, format, report.path,
+                repositoryRoot.appendingPathComponent("Tests/Support/schemas/\(schema)").path,
+            ])
+        #expect(validation.code == 0, "\(validation.errors)")
+    }
+
+    @Test("help lists the plugin's commands and shows each one's arguments, options and examples")
+    func help() throws {
+        let workbook = repositoryRoot.appendingPathComponent("examples/plugins/meddicc-brightlane.yaml").path
+        let result = try runLockstep(["-c", "help; help meddicc", workbook], environment: try state())
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(result.output.contains("meddicc adopt"), "\(result.output)")
+        #expect(result.output.contains("usage: meddicc [--missing]\n"))
+        #expect(result.output.contains("  --missing  only the stages that leave an element out\n"))
     }
 }
