@@ -193,6 +193,21 @@ struct PluginSectionEndToEndTests {
         #expect(validation.code == 0, "\(validation.errors)")
     }
 
+    @Test("a team rule applies to the plugin's kind and its typed fields")
+    func teamRule() throws {
+        let workbook = try copy("meddicc-brightlane.yaml", with: ["meddicc.py"])
+        let rule = "checks:\n  rules:\n    - id: FIRM001\n      applies_to: question\n      require: asked_by is not empty\n"
+            + "      severity: warning\n      message: Every qualification question names who asks it\n"
+        let text = try String(contentsOfFile: workbook, encoding: .utf8).replacingOccurrences(of: "checks:\n", with: rule)
+        try text.write(toFile: workbook, atomically: true, encoding: .utf8)
+        let result = try runLockstep(["check", workbook, "--select", "FIRM"], environment: try state())
+        #expect(
+            result.output.contains(
+                "warning: [FIRM001] Every qualification question names who asks it (question 'champion-named')"),
+            "\(result.output)\(result.errors)")
+        #expect(result.output.contains("0 errors, 1 warning"), "pain-cost names who asks it: \(result.output)")
+    }
+
     @Test("help lists the plugin's commands and shows each one's arguments, options and examples")
     func help() throws {
         let workbook = repositoryRoot.appendingPathComponent("examples/plugins/meddicc-brightlane.yaml").path
