@@ -30,11 +30,13 @@ def lockstep_answer():
             table = row
             continue
         record = dict(zip(table, row))
-        if "meets criteria" in record:
+        # The funnel's count column is "meets criteria", however its title qualifies it.
+        meets = next((key for key in record if key.startswith("meets criteria")), None)
+        if meets:
             if record["stage"] == "inquiry":
-                answer["rows"] = int(record["meets criteria"])
+                answer["rows"] = int(record[meets])
             elif record["stage"] in ("mql", "sql"):
-                answer[record["stage"]] = int(record["meets criteria"])
+                answer[record["stage"]] = int(record[meets])
         elif "rows" in record:
             answer[f"stage {record['CRM stage value']}"] = int(record["rows"])
         elif "handed off" in record:

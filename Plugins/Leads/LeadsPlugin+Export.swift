@@ -57,9 +57,10 @@ extension LeadsPlugin {
         ], order: 40))
         let criteria = Table(["stage", "qualifies when"], rows: leads.stages.map { [.text($0.id), $0.criteria.map { .code($0.value) } ?? .text("—")] })
         sections.append(ReportSection(title: "Lead definitions as written", blocks: [.table(criteria)], order: 20, part: .technical))
-        guard case .success(let dataset)? = LeadDataAccess.dataset(for: workbook, context: context),
-              let measures = try? LeadMeasures(leads: leads, dataset: dataset, today: context.today) else { return sections }
-        sections.append(ReportSection(title: "Lead funnel on CRM data", blocks: Self.funnelBlocks(measures, dataset: dataset), order: 50))
+        guard case .success(let (tally, summary))? = LeadDataAccess.tally(for: workbook, context: context) else { return sections }
+        sections.append(
+            ReportSection(
+                title: "Lead funnel on CRM data", blocks: Self.funnelBlocks(tally, summary: summary, leads: leads), order: 50))
         return sections
     }
 
@@ -67,11 +68,11 @@ extension LeadsPlugin {
     static let ownerWords = ["lead-gen": "lead generation"]
 
     /// The funnel as bars and a table, then the hand-offs against their SLA: client words, stage names.
-    static func funnelBlocks(_ measures: LeadMeasures, dataset: LeadDataset) -> [ReportBlock] {
-        let funnel = Funnel(measures)
+    static func funnelBlocks(_ tally: LeadTally, summary: LeadDataSummary, leads: LeadsSection) -> [ReportBlock] {
+        let funnel = Funnel(tally, leads: leads, plan: summary.plan)
         let total = max(funnel.total, 1)
-        var text = "Measured on \(dataset.rowCount) leads from the CRM export"
-        text += dataset.badRowCount > 0 ? " (\(dataset.badRowCount) unreadable row\(dataset.badRowCount == 1 ? "" : "s") left out)." : "."
+        var text = "Measured on \(summary.rowCount) leads from the CRM export"
+        text += summary.badRowCount > 0 ? " (\(summary.badRowCount) unreadable row\(summary.badRowCount == 1 ? "" : "s") left out)." : "."
         let bars = funnel.rows.map { row in
             BarChart.Bar(label: row.stage.name, value: Double(row.meets),
                          shown: "\(row.meets) (\(ClientText.percent(Double(row.meets) / Double(total))))")
@@ -85,7 +86,7 @@ extension LeadsPlugin {
             .paragraph(text), .bars(BarChart(title: "Leads reaching each stage", bars: bars)),
             .table(Table(["stage", "leads", "of all leads", "of the stage before"], rows: rows)),
         ]
-        let sla = HandoffSLA(measures)
+        let sla = HandoffSLA(tally, leads: leads)
         if !sla.measured.isEmpty {
             blocks.append(.paragraph("Hand-offs against the agreed time to first touch:"))
             blocks.append(.table(Table(["stage", "agreed first touch", "handed over", "late or never", "never called"], rows: sla.measured.map { stage in

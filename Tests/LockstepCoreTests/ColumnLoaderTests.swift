@@ -136,6 +136,44 @@ struct ColumnLoaderTests {
         }
     }
 
+    @Test("streamed in small batches over one to eight workers, the batches hold every row once, in file order, as a whole load does")
+    func streamedBatches() throws {
+        var text = "id,score,title\n"
+        for row in 1...3000 {
+            let title = row % 7 == 0 ? "\"VP,\nSales\"" : (row % 5 == 0 ? "Director" : "Analyst \(row % 13)")
+            text += "\(row),\(row % 97 == 0 ? "n/a" : String(row % 100)),\(title)\n"
+        }
+        let path = try write(text)
+        let requests = [
+            ColumnRequest(field: "id", column: 0, type: .number), ColumnRequest(field: "score", column: 1, type: .number),
+            ColumnRequest(field: "title", column: 2, type: .string),
+        ]
+        let whole = try load(path, requests)
+        for threads in [1, 2, 8] {
+            var options = ColumnLoadOptions()
+            options.threads = threads
+            options.minimumBytesPerWorker = 256
+            let streamed = try ColumnLoader.stream(path: path, requests: requests, options: options, batchRows: 37) { batch in
+                (count: batch.count, ids: ColumnLoaderTests.values(batch, "id"), titles: ColumnLoaderTests.titles(batch))
+            }
+            #expect(streamed.rowCount == whole.frame.count)
+            #expect(streamed.partials.allSatisfy { $0.count <= 37 && $0.count > 0 })
+            #expect(streamed.partials.flatMap(\.ids) == numbers(whole.frame, "id"), "\(threads) workers: every row once, in order")
+            #expect(streamed.partials.flatMap(\.titles) == texts(whole.frame, "title"))
+            #expect(streamed.badRows == whole.badRows && streamed.badRowCount == 30)
+        }
+    }
+
+    static func values(_ frame: Frame, _ field: String) -> [Double?] {
+        guard case .number(let values)? = frame.columns[field] else { return [] }
+        return values.map { $0.isNaN ? nil : $0 }
+    }
+
+    static func titles(_ frame: Frame) -> [String?] {
+        guard case .string(let codes, let values)? = frame.columns["title"] else { return [] }
+        return codes.map { $0 < 0 ? nil : values[Int($0)] }
+    }
+
     @Test("progress is reported as the file is read, up to its whole size; an interrupt stops the load")
     func progressAndInterrupt() throws {
         let path = try write("id,score\n" + (1...200_000).map { "\($0),\($0 % 100)\n" }.joined())

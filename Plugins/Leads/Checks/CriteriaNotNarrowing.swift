@@ -67,9 +67,7 @@ struct CriteriaNotNarrowing: Check {
             }
         }
         guard !unproven.isEmpty else { return [] }
-        let data = LeadDataAccess.dataset(for: workbook, context: context)
-        guard case .success(let dataset)? = data,
-              case .success(let measures) = LeadDataAccess.measures(of: dataset, leads: leads, context: context) else {
+        guard case .success(let (tally, summary))? = LeadDataAccess.tally(for: workbook, context: context) else {
             return unproven.map { pair in
                 let (later, earlier) = (leads.stages[pair.later], leads.stages[pair.earlier])
                 return finding("a lead can meet '\(later.id)' without meeting '\(earlier.id)': its criteria do not include \(earlier.id)'s",
@@ -78,9 +76,9 @@ struct CriteriaNotNarrowing: Check {
         }
         return unproven.compactMap { pair in
             let (later, earlier) = (leads.stages[pair.later], leads.stages[pair.earlier])
-            let violating = zip(measures.meets[pair.later], measures.meets[pair.earlier]).filter { $0 && !$1 }.count
+            let violating = tally.notNarrowing[pair.later][pair.earlier]
             guard violating > 0 else { return nil }
-            return finding("\(violating) record\(violating == 1 ? "" : "s") of \(dataset.plan.path) meet '\(later.id)' but not '\(earlier.id)'",
+            return finding("\(violating) record\(violating == 1 ? "" : "s") of \(summary.plan.path) meet '\(later.id)' but not '\(earlier.id)'",
                            target: later.id, at: later.criteria?.location ?? later.location)
         }
     }

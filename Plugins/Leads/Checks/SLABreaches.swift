@@ -43,7 +43,7 @@ struct SLABreaches: Check {
 enum SLAFindings {
     static func measure(_ workbook: Workbook, context: CheckContext, check: some Check,
                         _ judge: (HandoffSLA, LeadsSection) -> [Finding]) -> [Finding] {
-        guard let leads = workbook.section(LeadsSection.self), let data = LeadDataAccess.dataset(for: workbook, context: context) else { return [] }
+        guard let leads = workbook.section(LeadsSection.self), let data = LeadDataAccess.tally(for: workbook, context: context) else { return [] }
         let target = "leads.data"
         switch data {
         case .failure(let error):
@@ -51,15 +51,8 @@ enum SLAFindings {
                                        target: target, at: leads.data?.location)
             notice.isNotice = true
             return [notice]
-        case .success(let dataset):
-            do {
-                let sla = try context.shared.value("leads.sla") {
-                    LeadDataAccess.measures(of: dataset, leads: leads, context: context).map(HandoffSLA.init)
-                }.get()
-                return judge(sla, leads)
-            } catch {
-                return [check.finding("the CRM data could not be measured, so this was not checked: \(error.message)", target: target, at: leads.data?.location)]
-            }
+        case .success(let (tally, _)):
+            return judge(HandoffSLA(tally, leads: leads), leads)
         }
     }
 

@@ -7,24 +7,23 @@ enum DataCommands {
         arguments: [ArgumentSpec("FILE.csv", completion: .files, optional: true)],
         examples: ["data load", "data load exports/hubspot-contacts.csv"]
     )) { environment, invocation in
-        let dataset = try LeadDataAccess.dataset(for: environment, file: invocation.argument(0), announce: false)
-        environment.emit(.note(summary(dataset)))
+        environment.emit(.note(summary(try LeadDataAccess.load(for: environment, file: invocation.argument(0)))))
     }
 
     static let status = Command(CommandSpec(
         "data", summary: "What CRM export is loaded: rows, bad rows and where each lead field comes from",
         examples: ["data"]
     )) { environment, _ in
-        let dataset = try LeadDataAccess.dataset(for: environment, announce: false)
+        let dataset = try LeadDataAccess.load(for: environment)
         environment.emit(.text(summary(dataset)))
-        environment.emit(.table(columnsTable(dataset)))
+        environment.emit(.table(columnsTable(dataset.plan)))
     }
 
     static let problems = Command(CommandSpec(
         "data problems", summary: "The rows of the CRM export that were not loaded, with their line numbers and how to fix them",
         examples: ["data problems"]
     )) { environment, _ in
-        let dataset = try LeadDataAccess.dataset(for: environment)
+        let dataset = try LeadDataAccess.load(for: environment)
         guard dataset.badRowCount > 0 else {
             environment.emit(.note("every row of \(dataset.plan.path) loaded"))
             return
@@ -35,7 +34,7 @@ enum DataCommands {
         }
     }
 
-    static func summary(_ dataset: LeadDataset) -> String {
+    static func summary(_ dataset: LeadDataSummary) -> String {
         var text = "loaded \(dataset.rowCount) lead\(dataset.rowCount == 1 ? "" : "s") from \(dataset.plan.path) (\(size(dataset.byteCount)))"
         if let joined = dataset.joinedRows, let join = dataset.plan.join {
             text += "; \(joined) joined with \(join.path) on \(join.key)"
@@ -57,8 +56,7 @@ enum DataCommands {
         return megabytes < 10 ? "\(String(format1: megabytes)) MB" : "\(Int(megabytes.rounded())) MB"
     }
 
-    static func columnsTable(_ dataset: LeadDataset) -> Table {
-        let plan = dataset.plan
+    static func columnsTable(_ plan: LeadDataPlan) -> Table {
         var rows: [[Table.Cell]] = []
         let names = [LeadDataPlan.stageField: "(CRM stage)", LeadDataPlan.ownerField: "(owner)", LeadDataPlan.keyField: "(join key)"]
         for (file, loads) in [(plan.path, plan.loads), (plan.join?.path ?? "", plan.join?.loads ?? [])] {

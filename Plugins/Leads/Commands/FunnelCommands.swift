@@ -8,21 +8,23 @@ enum FunnelCommands {
                   OptionSpec("--by", value: "FIELD", summary: "one row per value of a text field (a lead source), with the activities it names")],
         examples: ["funnel", "funnel --values", "funnel --by source"]
     )) { environment, invocation in
-        let measures = try measures(environment)
+        let leads = try LeadDataAccess.section(of: environment.workbook)
         if let field = invocation.option("--by") {
-            environment.emit(.table(try SourcedFunnel(measures, field: field, workbook: environment.workbook).table))
+            let (tally, _) = try LeadDataAccess.tally(for: environment, byField: field)
+            environment.emit(.table(SourcedFunnel(tally, field: field, leads: leads, workbook: environment.workbook).table))
             return
         }
-        let funnel = Funnel(measures)
+        let (tally, summary) = try LeadDataAccess.tally(for: environment)
+        let funnel = Funnel(tally, leads: leads, plan: summary.plan)
         if invocation.flag("--values") {
-            guard measures.dataset.plan.hasStage else {
+            guard summary.plan.hasStage else {
                 throw CommandError.failed("the export has no stage column", fix: "set leads.data.stage_column to the column that records the lifecycle stage")
             }
             environment.emit(.table(funnel.valuesTable))
             return
         }
         environment.emit(.table(funnel.table))
-        if !measures.dataset.plan.hasStage {
+        if !summary.plan.hasStage {
             environment.emit(.note("set leads.data.stage_column to compare with the stage the CRM recorded"))
         }
     }
@@ -32,8 +34,7 @@ enum FunnelCommands {
         options: [OptionSpec("--by-owner", summary: "one row per owner, worst first")],
         examples: ["sla", "sla --by-owner"]
     )) { environment, invocation in
-        let sla = HandoffSLA(try measures(environment))
-        try requireMeasured(sla)
+        let sla = try handoffs(environment)
         if invocation.flag("--by-owner") {
             guard let table = sla.ownerTable else {
                 throw CommandError.failed("the export names no owners", fix: "set leads.data.owner to the column holding each lead's owner")
@@ -49,14 +50,15 @@ enum FunnelCommands {
         "ignored", summary: "Handed-over leads sales never touched, and their share",
         examples: ["ignored"]
     )) { environment, _ in
-        let sla = HandoffSLA(try measures(environment))
-        try requireMeasured(sla)
-        environment.emit(.table(sla.ignoredTable))
+        environment.emit(.table(try handoffs(environment).ignoredTable))
     }
 
-    static func measures(_ environment: any CommandEnvironment) throws -> LeadMeasures {
-        let dataset = try LeadDataAccess.dataset(for: environment)
-        return try LeadMeasures(leads: LeadDataAccess.section(of: environment.workbook), dataset: dataset, today: environment.today)
+    /// The hand-offs measured on the export, or why none can be.
+    static func handoffs(_ environment: any CommandEnvironment) throws -> HandoffSLA {
+        let leads = try LeadDataAccess.section(of: environment.workbook)
+        let sla = HandoffSLA(try LeadDataAccess.tally(for: environment).tally, leads: leads)
+        try requireMeasured(sla)
+        return sla
     }
 
     private static func requireMeasured(_ sla: HandoffSLA) throws {

@@ -1,26 +1,125 @@
 import LockstepCore
 
-/// The session's CRM data: loaded once, reused while the workbook's data settings and the
-/// files stay the same, read again when either changes.
+/// The session's CRM data. Questions (`funnel`, `sla`, `ignored`, the data rules) are answered
+/// from the columns `data load` kept, when it kept them; otherwise the export is streamed and
+/// only the counts are kept, so memory does not grow with the file. Either is reused while the
+/// workbook's lead settings, the date and the files stay the same.
 enum LeadDataAccess {
-    static let datasetKey = "leads.data", fileKey = "leads.data.file"
+    static let datasetKey = "leads.data", fileKey = "leads.data.file", tallyKey = "leads.tally"
 
-    /// The dataset for the workbook now open, loading it if needed.
-    static func dataset(for environment: any CommandEnvironment, file: String? = nil, announce: Bool = true) throws(CommandError) -> LeadDataset {
+    /// The memory `data load` may keep columns in: `LOCKSTEP_DATA_MEMORY_MB`, else 512 MiB.
+    static var memoryBudget: Int { (FileSystem.environment("LOCKSTEP_DATA_MEMORY_MB").flatMap(Int.init) ?? 512) << 20 }
+
+    /// The columns of an export take about half its size in memory (measured: 0.47× on 1M and
+    /// 4M rows of the benchmark export).
+    static func estimatedMemory(ofFile bytes: Int) -> Int { bytes / 2 }
+
+    /// The data plan for the workbook now open; in the shell, the person decides once per session
+    /// whether a file outside the workbook's folder may be read.
+    static func plan(for environment: any CommandEnvironment, file: String? = nil) throws(CommandError)
+        -> (leads: LeadsSection, plan: LeadDataPlan)
+    {
         if let file { environment.attachments.set(fileKey, file) }
         let leads = try section(of: environment.workbook)
         let override: String? = environment.attachments[fileKey]
-        let plan: LeadDataPlan
         do {
-            plan = try LeadDataPlan(leads: leads, workbookPath: environment.workbookPath, file: override,
-                                    allowOutside: environment.allowsDataOutsideWorkbook)
+            return (leads, try LeadDataPlan(leads: leads, workbookPath: environment.workbookPath, file: override,
+                                            allowOutside: environment.allowsDataOutsideWorkbook))
         } catch where error.message.contains(LeadDataPlan.outsideMarker) {
-            // In the shell the person decides, once per session; a script has said so up front or not at all.
+            // A script has said so up front or not at all.
             guard environment.confirm("\(Sanitized.visible(error.message)). Read it? [y/N] ") == true else { throw error }
             environment.allowsDataOutsideWorkbook = true
-            plan = try LeadDataPlan(leads: leads, workbookPath: environment.workbookPath, file: override, allowOutside: true)
+            return (leads, try LeadDataPlan(leads: leads, workbookPath: environment.workbookPath, file: override, allowOutside: true))
         }
-        if let loaded: LeadDataset = environment.attachments[datasetKey], loaded.plan == plan { return loaded }
+    }
+
+    /// `data load`: the export's columns kept for the questions that follow, when they fit the
+    /// memory budget; else the export is read as a stream (its summary kept) and the note says so.
+    static func load(for environment: any CommandEnvironment, file: String? = nil) throws(CommandError) -> LeadDataSummary {
+        let (leads, plan) = try plan(for: environment, file: file)
+        if let loaded: LeadDataset = environment.attachments[datasetKey], loaded.plan == plan { return loaded.summary }
+        let bytes = FileSystem.stamp(of: plan.readPath)?.size ?? 0
+        guard estimatedMemory(ofFile: bytes) <= memoryBudget else {
+            environment.emit(.note(
+                "\(plan.path) (\(DataCommands.size(bytes))) would take about \(DataCommands.size(estimatedMemory(ofFile: bytes))) "
+                    + "in memory, over the \(DataCommands.size(memoryBudget)) budget (LOCKSTEP_DATA_MEMORY_MB): "
+                    + "each question reads it again as a stream instead"))
+            return try tally(for: environment, leads: leads, plan: plan, byField: nil).summary
+        }
+        defer { environment.progress(nil) }
+        let dataset = try LeadDataset.load(plan, options: options(for: environment, plan: plan, verb: "loading"))
+        environment.attachments.set(datasetKey, dataset)
+        return dataset.summary
+    }
+
+    /// The lead definitions measured on the export: from kept columns, a counted answer still
+    /// valid, or a stream read now.
+    static func tally(for environment: any CommandEnvironment, byField: String? = nil) throws(CommandError)
+        -> (tally: LeadTally, summary: LeadDataSummary)
+    {
+        let (leads, plan) = try plan(for: environment)
+        if let byField { try SourcedFunnel.requireSplittable(byField, leads: leads, plan: plan) }
+        return try tally(for: environment, leads: leads, plan: plan, byField: byField)
+    }
+
+    private static func tally(
+        for environment: any CommandEnvironment, leads: LeadsSection, plan: LeadDataPlan, byField: String?
+    ) throws(CommandError) -> (tally: LeadTally, summary: LeadDataSummary) {
+        let key = TallyKey(plan: plan, leads: leads, today: environment.today, byField: byField)
+        if let kept: (TallyKey, LeadTally, LeadDataSummary) = environment.attachments[tallyKey], kept.0 == key {
+            return (kept.1, kept.2)
+        }
+        defer { environment.progress(nil) }
+        let counted = try measure(
+            leads: leads, plan: plan, today: environment.today, byField: byField,
+            loaded: environment.attachments[datasetKey], options: options(for: environment, plan: plan, verb: "reading"))
+        environment.attachments.set(tallyKey, (key, counted.tally, counted.summary))
+        if counted.summary.badRowCount > 0, counted.summary.rowCount > 0 {
+            let count = counted.summary.badRowCount
+            environment.emit(.note(
+                "\(plan.path): \(count) bad row\(count == 1 ? "" : "s") not counted (first at line "
+                    + "\(counted.summary.badRows[0].line)); 'data problems' lists them"))
+        }
+        return counted
+    }
+
+    /// For checks and the report: the counts, from the session's kept columns or a stream read
+    /// once per run; nil when the workbook names no data and none was loaded.
+    static func tally(for workbook: Workbook, context: CheckContext) -> Result<(tally: LeadTally, summary: LeadDataSummary), CommandError>? {
+        guard let leads = workbook.section(LeadsSection.self) else { return nil }
+        let override: String? = context.attachments[fileKey]
+        guard leads.data != nil || override != nil else { return nil }
+        return context.shared.value("leads.tally") { () -> Result<(tally: LeadTally, summary: LeadDataSummary), CommandError> in
+            do throws(CommandError) {
+                let plan = try LeadDataPlan(leads: leads, workbookPath: context.workbookPath, file: override,
+                                            allowOutside: context.allowsDataOutsideWorkbook)
+                let key = TallyKey(plan: plan, leads: leads, today: context.today, byField: nil)
+                if let kept: (TallyKey, LeadTally, LeadDataSummary) = context.attachments[tallyKey], kept.0 == key {
+                    return .success((kept.1, kept.2))
+                }
+                let counted = try measure(
+                    leads: leads, plan: plan, today: context.today, byField: nil, loaded: context.attachments[datasetKey],
+                    options: ColumnLoadOptions())
+                context.attachments.set(tallyKey, (key, counted.tally, counted.summary))
+                return .success(counted)
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// Counts from `loaded` when it holds this plan's columns, else from a stream of the file.
+    private static func measure(
+        leads: LeadsSection, plan: LeadDataPlan, today: Day, byField: String?, loaded: LeadDataset?, options: ColumnLoadOptions
+    ) throws(CommandError) -> (tally: LeadTally, summary: LeadDataSummary) {
+        if let loaded, loaded.plan == plan {
+            return (LeadTally(try LeadMeasures(leads: leads, dataset: loaded, today: today), byField: byField), loaded.summary)
+        }
+        return try LeadDataset.stream(plan, leads: leads, today: today, byField: byField, options: options)
+    }
+
+    /// Reading options that show progress on a terminal and stop at Ctrl-C.
+    private static func options(for environment: any CommandEnvironment, plan: LeadDataPlan, verb: String) -> ColumnLoadOptions {
         var options = ColumnLoadOptions()
         // The workers call these: the progress line is one write(2) and the interrupt flag is
         // atomic, so sharing the environment with them is safe.
@@ -28,49 +127,10 @@ enum LeadDataAccess {
         let name = plan.path.split(separator: "/").last.map(String.init) ?? plan.path
         options.progress = { done, total in
             guard total > 16 << 20 else { return }
-            environment.progress("loading \(name): \(done * 100 / max(total, 1))% of \(DataCommands.size(total))")
+            environment.progress("\(verb) \(name): \(done * 100 / max(total, 1))% of \(DataCommands.size(total))")
         }
         options.isInterrupted = { environment.isInterrupted }
-        defer { environment.progress(nil) }
-        let dataset = try LeadDataset.load(plan, options: options)
-        environment.attachments.set(datasetKey, dataset)
-        if announce, dataset.badRowCount > 0 {
-            let count = dataset.badRowCount
-            environment.emit(.note("\(plan.path): \(count) bad row\(count == 1 ? "" : "s") not loaded, so not counted (first at line \(dataset.badRows[0].line)); 'data problems' lists them"))
-        }
-        return dataset
-    }
-
-    /// For checks: the session's dataset, or the workbook's `leads.data` loaded now; nil when the
-    /// workbook names no data and none was loaded.
-    static func dataset(for workbook: Workbook, context: CheckContext) -> Result<LeadDataset, CommandError>? {
-        guard let leads = workbook.section(LeadsSection.self) else { return nil }
-        let override: String? = context.attachments[fileKey]
-        guard leads.data != nil || override != nil else { return nil }
-        return context.shared.value("leads.dataset") { () -> Result<LeadDataset, CommandError> in
-            do throws(CommandError) {
-                let plan = try LeadDataPlan(leads: leads, workbookPath: context.workbookPath, file: override,
-                                            allowOutside: context.allowsDataOutsideWorkbook)
-                if let loaded: LeadDataset = context.attachments[datasetKey], loaded.plan == plan { return .success(loaded) }
-                let dataset = try LeadDataset.load(plan, options: ColumnLoadOptions())
-                context.attachments.set(datasetKey, dataset)
-                return .success(dataset)
-            } catch {
-                return .failure(error)
-            }
-        }
-    }
-
-    /// For checks: the criteria measured on `dataset`, worked out once per check run and shared
-    /// by LD006, LD007 and LD008.
-    static func measures(of dataset: LeadDataset, leads: LeadsSection, context: CheckContext) -> Result<LeadMeasures, CommandError> {
-        context.shared.value("leads.measures") { () -> Result<LeadMeasures, CommandError> in
-            do throws(CommandError) {
-                return .success(try LeadMeasures(leads: leads, dataset: dataset, today: context.today))
-            } catch {
-                return .failure(error)
-            }
-        }
+        return options
     }
 
     static func section(of workbook: Workbook) throws(CommandError) -> LeadsSection {
@@ -78,5 +138,21 @@ enum LeadDataAccess {
             throw CommandError.failed("the workbook defines no lead stages", fix: "add stages under `leads:` (docs/workbook.md), or 'lead add ID'")
         }
         return leads
+    }
+}
+
+/// What a counted answer depends on: the files and their mapping, the lead definitions as
+/// written, the day (criteria may name `today`) and the field a funnel is split by.
+struct TallyKey: Equatable, Sendable {
+    let plan: LeadDataPlan
+    let leads: String
+    let today: Day
+    let byField: String?
+
+    init(plan: LeadDataPlan, leads: LeadsSection, today: Day, byField: String?) {
+        self.plan = plan
+        self.leads = YAMLWriter.write(leads.encode())
+        self.today = today
+        self.byField = byField
     }
 }

@@ -18,40 +18,20 @@ struct Funnel {
     /// Rows per value of the CRM's stage column, most frequent first.
     let values: [(value: String, count: Int)]
 
-    init(_ measures: LeadMeasures) {
-        let recorded = measures.recordedStage
-        let stages = measures.leads.stages
-        total = measures.dataset.rowCount
-        rows = stages.enumerated().map { index, stage in
-            let meets = measures.meets[index]
-            var row = Row(stage: stage, meets: meets.lazy.filter { $0 }.count)
-            let mapped = measures.dataset.plan.stageValues[stage.id] != nil
-            if measures.dataset.plan.hasStage, mapped {
-                var exact = 0, notMeeting = 0, earlier = 0
-                for (position, at) in recorded.enumerated() {
-                    if at == index {
-                        exact += 1
-                        if !meets[position] { notMeeting += 1 }
-                    } else if at >= 0, at < index, meets[position] {
-                        earlier += 1
-                    }
-                }
-                row.recorded = exact
-                row.recordedNotMeeting = notMeeting
-                row.meetingRecordedEarlier = earlier
+    init(_ tally: LeadTally, leads: LeadsSection, plan: LeadDataPlan) {
+        total = tally.rows
+        rows = leads.stages.enumerated().map { index, stage in
+            var row = Row(stage: stage, meets: tally.meets[index])
+            if plan.hasStage, plan.stageValues[stage.id] != nil {
+                row.recorded = tally.recorded[index]
+                row.recordedNotMeeting = tally.recordedNotMeeting[index]
+                row.meetingRecordedEarlier = tally.meetingRecordedEarlier[index]
             }
             return row
         }
-        if case .string(let codes, let names)? = measures.dataset.frame.columns[LeadDataPlan.stageField] {
-            var counts = Array(repeating: 0, count: names.count)
-            var empty = 0
-            for code in codes { if code < 0 { empty += 1 } else { counts[Int(code)] += 1 } }
-            var values = zip(names, counts).map { (value: $0, count: $1) }
-            if empty > 0 { values.append((value: "(empty)", count: empty)) }
-            self.values = values.filter { $0.count > 0 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
-        } else {
-            values = []
-        }
+        var values = tally.stageValues.map { (value: $0.key, count: $0.value) }
+        if tally.emptyStageValues > 0 { values.append((value: "(empty)", count: tally.emptyStageValues)) }
+        self.values = values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
     }
 
     var table: Table {

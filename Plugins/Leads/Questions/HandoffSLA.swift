@@ -1,8 +1,6 @@
 import LockstepCore
 
-/// Hand-offs measured against their first-touch SLA: a lead that meets a hand-off stage's
-/// criteria and has the date it entered that stage was handed over; it breached the SLA when
-/// its first sales touch is missing or came later than `first_touch_within`.
+/// Hand-offs measured against their first-touch SLA (counted by `LeadTally`), as tables.
 struct HandoffSLA {
     struct Measured {
         var stage: LeadStage
@@ -23,49 +21,18 @@ struct HandoffSLA {
     /// Why a hand-off stage could not be measured, one line each.
     let unmeasured: [String]
 
-    init(_ measures: LeadMeasures) {
-        var measured: [Measured] = []
-        var unmeasured: [String] = []
-        let firstTouch = measures.firstTouchColumn
-        for (index, stage) in measures.leads.stages.enumerated() {
-            guard let handoff = stage.handoff else { continue }
-            guard let limit = handoff.firstTouchWithin else {
-                unmeasured.append("\(stage.id): the hand-off has no first_touch_within to measure against")
-                continue
-            }
-            guard let entered = measures.enteredColumn(of: stage) else {
-                unmeasured.append("\(stage.id): leads.data.entered names no date field for it (entered: { \(stage.id): FIELD })")
-                continue
-            }
-            guard let firstTouch else {
-                unmeasured.append("\(stage.id): leads.data.first_touch names no date field of the first sales touch")
-                continue
-            }
+    init(_ tally: LeadTally, leads: LeadsSection) {
+        measured = tally.handoffs.compactMap { handoff in
+            let stage = leads.stages[handoff.stage]
+            guard let limit = stage.handoff?.firstTouchWithin else { return nil }
             var result = Measured(stage: stage, limit: limit)
-            let meets = measures.meets[index]
-            let limitDays = Double(limit.seconds) / 86_400
-            let owners = measures.owners
-            for row in 0..<meets.count where meets[row] && !entered[row].isNaN {
-                let touched = firstTouch[row]
-                let untouched = touched.isNaN
-                let breach = untouched || touched - entered[row] > limitDays
-                result.handedOff += 1
-                if breach { result.breaches += 1 }
-                if untouched { result.untouched += 1 }
-                if let owners {
-                    let code = owners.codes[row]
-                    let owner = code < 0 ? "(no owner)" : owners.names[Int(code)]
-                    var tally = result.byOwner[owner] ?? (0, 0, 0)
-                    tally.handedOff += 1
-                    if breach { tally.breaches += 1 }
-                    if untouched { tally.untouched += 1 }
-                    result.byOwner[owner] = tally
-                }
-            }
-            measured.append(result)
+            result.handedOff = handoff.handedOff
+            result.breaches = handoff.breaches
+            result.untouched = handoff.untouched
+            result.byOwner = handoff.byOwner.mapValues { ($0.handedOff, $0.breaches, $0.untouched) }
+            return result
         }
-        self.measured = measured
-        self.unmeasured = unmeasured
+        unmeasured = tally.unmeasured
     }
 
     static func percent(_ share: Double) -> Table.Cell { .number((share * 1000).rounded() / 10) }

@@ -10,24 +10,23 @@ struct SourcedFunnel {
     let activities: [String: [String]]
     let field: String
 
-    init(_ measures: LeadMeasures, field: String, workbook: Workbook) throws(CommandError) {
-        let leads = measures.leads
+    /// Refuses a field the funnel cannot be split by: one not declared, not text, or without a column.
+    static func requireSplittable(_ field: String, leads: LeadsSection, plan: LeadDataPlan) throws(CommandError) {
         guard let declared = leads.fields.first(where: { $0.name.value == field }) else {
             throw .unknown("lead field", field, among: leads.fields.map(\.name.value))
         }
-        guard declared.type == "string", case .string(let codes, let names)? = measures.dataset.frame.columns[field]
-        else {
+        let loaded = (plan.loads + (plan.join?.loads ?? [])).contains { $0.field == field }
+        guard declared.type == "string", loaded else {
             throw .usage(
-                "funnel --by takes a text field the export has a column for; '\(field)' is \(declared.type)",
+                "funnel --by takes a text field the export has a column for; '\(field)' is "
+                    + (loaded ? declared.type : "\(declared.type) without a column"),
                 fix: "name a text field such as a lead source, mapped under leads.data.columns")
         }
-        var counts = Array(repeating: Array(repeating: 0, count: leads.stages.count), count: names.count + 1)
-        for row in 0..<measures.dataset.rowCount {
-            let value = codes[row] < 0 ? names.count : Int(codes[row])
-            for stage in leads.stages.indices where measures.meets[stage][row] { counts[value][stage] += 1 }
-        }
-        let labelled = (names + ["(empty)"]).enumerated().map { ($1, counts[$0]) }.filter { $0.1.contains { $0 > 0 } }
-        rows = labelled.sorted { ($0.1.last ?? 0, $0.1.first ?? 0, $1.0) > ($1.1.last ?? 0, $1.1.first ?? 0, $0.0) }
+    }
+
+    init(_ tally: LeadTally, field: String, leads: LeadsSection, workbook: Workbook) {
+        rows = tally.byValue.map { (value: $0.key, counts: $0.value) }
+            .sorted { ($0.1.last ?? 0, $0.1.first ?? 0, $1.0) > ($1.1.last ?? 0, $1.1.first ?? 0, $0.0) }
         stages = leads.stages
         self.field = field
         // The activities that name each source, read through the workbook's items.

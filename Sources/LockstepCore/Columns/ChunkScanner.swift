@@ -11,7 +11,10 @@ import Glibc
 struct ChunkScanner {
     struct Result {
         var columns: [ColumnBuffer]
+        /// Rows in `columns`; when streaming, since the last batch was handed on.
         var rows = 0
+        /// Rows handed on in batches, when streaming.
+        var streamedRows = 0
         var badRows: [BadRow] = []
         var badRowCount = 0
         /// Line breaks read, including those inside quoted fields.
@@ -52,8 +55,21 @@ struct ChunkScanner {
     static let quotedLineLimit = 100
 
     /// Reads records starting in `start..<end`; `firstLine` is the file line `start` is on.
-    func scan(from start: Int, to end: Int, firstLine: Int) throws(ColumnLoadFailure) -> Result {
+    ///
+    /// With `batch`, every `batchRows` rows read are handed to it as a frame and dropped, so
+    /// memory stays near one batch however long the range: what a question that only counts
+    /// needs. Without, the result keeps every row's values.
+    func scan(
+        from start: Int, to end: Int, firstLine: Int, batchRows: Int = .max, batch: ((Frame) -> Void)? = nil
+    ) throws(ColumnLoadFailure) -> Result {
         var state = Result(columns: requests.map { ColumnBuffer(type: $0.type) })
+        func handOn() {
+            guard let batch, state.rows > 0 else { return }
+            batch(Frame(count: state.rows, columns: ColumnLoader.columns(of: [state], requests: requests)))
+            state.streamedRows += state.rows
+            state.rows = 0
+            for slot in state.columns.indices { state.columns[slot] = ColumnBuffer(type: requests[slot].type) }
+        }
         var buffer = [UInt8](repeating: 0, count: Self.blockSize)
         var bufferOffset = start, filled = 0, position = 0, atEOF = false
         var reported = start
@@ -65,6 +81,7 @@ struct ChunkScanner {
             }
             if next >= 0 {
                 position = next
+                if state.rows >= batchRows { handOn() }
                 continue
             }
             // The record runs past the block: keep its start, read on.
@@ -94,6 +111,7 @@ struct ChunkScanner {
         }
         progress?.add(max(0, min(end, bufferOffset + position) - reported))
         state.endOffset = bufferOffset + position
+        handOn()
         return state
     }
 

@@ -59,7 +59,54 @@ public enum ColumnLoader {
     /// Loads `requests` from the data rows of `path`.
     public static func load(path: String, requests asked: [ColumnRequest], options: ColumnLoadOptions) throws(ColumnLoadFailure) -> LoadedColumns {
         let (header, dataOffset, headerLines) = try header(path: path)
-        // A column asked for twice as the same type (a field that is also the stage column) is read once.
+        let requests = try distinct(asked, header: header, path: path)
+        let (results, size, badRows) = try scan(
+            path: path, header: header, requests: requests, dataOffset: dataOffset, headerLines: headerLines,
+            options: options, batchRows: .max, consumer: nil, restart: {})
+        var columns = Self.columns(of: results, requests: requests)
+        for request in asked where columns[request.field] == nil {
+            let loaded = requests.first { $0.column == request.column && $0.type == request.type }!
+            columns[request.field] = columns[loaded.field]
+        }
+        let rows = results.reduce(0) { $0 + $1.rows }
+        return LoadedColumns(frame: Frame(count: rows, columns: columns), header: header, badRows: badRows,
+                             badRowCount: results.reduce(0) { $0 + $1.badRowCount }, byteCount: size)
+    }
+
+    /// Reads the data rows of `path` in batches of `batchRows`, handing each batch's columns to
+    /// `partial` on the worker that read it and keeping only what it returns: peak memory is
+    /// one batch per worker, whatever the file's size. The partials come in file order.
+    public static func stream<Partial: Sendable>(
+        path: String, requests asked: [ColumnRequest], options: ColumnLoadOptions, batchRows: Int = 1 << 16,
+        partial: @escaping @Sendable (Frame) -> Partial
+    ) throws(ColumnLoadFailure) -> StreamedColumns<Partial> {
+        let (header, dataOffset, headerLines) = try header(path: path)
+        let requests = try distinct(asked, header: header, path: path)
+        let partials = LockedList<(offset: Int, partial: Partial)>()
+        let consumer: @Sendable (Int, Frame) -> Void = { start, frame in
+            var columns = frame.columns
+            for request in asked where columns[request.field] == nil {
+                let loaded = requests.first { $0.column == request.column && $0.type == request.type }!
+                columns[request.field] = columns[loaded.field]
+            }
+            partials.append((start, partial(Frame(count: frame.count, columns: columns))))
+        }
+        let (results, size, badRows) = try scan(
+            path: path, header: header, requests: requests, dataOffset: dataOffset, headerLines: headerLines,
+            options: options, batchRows: batchRows, consumer: consumer, restart: { _ = partials.drain() })
+        // Each worker's batches came in order; the workers' ranges are ordered by their start.
+        let ordered = partials.drain().enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
+        return StreamedColumns(
+            partials: ordered.map(\.element.partial), header: header, badRows: badRows,
+            badRowCount: results.reduce(0) { $0 + $1.badRowCount }, rowCount: results.reduce(0) { $0 + $1.streamedRows },
+            byteCount: size)
+    }
+
+    /// `asked` with a column asked for twice as the same type (a field that is also the stage
+    /// column) read once.
+    private static func distinct(
+        _ asked: [ColumnRequest], header: [String], path: String
+    ) throws(ColumnLoadFailure) -> [ColumnRequest] {
         var requests: [ColumnRequest] = []
         for request in asked where !requests.contains(where: { $0.column == request.column && $0.type == request.type }) {
             requests.append(request)
@@ -68,6 +115,17 @@ public enum ColumnLoader {
             let fields = asked.filter { $0.column == crowded.column }.map(\.field).joined(separator: ", ")
             throw ColumnLoadFailure(path: path, reason: "column '\(header[crowded.column])' is read as three types (fields \(fields)); map at most two types onto one column")
         }
+        return requests
+    }
+
+    /// Scans the file in parallel ranges, handing batches to `consumer` with the start of the
+    /// range they came from when streaming. When a guessed split was wrong, `restart` is told
+    /// (what was handed on so far counts for nothing) and the file is read again in one range.
+    private static func scan(
+        path: String, header: [String], requests: [ColumnRequest], dataOffset: Int, headerLines: Int,
+        options: ColumnLoadOptions, batchRows: Int, consumer: (@Sendable (Int, Frame) -> Void)?,
+        restart: () -> Void
+    ) throws(ColumnLoadFailure) -> (results: [ChunkScanner.Result], size: Int, badRows: [BadRow]) {
         let fd = try open(path)
         defer { close(fd) }
         var info = stat()
@@ -75,21 +133,22 @@ public enum ColumnLoader {
         let size = Int(info.st_size)
         let tally = options.progress.map { ProgressTally(total: size, report: $0) }
         let scanner = ChunkScanner(fd: fd, header: header, requests: requests, options: options, progress: tally)
-        let firstLine = headerLines + 1
         let starts = splitPoints(fd: fd, from: dataOffset, to: size, parts: max(1, min(options.threads, (size - dataOffset) / max(1, options.minimumBytesPerWorker))))
         var results: [ChunkScanner.Result]
         do {
-            results = try scanInParallel(scanner, starts: starts, end: size)
+            results = try scanInParallel(scanner, starts: starts, end: size, batchRows: batchRows, batch: consumer)
             let consistent = zip(results, starts.dropFirst()).allSatisfy { $0.endOffset == $1 }
             if !consistent {
                 // A split fell inside a quoted field that holds a line break: read the file in one go.
-                results = [try scanner.scan(from: dataOffset, to: size, firstLine: 0)]
+                restart()
+                let batch: ((Frame) -> Void)? = consumer.map { consumer in { consumer(dataOffset, $0) } }
+                results = [try scanner.scan(from: dataOffset, to: size, firstLine: 0, batchRows: batchRows, batch: batch)]
             }
         } catch {
             throw ColumnLoadFailure(path: path, reason: error.reason)
         }
         var badRows: [BadRow] = []
-        var linesBefore = firstLine
+        var linesBefore = headerLines + 1
         for result in results {
             for var bad in result.badRows where badRows.count < BadRow.keptLimit {
                 bad.line += linesBefore
@@ -97,17 +156,16 @@ public enum ColumnLoader {
             }
             linesBefore += result.lines
         }
+        return (results, size, badRows)
+    }
+
+    /// The workers' buffers as frame columns, by field.
+    static func columns(of results: [ChunkScanner.Result], requests: [ColumnRequest]) -> [String: Frame.Column] {
         var columns: [String: Frame.Column] = [:]
         for (slot, request) in requests.enumerated() {
             columns[request.field] = ColumnBuffer.merge(results.map { $0.columns[slot] })
         }
-        for request in asked where columns[request.field] == nil {
-            let loaded = requests.first { $0.column == request.column && $0.type == request.type }!
-            columns[request.field] = columns[loaded.field]
-        }
-        let rows = results.reduce(0) { $0 + $1.rows }
-        return LoadedColumns(frame: Frame(count: rows, columns: columns), header: header, badRows: badRows,
-                             badRowCount: results.reduce(0) { $0 + $1.badRowCount }, byteCount: size)
+        return columns
     }
 
     /// Opens a CSV export: a regular file (a FIFO or device is refused before it can block or
@@ -145,11 +203,21 @@ public enum ColumnLoader {
         return points
     }
 
-    private static func scanInParallel(_ scanner: ChunkScanner, starts: [Int], end: Int) throws(ColumnLoadFailure) -> [ChunkScanner.Result] {
-        if starts.count == 1 { return [try scanner.scan(from: starts[0], to: end, firstLine: 0)] }
+    private static func scanInParallel(
+        _ scanner: ChunkScanner, starts: [Int], end: Int, batchRows: Int, batch: (@Sendable (Int, Frame) -> Void)?
+    ) throws(ColumnLoadFailure) -> [ChunkScanner.Result] {
+        @Sendable func handOn(from start: Int) -> ((Frame) -> Void)? {
+            guard let batch else { return nil }
+            return { batch(start, $0) }
+        }
+        if starts.count == 1 {
+            return [try scanner.scan(from: starts[0], to: end, firstLine: 0, batchRows: batchRows, batch: handOn(from: starts[0]))]
+        }
         let outcomes = ParallelParts.each(starts.count) { part in
             let stop = part + 1 < starts.count ? starts[part + 1] : end
-            return Result { () throws(ColumnLoadFailure) in try scanner.scan(from: starts[part], to: stop, firstLine: 0) }
+            return Result { () throws(ColumnLoadFailure) in
+                try scanner.scan(from: starts[part], to: stop, firstLine: 0, batchRows: batchRows, batch: handOn(from: starts[part]))
+            }
         }
         return try outcomes.map { outcome throws(ColumnLoadFailure) in try outcome.get() }
     }

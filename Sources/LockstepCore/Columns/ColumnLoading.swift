@@ -59,6 +59,17 @@ public struct LoadedColumns: Sendable {
     public var byteCount: Int
 }
 
+/// What streaming an export left: one partial result per batch of rows, in file order, and
+/// what could not be read.
+public struct StreamedColumns<Partial: Sendable>: Sendable {
+    public var partials: [Partial]
+    public var header: [String]
+    public var badRows: [BadRow]
+    public var badRowCount: Int
+    public var rowCount: Int
+    public var byteCount: Int
+}
+
 extension BadRow {
     /// How many bad rows are described one by one; the rest are counted.
     public static let keptLimit = 10_000
