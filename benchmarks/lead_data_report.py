@@ -1,4 +1,4 @@
-"""Checks that Lockstep and DuckDB gave the same answer, then prints their figures side by side."""
+"""Checks that Lockstep, DuckDB and Polars gave the same answer, then prints their figures side by side."""
 import csv
 import io
 import statistics
@@ -8,9 +8,10 @@ out, size, rows = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 EXPECTED_1M = {"mql": 21111, "sql": 6149, "sla_population": 9524, "sla_breach": 4056}
 
 
-def duckdb_answer():
+def baseline_answer(name):
+    """The answer of a baseline, in the format of ../shared/bench/common.py."""
     answer = {}
-    for line in open(f"{out}/answer.duckdb"):
+    for line in open(f"{out}/answer.{name}"):
         key, *rest = line.split()
         if key == "stage":
             answer[f"stage {rest[0]}"] = int(rest[1])
@@ -45,17 +46,19 @@ def lockstep_answer():
     return answer
 
 
-ours, theirs = lockstep_answer(), duckdb_answer()
-if ours != theirs:
-    print("the answers differ:")
-    for key in sorted(set(ours) | set(theirs)):
-        if ours.get(key) != theirs.get(key):
-            print(f"  {key}: lockstep {ours.get(key)}, duckdb {theirs.get(key)}")
-    sys.exit(1)
+ours = lockstep_answer()
+for name in ("duckdb", "polars"):
+    theirs = baseline_answer(name)
+    if ours != theirs:
+        print(f"the answers of lockstep and {name} differ:")
+        for key in sorted(set(ours) | set(theirs)):
+            if ours.get(key) != theirs.get(key):
+                print(f"  {key}: lockstep {ours.get(key)}, {name} {theirs.get(key)}")
+        sys.exit(1)
 if rows == 1_000_000 and any(ours[k] != v for k, v in EXPECTED_1M.items()):
     print(f"the answer is not the README's: {ours}")
     sys.exit(1)
-print(f"same answer from both: mql {ours['mql']}, sql {ours['sql']}, hand-offs {ours['sla_population']}, "
+print(f"same answer from all three: mql {ours['mql']}, sql {ours['sql']}, hand-offs {ours['sla_population']}, "
       f"breaches {ours['sla_breach']} ({ours['sla_breach'] / ours['sla_population']:.6f})")
 
 
@@ -66,15 +69,16 @@ def figures(name):
     return seconds, peak
 
 
-lock_s, lock_rss = figures("lockstep")
-duck_s, duck_rss = figures("duckdb")
 mb = size / 1e6
-print(f"\n{rows:,} rows, {mb:.0f} MB; median of {len(open(f'{out}/runs.lockstep').readlines())} runs, whole process")
-print(f"{'':28} {'seconds':>8} {'MB/s':>7} {'peak RSS MiB':>13} {'RSS / file':>11}")
-for label, s, rss in (("lockstep funnel + sla", lock_s, lock_rss), ("duckdb (2 threads)", duck_s, duck_rss)):
-    print(f"{label:28} {s:8.2f} {mb / s:7.0f} {rss / 2**20:13.0f} {rss / size:11.2f}")
-inside = statistics.median(float(line) for line in open(f"{out}/runs.inside"))
-print(f"{'duckdb query, in-process':28} {inside:8.2f} {mb / inside:7.0f} {'':>13} {'':>11}")
-print(f"ratio lockstep / duckdb: {lock_s / duck_s:.2f}× whole process, {lock_s / inside:.2f}× against DuckDB's "
-      f"in-process time (target ≤ 0.80×)")
-print(f"lockstep peak memory {lock_rss / size:.2f}× the file (target ≤ 1.2×)")
+print(f"\n{rows:,} rows, {mb:.0f} MB; median of {len(open(f'{out}/runs.lockstep').readlines())} runs, whole process each")
+print(f"{'':28} {'seconds':>8} {'MB/s':>7} {'peak RSS MiB':>13}")
+measured = {name: figures(name) for name in ("lockstep", "duckdb", "polars")}
+labels = {"lockstep": "lockstep funnel + sla", "duckdb": "duckdb (2 threads)", "polars": "polars (2 threads)"}
+for name, (s, rss) in measured.items():
+    print(f"{labels[name]:28} {s:8.2f} {mb / s:7.0f} {rss / 2**20:13.0f}")
+lock_s, lock_rss = measured["lockstep"]
+duck_ratio = lock_s / measured["duckdb"][0]
+polars_ratio = lock_s / measured["polars"][0]
+print(f"lockstep / duckdb {duck_ratio:.2f}x (target <= 0.35x: {'met' if duck_ratio <= 0.35 else 'NOT met'}); "
+      f"lockstep / polars {polars_ratio:.2f}x (target < 1: {'met' if polars_ratio < 1 else 'NOT met'})")
+print(f"lockstep peak memory {lock_rss / 2**20:.0f} MiB (target <= 256 MiB: {'met' if lock_rss <= 256 * 2**20 else 'NOT met'})")

@@ -44,10 +44,38 @@ struct ByteInterner {
         }
     }
 
+    /// Compared here, eight bytes at a time: most values are a few words long, where a call to
+    /// memcmp costs more than the comparison.
     private func equal(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard lengths[code] == bytes.count else { return false }
+        let count = bytes.count
+        guard lengths[code] == count else { return false }
         guard let base = bytes.baseAddress else { return true }
-        return storage.withUnsafeBufferPointer { memcmp($0.baseAddress! + starts[code], base, bytes.count) == 0 }
+        return storage.withUnsafeBufferPointer { all in
+            let stored = UnsafeRawPointer(all.baseAddress! + starts[code])
+            let given = UnsafeRawPointer(base)
+            var index = 0
+            while index + 8 <= count {
+                if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    != given.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+                index += 8
+            }
+            while index < count {
+                if stored.load(fromByteOffset: index, as: UInt8.self) != given.load(fromByteOffset: index, as: UInt8.self) {
+                    return false
+                }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// Forgets every value, keeping the memory for the next batch of a streamed export.
+    mutating func removeAll() {
+        storage.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        for index in slots.indices { slots[index] = -1 }
     }
 
     private mutating func grow() {

@@ -47,11 +47,13 @@ extension ChunkScanner {
         return ("column '\(column)' (field \(requests[slot].field)) holds '\(text)', not \(expected)", fix)
     }
 
+    @inline(__always)
     func isPlaceholder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !emptyValues.isEmpty else { return false }
         return emptyValues.contains { placeholder in placeholder.count == value.count && placeholder.elementsEqual(value) }
     }
 
+    @inline(__always)
     static func trimmingSpaces(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0, end = value.count
         while start < end, value[start] == 0x20 { start += 1 }

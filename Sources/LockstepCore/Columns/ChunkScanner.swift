@@ -68,7 +68,7 @@ struct ChunkScanner {
             batch(Frame(count: state.rows, columns: ColumnLoader.columns(of: [state], requests: requests)))
             state.streamedRows += state.rows
             state.rows = 0
-            for slot in state.columns.indices { state.columns[slot] = ColumnBuffer(type: requests[slot].type) }
+            for slot in state.columns.indices { state.columns[slot].removeAll() }
         }
         var buffer = [UInt8](repeating: 0, count: Self.blockSize)
         var bufferOffset = start, filled = 0, position = 0, atEOF = false

@@ -27,6 +27,15 @@ struct ColumnBuffer {
         }
     }
 
+    /// Empties the buffer for the next batch of a streamed export, keeping its memory: a batch's
+    /// frame is gone by then, so nothing else holds these arrays.
+    mutating func removeAll() {
+        doubles.removeAll(keepingCapacity: true)
+        flags.removeAll(keepingCapacity: true)
+        codes.removeAll(keepingCapacity: true)
+        interner.removeAll()
+    }
+
     /// Drops the values of a row that turned out bad or incomplete.
     mutating func truncate(to rows: Int) {
         switch type {

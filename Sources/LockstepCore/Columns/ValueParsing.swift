@@ -33,7 +33,8 @@ enum ValueParsing {
         }
         // Clinger's fast path: an exact integer below 2^53 over an exact power of ten rounds once.
         if index == bytes.count, digits > 0, digits <= 15 {
-            let value = Double(mantissa) / powersOfTen[fractionDigits]
+            // Whole numbers, the usual case, need no table (whose lazy start is checked on each use).
+            let value = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[fractionDigits]
             return negative ? -value : value
         }
         return slowNumber(bytes)
