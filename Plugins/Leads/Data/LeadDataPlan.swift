@@ -64,18 +64,58 @@ extension LeadDataPlan {
         let header = try Self.header(readPath, named: path)
         stamps.append(FileSystem.stamp(original))
         var joinHeader: [String]?
+        var joinFile: (path: String, readPath: String)?
         if let join = settings?.join {
             let joinOriginal = Self.resolve(join.file, besides: workbookPath)
             if !allowOutside { try Self.requireInside(joinOriginal, named: join.file, key: "leads.data.join.file", workbookPath: workbookPath) }
             let joinPath = try ConvertedExports.readable(joinOriginal, encoding: encoding)
-            let names = try Self.header(joinPath, named: joinOriginal)
+            joinHeader = try Self.header(joinPath, named: joinOriginal)
             stamps.append(FileSystem.stamp(joinOriginal))
+            joinFile = (joinOriginal, joinPath)
+        }
+        try map(leads, header: header, named: name, join: joinFile.map { ($0.path, $0.readPath, joinHeader!) })
+    }
+
+    /// A plan over tables rather than files (a database's, for SQL): `columns` are the first
+    /// table's, `joinColumns` the joined one's.
+    init(leads: LeadsSection, table: String, columns: [String], joinTable: String?, joinColumns: [String]?) throws(CommandError) {
+        path = table
+        readPath = table
+        let preset = CRMPreset.named(leads.data?.preset)
+        dateFormat = leads.data?.dateFormat.flatMap { DateFormat($0.value) } ?? preset?.dateFormat ?? .iso
+        emptyValues = leads.data?.emptyValues ?? []
+        var join: (path: String, readPath: String, header: [String])?
+        if let joinTable, let joinColumns { join = (joinTable, joinTable, joinColumns) }
+        try map(leads, header: columns, named: table, join: join)
+    }
+
+    /// The columns the lead data settings name, for a table made from the export: each field's
+    /// mapped column (or its own name), the CRM stage, the owner and the join key.
+    static func namedColumns(_ leads: LeadsSection) -> [String] {
+        let settings = leads.data
+        let preset = CRMPreset.named(settings?.preset)
+        let explicit = Dictionary(settings?.columns.map { ($0.key.value, $0.value.value) } ?? [], uniquingKeysWith: { $1 })
+        var names = leads.fields.map { explicit[$0.name.value] ?? preset?.columns[$0.name.value]?.first ?? $0.name.value }
+        for column in [settings?.stageColumn ?? preset?.stageColumns.first, settings?.owner?.value, settings?.join?.on.value] {
+            if let column, !names.contains(column) { names.append(explicit[column] ?? column) }
+        }
+        return names
+    }
+
+    /// Works out which column holds which field, from the header(s).
+    private mutating func map(
+        _ leads: LeadsSection, header: [String], named name: String, join joined: (path: String, readPath: String, header: [String])?
+    ) throws(CommandError) {
+        let settings = leads.data
+        let preset = CRMPreset.named(settings?.preset)
+        let joinHeader = joined?.header
+        if let join = settings?.join, let joined {
+            let names = joined.header
             for (label, names, file) in [("first", header, name), ("joined", names, join.file)] where !names.contains(join.on.value) {
                 throw CommandError.input("leads.data.join.on: column '\(join.on.value)' is not in the \(label) export \(file)\(Suggestion.phrase(for: join.on.value, in: names))",
                                          fix: "name a column both files have; \(file)'s columns: \(names.prefix(12).map { Sanitized.excerpt($0, limit: 40) }.joined(separator: ", "))")
             }
-            self.join = Join(path: joinOriginal, readPath: joinPath, key: join.on.value, loads: [])
-            joinHeader = names
+            self.join = Join(path: joined.path, readPath: joined.readPath, key: join.on.value, loads: [])
             loads.append(Load(field: Self.keyField, column: join.on.value, index: header.firstIndex(of: join.on.value)!, type: .string))
             self.join!.loads.append(Load(field: Self.keyField, column: join.on.value, index: names.firstIndex(of: join.on.value)!, type: .string))
         }

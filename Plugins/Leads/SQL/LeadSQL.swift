@@ -1,0 +1,162 @@
+import LockstepCore
+
+/// The lead questions written as SQL over a table holding the export's columns, typed as
+/// `leads.fields` declares them (numbers, text, true/false, timestamps in UTC): what a warehouse
+/// load of the export gives. The `leads.data` mapping is applied in the SQL: columns, empty
+/// values, the CRM's stage values, the owner and the join.
+struct LeadSQL {
+    let leads: LeadsSection
+    let plan: LeadDataPlan
+    let dialect: SQLDialect
+    /// The table of the export, and of the joined export.
+    let table: String
+    let joinTable: String?
+    let today: Day?
+    /// How the tables are named in FROM when not by `table` (dbt's `{{ source('crm', 'leads') }}`).
+    var sourceOf: ((String) -> String)?
+
+    /// Lead stage id → the column holding whether a row meets its criteria.
+    func stageColumn(_ stage: LeadStage) -> String { dialect.identifier("meets_" + stage.id) }
+
+    /// A table name as written (`analytics.leads`): each dotted part quoted.
+    func tableName(_ name: String) -> String {
+        if let sourceOf { return sourceOf(name) }
+        return name.split(separator: ".").map { dialect.identifier(String($0)) }.joined(separator: ".")
+    }
+
+    /// The export's rows with each field under its own name and type, empty text as NULL.
+    var typedRows: String {
+        var columns: [String] = []
+        let joined = plan.join?.loads ?? []
+        for load in plan.loads + joined where load.field != LeadDataPlan.keyField {
+            let source = (joined.contains { $0.field == load.field && $0.column == load.column } && !plan.loads.contains { $0.field == load.field }
+                ? "j." : "l.") + dialect.identifier(load.column)
+            let typed: String
+            switch load.type {
+            case .number: typed = "CAST(\(source) AS \(dialect.doubleType))"
+            case .bool: typed = source
+            case .date: typed = dialect.days(ofTimestamp: source)
+            default:
+                let empty = ([""] + plan.emptyValues).map(dialect.string).joined(separator: ", ")
+                typed = "CASE WHEN \(source) IN (\(empty)) THEN NULL ELSE \(source) END"
+            }
+            columns.append("    \(typed) AS \(dialect.identifier(load.field))")
+        }
+        var sql = "  SELECT\n" + columns.joined(separator: ",\n") + "\n  FROM \(tableName(table)) AS l"
+        if let join = plan.join, let joinTable {
+            // One row of the joined table per key, so no lead is counted twice. The evaluator
+            // takes the first in the file; a table has no order, so its keys should be unique.
+            let key = dialect.identifier(join.key)
+            sql += "\n  LEFT JOIN (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY \(key) ORDER BY \(key)) AS lockstep_row"
+                + "\n    FROM \(tableName(joinTable))\n  ) AS j ON j.\(key) = l.\(key) AND j.lockstep_row = 1"
+        }
+        return sql
+    }
+
+    /// Each stage's criteria as a column, in stage order (a later stage may name an earlier one).
+    var stagedRows: (ctes: [String], last: String) {
+        let types = Dictionary(uniqueKeysWithValues: (plan.loads + (plan.join?.loads ?? [])).map { ($0.field, $0.type) })
+        var ctes = ["typed AS (\n\(typedRows)\n)"]
+        var previous = "typed"
+        var names: [String: String] = [:]
+        let checker = ExpressionChecker(schema: leads.expressionSchema)
+        for (index, stage) in leads.stages.enumerated() {
+            let condition: String
+            if let criteria = stage.criteria, let checked = try? checker.checkCondition(criteria.value, named: stage.id) {
+                let written = checked.keepingReferences
+                condition = CriteriaSQL(dialect: dialect, fields: types, stages: names, today: today).condition(written.root)
+            } else {
+                condition = "TRUE"
+            }
+            let name = "stage_\(index + 1)"
+            ctes.append("\(name) AS (\n  SELECT *, \(condition) AS \(stageColumn(stage))\n  FROM \(previous)\n)")
+            names[stage.id] = stageColumn(stage)
+            previous = name
+        }
+        return (ctes, previous)
+    }
+
+    /// The lead stage the CRM records for each row: its index among the stages, or -1.
+    var recordedStage: String {
+        guard plan.hasStage else { return "-2" }
+        let value = dialect.normalized(dialect.identifier(LeadDataPlan.stageField))
+        let cases = leads.stages.enumerated().compactMap { index, stage in
+            plan.stageValues[stage.id].map { "WHEN \(dialect.string($0)) THEN \(index)" }
+        }
+        return cases.isEmpty ? "-1" : "CASE \(value) \(cases.joined(separator: " ")) ELSE -1 END"
+    }
+
+    private func with(_ ctes: [String], _ select: String) -> String {
+        "WITH " + ctes.joined(separator: ",\n") + "\n" + select + "\n"
+    }
+
+    /// `funnel`: per stage, rows meeting it, and (with a stage column) at it in the CRM, of those
+    /// not meeting it, and meeting it while the CRM has them earlier.
+    var funnel: String {
+        let (ctes, last) = stagedRows
+        var sums: [String] = ["COUNT(*) AS total"]
+        for (index, stage) in leads.stages.enumerated() {
+            let meets = stageColumn(stage)
+            sums.append("\(dialect.tally(meets)) AS m\(index)")
+            sums.append("\(dialect.tally("recorded = \(index)")) AS r\(index)")
+            sums.append("\(dialect.tally("recorded = \(index) AND NOT \(meets)")) AS n\(index)")
+            sums.append("\(dialect.tally("recorded >= 0 AND recorded < \(index) AND \(meets)")) AS e\(index)")
+        }
+        let measured = "measured AS (\n  SELECT *, \(recordedStage) AS recorded\n  FROM \(last)\n)"
+        let counts = "counts AS (\n  SELECT \(sums.joined(separator: ", "))\n  FROM measured\n)"
+        let rows = leads.stages.enumerated().map { index, stage in
+            let mapped = plan.hasStage && plan.stageValues[stage.id] != nil
+            let recorded = mapped ? ["r\(index)", "n\(index)", "e\(index)"] : ["NULL", "NULL", "NULL"]
+            return "SELECT \(index) AS position, \(dialect.string(stage.id)) AS stage, \(dialect.string(stage.name)) AS name, "
+                + "m\(index) AS meets, \(recorded[0]) AS crm_stage_now, \(recorded[1]) AS at_it_not_meeting, "
+                + "\(recorded[2]) AS meeting_crm_has_earlier FROM counts"
+        }
+        return with(ctes + [measured, counts], rows.joined(separator: "\nUNION ALL\n") + "\nORDER BY position")
+    }
+
+    /// The hand-off stages that can be measured: criteria, an entered date and a first touch.
+    var handoffs: [(index: Int, stage: LeadStage, limit: WorkbookDuration, entered: String)] {
+        guard let firstTouch = leads.data?.firstTouch?.value, hasField(firstTouch, .date) else { return [] }
+        return leads.stages.enumerated().compactMap { index, stage in
+            guard let limit = stage.handoff?.firstTouchWithin,
+                let entered = leads.data?.entered.first(where: { $0.key.value == stage.id })?.value.value,
+                hasField(entered, .date)
+            else { return nil }
+            return (index, stage, limit, entered)
+        }
+    }
+
+    private func hasField(_ field: String, _ type: FieldType) -> Bool {
+        (plan.loads + (plan.join?.loads ?? [])).contains { $0.field == field && $0.type == type }
+    }
+
+    /// `sla` (and `ignored`): per hand-off stage, leads handed over, breaches of the first-touch
+    /// SLA and leads never touched; `byOwner` splits them by the owner column.
+    func sla(byOwner: Bool) -> String {
+        let (ctes, last) = stagedRows
+        let touch = dialect.identifier(leads.data?.firstTouch?.value ?? "")
+        let owner = "COALESCE(\(dialect.identifier(LeadDataPlan.ownerField)), \(dialect.string("(no owner)")))"
+        let selects = handoffs.map { handoff in
+            let entered = dialect.identifier(handoff.entered)
+            let handed = "\(stageColumn(handoff.stage)) AND \(entered) IS NOT NULL"
+            let limitDays = dialect.number(Double(handoff.limit.seconds) / 86_400)
+            let breach = "\(handed) AND (\(touch) IS NULL OR \(touch) - \(entered) > \(limitDays))"
+            return "SELECT \(handoff.index) AS position, \(dialect.string(handoff.stage.id)) AS stage, "
+                + (byOwner ? "\(owner) AS owner, " : "")
+                + "\(dialect.string(handoff.limit.description)) AS first_touch_within, "
+                + "\(dialect.tally(handed)) AS handed_off, \(dialect.tally(breach)) AS breaches, "
+                + "\(dialect.tally("\(handed) AND \(touch) IS NULL")) AS untouched FROM \(last)"
+                + (byOwner ? " GROUP BY \(owner)" : "")
+        }
+        let body = selects.isEmpty ? "SELECT NULL AS stage WHERE 1 = 0" : selects.joined(separator: "\nUNION ALL\n")
+        return with(ctes, body + "\nORDER BY position" + (byOwner ? ", breaches DESC, owner" : ""))
+    }
+
+    /// One view per lead stage: the export's rows that meet its criteria, with every field.
+    func stageView(_ stage: LeadStage) -> String {
+        let (ctes, last) = stagedRows
+        let fields = (plan.loads + (plan.join?.loads ?? [])).map(\.field).filter { !$0.hasPrefix("#") }
+        let columns = fields.map(dialect.identifier).joined(separator: ", ")
+        return with(ctes, "SELECT \(columns.isEmpty ? "*" : columns)\nFROM \(last)\nWHERE \(stageColumn(stage))")
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Runs Lockstep's generated SQL in DuckDB on a CSV export, as a warehouse would hold it.
+
+usage: sql_on_duckdb.py EXPORT.csv TYPES.json QUERY.sql [QUERY.sql ...]
+
+TYPES.json maps the export's columns to the lead field types (number, string, bool, date). The
+export is read as text and loaded into a table `leads` with those columns typed, the way a
+warehouse load would type them; a row whose value does not read as its type is not loaded, as
+Lockstep leaves such a row out. Each query's rows are printed as one JSON line per query.
+"""
+import json
+import sys
+
+import duckdb
+
+TRUE = ("true", "yes", "y", "t", "1")
+FALSE = ("false", "no", "n", "f", "0")
+
+
+def typed(column, kind):
+    q = '"' + column.replace('"', '""') + '"'
+    if kind == "number":
+        return f"TRY_CAST(trim({q}, ' ') AS DOUBLE)", f"trim({q}, ' ') <> ''"
+    if kind == "bool":
+        return (f"CASE WHEN lower(trim({q}, ' ')) IN {TRUE} THEN TRUE WHEN lower(trim({q}, ' ')) IN {FALSE} THEN FALSE END",
+                f"trim({q}, ' ') <> ''")
+    if kind == "date":
+        return f"TRY_CAST(trim({q}, ' ') AS TIMESTAMPTZ)", f"trim({q}, ' ') <> ''"
+    return q, None
+
+
+def main():
+    export, types_file, *queries = sys.argv[1:]
+    types = json.load(open(types_file))
+    db = duckdb.connect()
+    db.execute("SET TimeZone = 'UTC'")
+    db.execute("CREATE TABLE raw AS SELECT * FROM read_csv(?, header = true, all_varchar = true, quote = '\"', escape = '\"')",
+                [export])
+    names = [row[0] for row in db.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'raw' "
+                                          "ORDER BY ordinal_position").fetchall()]
+    selects, checks = [], []
+    for name in names:
+        expression, present = typed(name, types.get(name, "string"))
+        selects.append(f'{expression} AS "{name.replace(chr(34), chr(34) * 2)}"')
+        if present:
+            checks.append(f"({present} IS NOT TRUE OR {expression} IS NOT NULL)")
+    where = " AND ".join(checks) or "TRUE"
+    db.execute(f"CREATE TABLE leads AS SELECT {', '.join(selects)} FROM raw WHERE {where}")
+    for query in queries:
+        cursor = db.execute(open(query).read())
+        columns = [description[0] for description in cursor.description]
+        print(json.dumps([dict(zip(columns, row)) for row in cursor.fetchall()], default=str))
+
+
+if __name__ == "__main__":
+    main()
