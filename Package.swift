@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -62,6 +63,14 @@ let package = Package(
             exclude: ["README.md"]
         ),
 
+        /// Databases the lead questions run in: PostgreSQL through PostgresNIO, behind the core's SQLDatabase seam.
+        .target(
+            name: "LockstepWarehouse",
+            dependencies: ["LockstepCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            exclude: ["README.md"]
+        ),
+
         /// External plugins: programs in any language, over JSON-RPC on their standard input and output.
         .target(name: "LockstepPluginHost", dependencies: ["LockstepCore"], exclude: ["README.md"]),
 
@@ -71,7 +80,7 @@ let package = Package(
         .target(
             name: "LockstepShell",
             dependencies: [
-                "LockstepCore", "LockstepReport", "LockstepServe", "LockstepPluginHost", "CEditLine",
+                "LockstepCore", "LockstepReport", "LockstepServe", "LockstepPluginHost", "LockstepWarehouse", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]

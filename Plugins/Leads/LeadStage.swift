@@ -41,7 +41,12 @@ public struct RecycleTrack: Sendable {
 public struct LeadData: Sendable {
     public static let presets = ["hubspot", "salesforce"]
 
+    /// The export, relative to the workbook; empty when the data is in a database (`url`).
     public var file: String
+    /// A database holding the export as a table (`postgresql://crm@db:5432/sales`), never with
+    /// its password; `table` names the table (default `leads`).
+    public var url: Located<String>?
+    public var table: String?
     public var preset: String?
     public var columns: [(key: Located<String>, value: Located<String>)] = []
     public var entered: [(key: Located<String>, value: Located<String>)] = []
@@ -58,6 +63,19 @@ public struct LeadData: Sendable {
     /// A second export joined onto the first by a shared key column (MQLs joined with closed deals).
     public var join: Join?
     public var location: SourceLocation?
+
+    /// Why `url` cannot name the database, or nil when it can: a postgresql:// URL without a
+    /// password (a workbook is shared; the password comes from PGPASSWORD or ~/.pgpass).
+    public static func urlProblem(_ url: String) -> String? {
+        guard let rest = ["postgresql://", "postgres://"].first(where: url.hasPrefix).map({ String(url.dropFirst($0.count)) }) else {
+            return "a postgresql:// URL (postgresql://USER@HOST:PORT/DATABASE)"
+        }
+        let authority = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        if let credentials = authority.split(separator: "@", maxSplits: 1).first, authority.contains("@"), credentials.contains(":") {
+            return "a URL without a password (give it in PGPASSWORD or ~/.pgpass, never in the workbook)"
+        }
+        return nil
+    }
 
     public struct Join: Sendable {
         public var file: String

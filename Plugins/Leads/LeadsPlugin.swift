@@ -10,7 +10,7 @@ public struct LeadsPlugin: Plugin {
     public var itemKinds: [ItemKind] { [.leadStage, .recycle, .leadField, .leadPath] }
     public var commands: [Command] {
         [LeadCommands.list, LeadCommands.add, LeadCommands.criteria, LeadCommands.sla, LeadCommands.recycle, TraceCommand.command,
-         DataCommands.status, DataCommands.load, DataCommands.problems, FunnelCommands.funnel, FunnelCommands.sla, FunnelCommands.ignored, SQLCommands.sql, SQLCommands.export,
+         DataCommands.status, DataCommands.load, DataCommands.connect, DataCommands.disconnect, DataCommands.problems, FunnelCommands.funnel, FunnelCommands.sla, FunnelCommands.ignored, SQLCommands.sql, SQLCommands.export,
          TeamCommand.set]
     }
     public var checks: [any Check] {

@@ -41,7 +41,9 @@ extension LeadsSection {
             .mapping(list.map { ($0.key.value, .string($0.value.value)) }, style: .flow)
         }
         var fields = MappingBuilder()
-        fields.string("file", data.file)
+        if !data.file.isEmpty || data.url == nil { fields.string("file", data.file) }
+        fields.string("url", data.url?.value)
+        fields.string("table", data.table)
         fields.literal("preset", data.preset)
         fields.node("columns", pairs(data.columns))
         fields.node("entered", pairs(data.entered))

@@ -64,11 +64,19 @@ public struct LeadsSection: TypedSection {
     }
 
     static let dataKeys = ["file", "preset", "columns", "entered", "first_touch", "stage_column", "stage_values", "date_format",
-                           "owner", "empty_values", "join", "encoding"]
+                           "owner", "empty_values", "join", "encoding", "url", "table"]
 
     private static func decodeData(_ reader: MappingReader) -> LeadData? {
-        guard let file = reader.string("file", required: true) else { return nil }
+        let url = reader.located("url")
+        guard let file = reader.string("file", required: url == nil) ?? (url == nil ? nil : "") else { return nil }
         var data = LeadData(file: file)
+        if let url {
+            if let problem = LeadData.urlProblem(url.value) {
+                reader.context.report(.wrongType(url.location!, what: "url of leads data", expected: problem, found: "a URL"))
+            }
+            data.url = url
+        }
+        data.table = reader.string("table")
         data.preset = reader.choice("preset", from: LeadData.presets)
         data.columns = reader.pairs("columns")
         data.entered = reader.pairs("entered")

@@ -10,6 +10,40 @@ enum DataCommands {
         environment.emit(.note(summary(try LeadDataAccess.load(for: environment, file: invocation.argument(0)))))
     }
 
+    static let connect = Command(
+        CommandSpec(
+            "data connect", summary: "Answer the lead questions in a PostgreSQL database holding the export as a table",
+            arguments: [ArgumentSpec("URL")],
+            options: [
+                OptionSpec("--table", value: "NAME", summary: "the table holding the export (default leads)"),
+                OptionSpec("--join-table", value: "NAME", summary: "the table of the joined export"),
+            ],
+            examples: ["data connect postgresql://crm@127.0.0.1:5432/sales", "data connect postgresql://crm@db/sales --table crm.leads"])
+    ) { environment, invocation in
+        let leads = try LeadDataAccess.section(of: environment.workbook)
+        let source = try LeadDataAccess.connect(
+            invocation.arguments[0], table: invocation.option("--table") ?? "leads", joinTable: invocation.option("--join-table"),
+            leads: leads, connector: environment.databases)
+        let plan = try DatabaseTally.plan(leads, source: source)
+        if let previous: DatabaseTally.Source = environment.attachments[LeadDataAccess.databaseKey] { previous.database.close() }
+        environment.attachments.set(LeadDataAccess.databaseKey, source)
+        environment.attachments.set(LeadDataAccess.fileKey, nil)
+        environment.emit(.note(
+            "connected to \(source.database.name), table \(source.table): funnel, sla, ignored and the data rules run there"
+                + (plan.missing.isEmpty ? "" : "; no column for \(plan.missing.joined(separator: ", "))")))
+    }
+
+    static let disconnect = Command(
+        CommandSpec("data disconnect", summary: "Stop using the database 'data connect' opened", examples: ["data disconnect"])
+    ) { environment, _ in
+        guard let source: DatabaseTally.Source = environment.attachments[LeadDataAccess.databaseKey] else {
+            throw CommandError.failed("no database is connected", fix: "data connect URL")
+        }
+        source.database.close()
+        environment.attachments.set(LeadDataAccess.databaseKey, nil)
+        environment.emit(.note("disconnected from \(source.database.name)"))
+    }
+
     static let status = Command(CommandSpec(
         "data", summary: "What CRM export is loaded: rows, bad rows and where each lead field comes from",
         examples: ["data"]
@@ -36,6 +70,9 @@ enum DataCommands {
 
     static func summary(_ dataset: LeadDataSummary) -> String {
         var text = "loaded \(dataset.rowCount) lead\(dataset.rowCount == 1 ? "" : "s") from \(dataset.plan.path) (\(size(dataset.byteCount)))"
+        if let database = dataset.database {
+            text = "\(dataset.rowCount) lead\(dataset.rowCount == 1 ? "" : "s") in table \(dataset.plan.path) of \(database)"
+        }
         if let joined = dataset.joinedRows, let join = dataset.plan.join {
             text += "; \(joined) joined with \(join.path) on \(join.key)"
         }

@@ -6,6 +6,7 @@ import LockstepCore
 /// workbook's lead settings, the date and the files stay the same.
 enum LeadDataAccess {
     static let datasetKey = "leads.data", fileKey = "leads.data.file", tallyKey = "leads.tally"
+    static let databaseKey = "leads.database"
 
     /// The memory `data load` may keep columns in: `LOCKSTEP_DATA_MEMORY_MB`, else 512 MiB.
     static var memoryBudget: Int { (FileSystem.environment("LOCKSTEP_DATA_MEMORY_MB").flatMap(Int.init) ?? 512) << 20 }
@@ -36,6 +37,12 @@ enum LeadDataAccess {
     /// `data load`: the export's columns kept for the questions that follow, when they fit the
     /// memory budget; else the export is read as a stream (its summary kept) and the note says so.
     static func load(for environment: any CommandEnvironment, file: String? = nil) throws(CommandError) -> LeadDataSummary {
+        if file == nil, let source = try database(for: environment) {
+            let leads = try section(of: environment.workbook)
+            return try DatabaseTally.measure(
+                leads, plan: DatabaseTally.plan(leads, source: source), source: source, today: environment.today, byField: nil
+            ).summary
+        }
         let (leads, plan) = try plan(for: environment, file: file)
         if let loaded: LeadDataset = environment.attachments[datasetKey], loaded.plan == plan { return loaded.summary }
         let bytes = FileSystem.stamp(of: plan.readPath)?.size ?? 0
@@ -57,6 +64,13 @@ enum LeadDataAccess {
     static func tally(for environment: any CommandEnvironment, byField: String? = nil) throws(CommandError)
         -> (tally: LeadTally, summary: LeadDataSummary)
     {
+        if let source = try database(for: environment) {
+            // The database answers each question afresh: its table may change between two.
+            let leads = try section(of: environment.workbook)
+            let plan = try DatabaseTally.plan(leads, source: source)
+            if let byField { try SourcedFunnel.requireSplittable(byField, leads: leads, plan: plan) }
+            return try DatabaseTally.measure(leads, plan: plan, source: source, today: environment.today, byField: byField)
+        }
         let (leads, plan) = try plan(for: environment)
         if let byField { try SourcedFunnel.requireSplittable(byField, leads: leads, plan: plan) }
         return try tally(for: environment, leads: leads, plan: plan, byField: byField)
@@ -88,9 +102,19 @@ enum LeadDataAccess {
     static func tally(for workbook: Workbook, context: CheckContext) -> Result<(tally: LeadTally, summary: LeadDataSummary), CommandError>? {
         guard let leads = workbook.section(LeadsSection.self) else { return nil }
         let override: String? = context.attachments[fileKey]
-        guard leads.data != nil || override != nil else { return nil }
+        let connected: DatabaseTally.Source? = context.attachments[databaseKey]
+        guard leads.data != nil || override != nil || connected != nil else { return nil }
         return context.shared.value("leads.tally") { () -> Result<(tally: LeadTally, summary: LeadDataSummary), CommandError> in
             do throws(CommandError) {
+                var source = connected
+                if source == nil {
+                    source = try database(url: leads.data?.url?.value, table: leads.data?.table, leads: leads,
+                                          connector: context.databases, attachments: context.attachments)
+                }
+                if override == nil, let source {
+                    let plan = try DatabaseTally.plan(leads, source: source)
+                    return .success(try DatabaseTally.measure(leads, plan: plan, source: source, today: context.today, byField: nil))
+                }
                 let plan = try LeadDataPlan(leads: leads, workbookPath: context.workbookPath, file: override,
                                             allowOutside: context.allowsDataOutsideWorkbook)
                 let key = TallyKey(plan: plan, leads: leads, today: context.today, byField: nil)
@@ -131,6 +155,49 @@ enum LeadDataAccess {
         }
         options.isInterrupted = { environment.isInterrupted }
         return options
+    }
+
+    /// The database the questions run in: the one `data connect` opened, else the workbook's
+    /// `leads.data.url` (connected once per session); nil when the data is a file.
+    static func database(for environment: any CommandEnvironment) throws(CommandError) -> DatabaseTally.Source? {
+        if let connected: DatabaseTally.Source = environment.attachments[databaseKey] { return connected }
+        if environment.attachments[fileKey, as: String.self] != nil { return nil }
+        let leads = try section(of: environment.workbook)
+        return try database(url: leads.data?.url?.value, table: leads.data?.table, leads: leads,
+                            connector: environment.databases, attachments: environment.attachments)
+    }
+
+    /// A connection to `url`, reused while the workbook names the same one.
+    static func database(
+        url: String?, table: String?, leads: LeadsSection, connector: (any SQLConnector)?, attachments: Attachments
+    ) throws(CommandError) -> DatabaseTally.Source? {
+        guard let url else { return nil }
+        let key = "leads.database.url"
+        if let open: DatabaseTally.Source = attachments[key], open.url == url, open.table == (table ?? "leads") { return open }
+        let source = try connect(url, table: table ?? "leads", joinTable: nil, leads: leads, connector: connector)
+        attachments.set(key, source)
+        return source
+    }
+
+    /// Connects to `url` for the lead questions.
+    static func connect(
+        _ url: String, table: String, joinTable: String?, leads: LeadsSection, connector: (any SQLConnector)?
+    ) throws(CommandError) -> DatabaseTally.Source {
+        if let problem = LeadData.urlProblem(url) {
+            throw CommandError.usage("the database must be named by \(problem), not '\(Sanitized.excerpt(url))'",
+                                     fix: "e.g. postgresql://crm@127.0.0.1:5432/sales, the password in PGPASSWORD or ~/.pgpass")
+        }
+        guard let connector else {
+            throw CommandError.failed("this Lockstep cannot connect to databases", fix: "export the table as CSV and name it in leads.data.file")
+        }
+        do {
+            let database = try connector.connect(url)
+            return DatabaseTally.Source(
+                database: database, url: url, table: table,
+                joinTable: joinTable ?? leads.data?.join.map { SQLCommands.tableName(ofFile: $0.file) })
+        } catch {
+            throw CommandError.input(Sanitized.excerpt(error.message, limit: 300), fix: "check the URL, that the server runs, and PGPASSWORD or ~/.pgpass")
+        }
     }
 
     static func section(of workbook: Workbook) throws(CommandError) -> LeadsSection {

@@ -48,7 +48,7 @@ extension LeadDataPlan {
     /// Resolves the plan for `leads`, reading the headers of its file (or of `file`, when given).
     init(leads: LeadsSection, workbookPath: String?, file: String? = nil, allowOutside: Bool = false) throws(CommandError) {
         let settings = leads.data
-        guard let name = file ?? settings?.file else {
+        guard let name = file ?? settings?.file.nonEmpty else {
             throw CommandError.usage("no CRM export to load: the workbook has no leads.data.file",
                                      fix: "data load FILE.csv, or add `data: { file: export.csv }` under leads")
         }
@@ -190,4 +190,9 @@ extension LeadDataPlan {
             throw CommandError.input("cannot read the CRM export \(name): \(error.reason)", fix: "check leads.data.file (relative to the workbook), or give the path: data load FILE.csv")
         }
     }
+}
+
+extension String {
+    /// The text, or nil when it is empty (a data setting left out).
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -10,6 +10,8 @@ struct LeadDataSummary: Sendable {
     let byteCount: Int
     /// With a join: how many rows found a partner in the joined export.
     let joinedRows: Int?
+    /// The database the rows were counted in, when they were not read from a file.
+    var database: String? = nil
 }
 
 /// The workbook's lead definitions counted over an export: everything `funnel`, `sla`,

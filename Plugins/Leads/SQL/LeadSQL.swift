@@ -53,12 +53,16 @@ struct LeadSQL {
         return sql
     }
 
+    /// Each stage's criteria as SQL, by stage id: to tell which criteria a database's error is in.
+    var conditions: [(stage: String, sql: String)] { stagedRows.conditions }
+
     /// Each stage's criteria as a column, in stage order (a later stage may name an earlier one).
-    var stagedRows: (ctes: [String], last: String) {
+    var stagedRows: (ctes: [String], last: String, conditions: [(stage: String, sql: String)]) {
         let types = Dictionary(uniqueKeysWithValues: (plan.loads + (plan.join?.loads ?? [])).map { ($0.field, $0.type) })
         var ctes = ["typed AS (\n\(typedRows)\n)"]
         var previous = "typed"
         var names: [String: String] = [:]
+        var conditions: [(stage: String, sql: String)] = []
         let checker = ExpressionChecker(schema: leads.expressionSchema)
         for (index, stage) in leads.stages.enumerated() {
             let condition: String
@@ -68,12 +72,13 @@ struct LeadSQL {
             } else {
                 condition = "TRUE"
             }
+            conditions.append((stage.id, condition))
             let name = "stage_\(index + 1)"
             ctes.append("\(name) AS (\n  SELECT *, \(condition) AS \(stageColumn(stage))\n  FROM \(previous)\n)")
             names[stage.id] = stageColumn(stage)
             previous = name
         }
-        return (ctes, previous)
+        return (ctes, previous, conditions)
     }
 
     /// The lead stage the CRM records for each row: its index among the stages, or -1.
@@ -86,14 +91,14 @@ struct LeadSQL {
         return cases.isEmpty ? "-1" : "CASE \(value) \(cases.joined(separator: " ")) ELSE -1 END"
     }
 
-    private func with(_ ctes: [String], _ select: String) -> String {
+    func with(_ ctes: [String], _ select: String) -> String {
         "WITH " + ctes.joined(separator: ",\n") + "\n" + select + "\n"
     }
 
     /// `funnel`: per stage, rows meeting it, and (with a stage column) at it in the CRM, of those
     /// not meeting it, and meeting it while the CRM has them earlier.
     var funnel: String {
-        let (ctes, last) = stagedRows
+        let (ctes, last, _) = stagedRows
         var sums: [String] = ["COUNT(*) AS total"]
         for (index, stage) in leads.stages.enumerated() {
             let meets = stageColumn(stage)
@@ -133,7 +138,7 @@ struct LeadSQL {
     /// `sla` (and `ignored`): per hand-off stage, leads handed over, breaches of the first-touch
     /// SLA and leads never touched; `byOwner` splits them by the owner column.
     func sla(byOwner: Bool) -> String {
-        let (ctes, last) = stagedRows
+        let (ctes, last, _) = stagedRows
         let touch = dialect.identifier(leads.data?.firstTouch?.value ?? "")
         let owner = "COALESCE(\(dialect.identifier(LeadDataPlan.ownerField)), \(dialect.string("(no owner)")))"
         let selects = handoffs.map { handoff in
@@ -154,7 +159,7 @@ struct LeadSQL {
 
     /// One view per lead stage: the export's rows that meet its criteria, with every field.
     func stageView(_ stage: LeadStage) -> String {
-        let (ctes, last) = stagedRows
+        let (ctes, last, _) = stagedRows
         let fields = (plan.loads + (plan.join?.loads ?? [])).map(\.field).filter { !$0.hasPrefix("#") }
         let columns = fields.map(dialect.identifier).joined(separator: ", ")
         return with(ctes, "SELECT \(columns.isEmpty ? "*" : columns)\nFROM \(last)\nWHERE \(stageColumn(stage))")

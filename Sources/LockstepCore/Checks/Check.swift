@@ -44,9 +44,13 @@ public struct CheckContext: Sendable {
     /// Whether files the workbook names (a CRM export) may lie outside its folder: a workbook
     /// from a pull request must not make CI read `/proc/self/environ`.
     public var allowsDataOutsideWorkbook: Bool
+    /// Connects to the databases a workbook's data may live in (`leads.data.url`), when the
+    /// application can.
+    public var databases: (any SQLConnector)?
 
     public init(today: Day, workbookPath: String? = nil, attachments: Attachments = Attachments(),
-                allowsDataOutsideWorkbook: Bool = false) {
+                allowsDataOutsideWorkbook: Bool = false, databases: (any SQLConnector)? = nil) {
+        self.databases = databases
         self.today = today
         self.shared = SharedWork()
         self.workbookPath = workbookPath

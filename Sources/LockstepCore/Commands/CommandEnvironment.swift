@@ -20,6 +20,8 @@ public protocol CommandEnvironment: AnyObject {
     func emit(_ output: Output)
     /// Asks a yes/no question; nil when nobody can answer (batch mode).
     func confirm(_ question: String) -> Bool?
+    /// Connects to databases (`data connect postgresql://…`), when the application can.
+    var databases: (any SQLConnector)? { get }
     /// A passing status line on a terminal ("loading leads.csv 40%"); nil clears it. Ignored
     /// when standard error is not a terminal, so logs and pipes never see it.
     func progress(_ line: String?)

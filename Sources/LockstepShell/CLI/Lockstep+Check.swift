@@ -1,4 +1,5 @@
 import LockstepCore
+import LockstepWarehouse
 import LockstepPluginHost
 
 extension Lockstep {
@@ -118,7 +119,8 @@ extension Lockstep {
         }
         let runner = CheckRunner(checks: chosen)
         let context = CheckContext(
-            today: today, workbookPath: file, allowsDataOutsideWorkbook: options.allowDataOutside)
+            today: today, workbookPath: file, allowsDataOutsideWorkbook: options.allowDataOutside,
+            databases: PostgresConnector())
         let findings = runner.run(workbook, context: context)
         let disabled = Set(chosen.filter { runner.severity(of: $0, settings: workbook.checks) == nil }.map(\.code))
         return .report(

@@ -1,4 +1,5 @@
 import LockstepCore
+import LockstepWarehouse
 import LockstepPluginHost
 #if canImport(Glibc)
 import Glibc
@@ -18,6 +19,8 @@ public final class Session: CommandEnvironment {
     let builtIn: PluginRegistry
     /// Finds the external plugins a workbook names by path; nil takes built-in plugins only.
     var pluginResolver: PluginResolver?
+    /// The databases `data connect` and `leads.data.url` reach: PostgreSQL.
+    public var databases: (any SQLConnector)? = PostgresConnector()
     /// What the last load said without failing (a plugin that could not validate its section).
     let loadWarnings = LockedList<String>()
     public internal(set) var workbook: Workbook {
@@ -103,7 +106,9 @@ public final class Session: CommandEnvironment {
 
     /// What the checks of one run see: today, the workbook's file, what is loaded, what may be read.
     func checkContext() -> CheckContext {
-        CheckContext(today: today, workbookPath: path, attachments: attachments, allowsDataOutsideWorkbook: allowsDataOutsideWorkbook)
+        CheckContext(
+            today: today, workbookPath: path, attachments: attachments, allowsDataOutsideWorkbook: allowsDataOutsideWorkbook,
+            databases: databases)
     }
 
     public var plugins: [any Plugin] { workbook.plugins.compactMap { registry.plugin(named: $0) } }
