@@ -3,7 +3,7 @@ import LockstepCore
 /// `sql QUESTION` and `export sql DIR`: the lead definitions as SQL, so a warehouse computes the
 /// numbers the workshop agreed (docs/sql.md).
 enum SQLCommands {
-    static let questions = ["funnel", "sla", "ignored"]
+    static let questions = ["funnel", "sla", "ignored", "counts"]
 
     static let dialectOption = OptionSpec(
         "--dialect", value: "DIALECT", completion: .words(SQLDialect.allCases.map(\.rawValue)),
@@ -17,13 +17,17 @@ enum SQLCommands {
 
     static let sql = Command(
         CommandSpec(
-            "sql", summary: "The SQL that computes a lead question from a table of the export's columns",
+            "sql",
+            summary: "The SQL that computes a lead question (funnel, sla, ignored, or counts: all of them in one pass) from a table of the export",
             arguments: [ArgumentSpec("QUESTION", completion: .words(questions))],
             options: [
                 dialectOption, tableOption, joinOption, asOfOption,
                 OptionSpec("--by-owner", summary: "for sla: one row per owner"),
             ],
-            examples: ["sql funnel", "sql sla --by-owner --dialect snowflake --table crm.leads", "sql ignored --dialect bigquery"])
+            examples: [
+                "sql funnel", "sql sla --by-owner --dialect snowflake --table crm.leads", "sql ignored --dialect bigquery",
+                "sql counts --dialect duckdb",
+            ])
     ) { environment, invocation in
         let question = invocation.arguments[0]
         guard questions.contains(question) else { throw CommandError.unknown("question", question, among: questions) }
@@ -31,6 +35,7 @@ enum SQLCommands {
         let text: String
         switch question {
         case "funnel": text = builder.funnel
+        case "counts": text = builder.counts
         default:
             if invocation.flag("--by-owner"), !builder.plan.hasOwner {
                 throw CommandError.failed("the export names no owners", fix: "set leads.data.owner to the column holding each lead's owner")

@@ -36,60 +36,39 @@ enum DatabaseTally {
         let stages = leads.stages
         let dialect = sql.dialect
         var tally = LeadTally(stages: stages.count)
-        // One pass for every count; names are positions, so no workbook text becomes a column name.
-        var sums = ["COUNT(*) AS total"]
-        for (index, stage) in stages.enumerated() {
-            let meets = sql.stageColumn(stage)
-            sums += [
-                "\(dialect.tally(meets)) AS m\(index)", "\(dialect.tally("recorded = \(index)")) AS r\(index)",
-                "\(dialect.tally("recorded = \(index) AND NOT \(meets)")) AS n\(index)",
-                "\(dialect.tally("recorded >= 0 AND recorded < \(index) AND \(meets)")) AS e\(index)",
-            ]
-            for earlier in 0..<index {
-                sums.append("\(dialect.tally("\(meets) AND NOT \(sql.stageColumn(stages[earlier]))")) AS nn\(index)_\(earlier)")
-            }
-        }
         let handoffs = sql.handoffs
-        let touch = dialect.identifier(leads.data?.firstTouch?.value ?? "")
-        for (position, handoff) in handoffs.enumerated() {
-            let entered = dialect.identifier(handoff.entered)
-            let handed = "\(sql.stageColumn(handoff.stage)) AND \(entered) IS NOT NULL"
-            let limitDays = dialect.number(Double(handoff.limit.seconds) / 86_400)
-            sums += [
-                "\(dialect.tally(handed)) AS h\(position)",
-                "\(dialect.tally("\(handed) AND (\(touch) IS NULL OR \(touch) - \(entered) > \(limitDays))")) AS b\(position)",
-                "\(dialect.tally("\(handed) AND \(touch) IS NULL")) AS u\(position)",
-            ]
-        }
-        let measured = "measured AS (\n  SELECT *, \(sql.recordedStage) AS recorded\n  FROM \(last)\n)"
-        let counts = try rows(sql, sql.with(ctes + [measured], "SELECT \(sums.joined(separator: ", "))\nFROM measured"), source)
-        guard let row = counts.first else { throw CommandError.failed("\(source.database.name) answered no row", fix: nil) }
-        func number(_ name: String) -> Int { row[name]?.integer ?? 0 }
-        tally.rows = number("total")
-        for index in stages.indices {
-            tally.meets[index] = number("m\(index)")
-            if plan.hasStage, plan.stageValues[stages[index].id] != nil {
-                tally.recorded[index] = number("r\(index)")
-                tally.recordedNotMeeting[index] = number("n\(index)")
-                tally.meetingRecordedEarlier[index] = number("e\(index)")
+        tally.handoffs = handoffs.map { LeadTally.Handoff(stage: $0.index) }
+        // One pass: the rows grouped by the CRM's value and the stages they meet; the sums and the
+        // CRM's value normalized as the evaluator does it are worked out here, over the groups.
+        for group in try rows(sql, sql.counts, source) {
+            let n = group["n"]?.integer ?? 0
+            let meets = stages.indices.map { group["s\($0)"] == .bool(true) }
+            let value = group["crm"]?.text
+            let normalized = value.map(LeadDataPlan.normalized)
+            let recorded = normalized.flatMap { value in stages.firstIndex { plan.stageValues[$0.id] == value } } ?? -1
+            tally.rows += n
+            if plan.hasStage {
+                if let value { tally.stageValues[value, default: 0] += n } else { tally.emptyStageValues += n }
             }
-            for earlier in 0..<index { tally.notNarrowing[index][earlier] = number("nn\(index)_\(earlier)") }
-        }
-        tally.handoffs = handoffs.enumerated().map { position, handoff in
-            var counted = LeadTally.Handoff(stage: handoff.index)
-            counted.handedOff = number("h\(position)")
-            counted.breaches = number("b\(position)")
-            counted.untouched = number("u\(position)")
-            return counted
+            for index in stages.indices {
+                if meets[index] { tally.meets[index] += n }
+                if plan.hasStage, plan.stageValues[stages[index].id] != nil {
+                    if recorded == index {
+                        tally.recorded[index] += n
+                        if !meets[index] { tally.recordedNotMeeting[index] += n }
+                    } else if recorded >= 0, recorded < index, meets[index] {
+                        tally.meetingRecordedEarlier[index] += n
+                    }
+                }
+                for earlier in 0..<index where meets[index] && !meets[earlier] { tally.notNarrowing[index][earlier] += n }
+            }
+            for position in handoffs.indices {
+                tally.handoffs[position].handedOff += group["h\(position)"]?.integer ?? 0
+                tally.handoffs[position].breaches += group["b\(position)"]?.integer ?? 0
+                tally.handoffs[position].untouched += group["u\(position)"]?.integer ?? 0
+            }
         }
         tally.unmeasured = unmeasured(leads, measured: handoffs.map(\.index))
-        if plan.hasStage {
-            let stage = dialect.identifier(LeadDataPlan.stageField)
-            for value in try rows(sql, sql.with([ctes[0]], "SELECT \(stage) AS value, COUNT(*) AS n FROM typed GROUP BY \(stage)"), source) {
-                guard let count = value["n"]?.integer else { continue }
-                if let text = value["value"]?.text { tally.stageValues[text, default: 0] += count } else { tally.emptyStageValues += count }
-            }
-        }
         if plan.hasOwner, !handoffs.isEmpty {
             for owner in try rows(sql, sql.sla(byOwner: true), source) {
                 guard let position = owner["position"]?.integer,

@@ -37,8 +37,12 @@ struct LeadSQL {
             case .bool: typed = source
             case .date: typed = dialect.days(ofTimestamp: source)
             default:
-                let empty = ([""] + plan.emptyValues).map(dialect.string).joined(separator: ", ")
-                typed = "CASE WHEN \(source) IN (\(empty)) THEN NULL ELSE \(source) END"
+                if plan.emptyValues.isEmpty {
+                    typed = "NULLIF(\(source), '')"
+                } else {
+                    let empty = ([""] + plan.emptyValues).map(dialect.string).joined(separator: ", ")
+                    typed = "CASE WHEN \(source) IN (\(empty)) THEN NULL ELSE \(source) END"
+                }
             }
             columns.append("    \(typed) AS \(dialect.identifier(load.field))")
         }
@@ -81,10 +85,10 @@ struct LeadSQL {
         return (ctes, previous, conditions)
     }
 
-    /// The lead stage the CRM records for each row: its index among the stages, or -1.
-    var recordedStage: String {
+    /// The lead stage the CRM records for `column`'s value: its index among the stages, or -1.
+    func recordedStage(of column: String) -> String {
         guard plan.hasStage else { return "-2" }
-        let value = dialect.normalized(dialect.identifier(LeadDataPlan.stageField))
+        let value = dialect.normalized(column)
         let cases = leads.stages.enumerated().compactMap { index, stage in
             plan.stageValues[stage.id].map { "WHEN \(dialect.string($0)) THEN \(index)" }
         }
@@ -99,16 +103,18 @@ struct LeadSQL {
     /// not meeting it, and meeting it while the CRM has them earlier.
     var funnel: String {
         let (ctes, last, _) = stagedRows
-        var sums: [String] = ["COUNT(*) AS total"]
-        for (index, stage) in leads.stages.enumerated() {
-            let meets = stageColumn(stage)
-            sums.append("\(dialect.tally(meets)) AS m\(index)")
-            sums.append("\(dialect.tally("recorded = \(index)")) AS r\(index)")
-            sums.append("\(dialect.tally("recorded = \(index) AND NOT \(meets)")) AS n\(index)")
-            sums.append("\(dialect.tally("recorded >= 0 AND recorded < \(index) AND \(meets)")) AS e\(index)")
+        var sums: [(String, String)] = [("n", "total")]
+        for index in leads.stages.indices {
+            sums += [
+                ("CASE WHEN s\(index) THEN n ELSE 0 END", "m\(index)"), ("CASE WHEN recorded = \(index) THEN n ELSE 0 END", "r\(index)"),
+                ("CASE WHEN recorded = \(index) AND NOT s\(index) THEN n ELSE 0 END", "n\(index)"),
+                ("CASE WHEN recorded >= 0 AND recorded < \(index) AND s\(index) THEN n ELSE 0 END", "e\(index)"),
+            ]
         }
-        let measured = "measured AS (\n  SELECT *, \(recordedStage) AS recorded\n  FROM \(last)\n)"
-        let counts = "counts AS (\n  SELECT \(sums.joined(separator: ", "))\n  FROM measured\n)"
+        // The CRM's value is normalized once per group, not once per row.
+        let measured = "measured AS (\n  SELECT *, \(recordedStage(of: "crm")) AS recorded\n  FROM grouped\n)"
+        let totals = sums.map { "COALESCE(SUM(\($0.0)), 0) AS \($0.1)" }.joined(separator: ", ")
+        let counts = "counts AS (\n  SELECT \(totals)\n  FROM measured\n)"
         let rows = leads.stages.enumerated().map { index, stage in
             let mapped = plan.hasStage && plan.stageValues[stage.id] != nil
             let recorded = mapped ? ["r\(index)", "n\(index)", "e\(index)"] : ["NULL", "NULL", "NULL"]
@@ -116,7 +122,48 @@ struct LeadSQL {
                 + "m\(index) AS meets, \(recorded[0]) AS crm_stage_now, \(recorded[1]) AS at_it_not_meeting, "
                 + "\(recorded[2]) AS meeting_crm_has_earlier FROM counts"
         }
-        return with(ctes + [measured, counts], rows.joined(separator: "\nUNION ALL\n") + "\nORDER BY position")
+        return with(ctes + [grouped(last), measured, counts], rows.joined(separator: "\nUNION ALL\n") + "\nORDER BY position")
+    }
+
+    /// Every count behind `funnel`, `sla` and `ignored` in one pass: the grouped rows below, what
+    /// Lockstep itself asks a database for.
+    var counts: String {
+        let (ctes, last, _) = stagedRows
+        return with(ctes + [grouped(last)], "SELECT * FROM grouped")
+    }
+
+    /// The rows counted by the CRM's stage value (`crm`) and which stages they meet (`s0`, `s1`…),
+    /// with, per measurable hand-off, those handed over (`h0`), breaching its SLA (`b0`) and never
+    /// touched (`u0`): one pass over the table that every count of the funnel and the SLA sums up.
+    func grouped(_ last: String) -> String {
+        let crm = plan.hasStage ? dialect.identifier(LeadDataPlan.stageField) : "CAST(NULL AS \(textType))"
+        var columns = ["\(crm) AS crm"]
+        var keys = ["crm"]
+        for (index, stage) in leads.stages.enumerated() {
+            columns.append("\(stageColumn(stage)) AS s\(index)")
+            keys.append("s\(index)")
+        }
+        columns.append("COUNT(*) AS n")
+        let touch = dialect.identifier(leads.data?.firstTouch?.value ?? "")
+        for (position, handoff) in handoffs.enumerated() {
+            let entered = dialect.identifier(handoff.entered)
+            let handed = "\(stageColumn(handoff.stage)) AND \(entered) IS NOT NULL"
+            let limitDays = dialect.number(Double(handoff.limit.seconds) / 86_400)
+            columns += [
+                "\(dialect.count(handed)) AS h\(position)",
+                "\(dialect.count("\(handed) AND (\(touch) IS NULL OR \(touch) - \(entered) > \(limitDays))")) AS b\(position)",
+                "\(dialect.count("\(handed) AND \(touch) IS NULL")) AS u\(position)",
+            ]
+        }
+        return "grouped AS (\n  SELECT \(columns.joined(separator: ", "))\n  FROM \(last)\n  GROUP BY \(keys.joined(separator: ", "))\n)"
+    }
+
+    var textType: String {
+        switch dialect {
+        case .bigquery: return "STRING"
+        case .spark: return "STRING"
+        default: return "VARCHAR"
+        }
     }
 
     /// The hand-off stages that can be measured: criteria, an entered date and a first touch.

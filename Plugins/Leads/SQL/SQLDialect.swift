@@ -76,7 +76,7 @@ enum SQLDialect: String, CaseIterable, Sendable {
     /// A timestamp column as days since 1970-01-01 UTC, the time of day a fraction.
     func days(ofTimestamp column: String) -> String {
         switch self {
-        case .postgres: return "(EXTRACT(EPOCH FROM \(column)) / 86400.0)"
+        case .postgres: return "(date_part('epoch', \(column)) / 86400)"
         case .duckdb: return "(epoch_us(\(column)) / 86400000000.0)"
         case .spark: return "(CAST(\(column) AS DOUBLE) / 86400.0)"
         case .bigquery: return "(UNIX_MICROS(\(column)) / 86400000000.0)"
