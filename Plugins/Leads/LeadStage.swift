@@ -67,8 +67,9 @@ public struct LeadData: Sendable {
     /// Why `url` cannot name the database, or nil when it can: a postgresql:// URL without a
     /// password (a workbook is shared; the password comes from PGPASSWORD or ~/.pgpass).
     public static func urlProblem(_ url: String) -> String? {
+        if url == "spark:local" || url.hasPrefix("spark://") { return nil }
         guard let rest = ["postgresql://", "postgres://"].first(where: url.hasPrefix).map({ String(url.dropFirst($0.count)) }) else {
-            return "a postgresql:// URL (postgresql://USER@HOST:PORT/DATABASE)"
+            return "a postgresql:// URL (postgresql://USER@HOST:PORT/DATABASE), spark:local or spark://HOST:PORT"
         }
         let authority = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         if let credentials = authority.split(separator: "@", maxSplits: 1).first, authority.contains("@"), credentials.contains(":") {

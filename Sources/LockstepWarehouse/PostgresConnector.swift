@@ -10,6 +10,17 @@ import PostgresNIO
 /// A URL names the server, user and database (`postgresql://crm@db.internal:5432/sales`,
 /// `postgresql:///sales?host=/run/postgresql` for a socket); the password comes from
 /// `PGPASSWORD` or the user's `~/.pgpass` (or `PGPASSFILE`), never from a workbook.
+/// The databases Lockstep connects to, by the URL's scheme: PostgreSQL, and Spark.
+public struct WarehouseConnector: SQLConnector {
+    public init() {}
+
+    public var schemes: [String] { PostgresConnector().schemes + SparkConnector().schemes }
+
+    public func connect(_ url: String) throws(SQLDatabaseError) -> any SQLDatabase {
+        url.hasPrefix("spark:") ? try SparkConnector().connect(url) : try PostgresConnector().connect(url)
+    }
+}
+
 public struct PostgresConnector: SQLConnector {
     public init() {}
 
@@ -44,6 +55,7 @@ public struct PostgresConnector: SQLConnector {
 final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     let connection: PostgresConnection
     let name: String
+    var dialect: String { "postgres" }
     private let logger = Logger(label: "lockstep.postgres")
 
     init(connection: PostgresConnection, name: String) {

@@ -28,6 +28,7 @@ enum DataCommands {
         if let previous: DatabaseTally.Source = environment.attachments[LeadDataAccess.databaseKey] { previous.database.close() }
         environment.attachments.set(LeadDataAccess.databaseKey, source)
         environment.attachments.set(LeadDataAccess.fileKey, nil)
+        environment.attachments.set(LeadDataAccess.tallyKey, nil)
         environment.emit(.note(
             "connected to \(source.database.name), table \(source.table): funnel, sla, ignored and the data rules run there"
                 + (plan.missing.isEmpty ? "" : "; no column for \(plan.missing.joined(separator: ", "))")))
@@ -41,6 +42,7 @@ enum DataCommands {
         }
         source.database.close()
         environment.attachments.set(LeadDataAccess.databaseKey, nil)
+        environment.attachments.set(LeadDataAccess.tallyKey, nil)
         environment.emit(.note("disconnected from \(source.database.name)"))
     }
 

@@ -65,11 +65,20 @@ enum LeadDataAccess {
         -> (tally: LeadTally, summary: LeadDataSummary)
     {
         if let source = try database(for: environment) {
-            // The database answers each question afresh: its table may change between two.
             let leads = try section(of: environment.workbook)
             let plan = try DatabaseTally.plan(leads, source: source)
             if let byField { try SourcedFunnel.requireSplittable(byField, leads: leads, plan: plan) }
-            return try DatabaseTally.measure(leads, plan: plan, source: source, today: environment.today, byField: byField)
+            // Kept until the definitions, the date or the connection change (`data connect` again
+            // to read a table that changed): a question a database answers can take seconds.
+            let key = TallyKey(plan: plan, leads: leads, today: environment.today, byField: byField)
+            if let kept: (TallyKey, LeadTally, LeadDataSummary) = environment.attachments[tallyKey], kept.0 == key,
+                kept.2.database == source.database.name
+            {
+                return (kept.1, kept.2)
+            }
+            let counted = try DatabaseTally.measure(leads, plan: plan, source: source, today: environment.today, byField: byField)
+            environment.attachments.set(tallyKey, (key, counted.tally, counted.summary))
+            return counted
         }
         let (leads, plan) = try plan(for: environment)
         if let byField { try SourcedFunnel.requireSplittable(byField, leads: leads, plan: plan) }

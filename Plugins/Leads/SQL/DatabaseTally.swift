@@ -31,7 +31,9 @@ enum DatabaseTally {
         _ leads: LeadsSection, plan: LeadDataPlan, source: Source, today: Day, byField: String?
     ) throws(CommandError) -> (tally: LeadTally, summary: LeadDataSummary) {
         try requireColumns(leads, plan: plan)
-        let sql = LeadSQL(leads: leads, plan: plan, dialect: .postgres, table: source.table, joinTable: source.joinTable, today: today)
+        let sql = LeadSQL(
+            leads: leads, plan: plan, dialect: SQLDialect(rawValue: source.database.dialect) ?? .postgres, table: source.table,
+            joinTable: source.joinTable, today: today)
         let (ctes, last, _) = sql.stagedRows
         let stages = leads.stages
         let dialect = sql.dialect

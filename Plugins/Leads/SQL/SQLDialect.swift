@@ -77,10 +77,10 @@ enum SQLDialect: String, CaseIterable, Sendable {
     func days(ofTimestamp column: String) -> String {
         switch self {
         case .postgres: return "(date_part('epoch', \(column)) / 86400)"
-        case .duckdb: return "(epoch_us(\(column)) / 86400000000.0)"
-        case .spark: return "(CAST(\(column) AS DOUBLE) / 86400.0)"
-        case .bigquery: return "(UNIX_MICROS(\(column)) / 86400000000.0)"
-        case .snowflake: return "(DATE_PART(epoch_microsecond, \(column)) / 86400000000.0)"
+        case .duckdb: return "(epoch_us(\(column)) / 86400000000)"
+        case .spark: return "(CAST(unix_micros(\(column)) AS DOUBLE) / 86400000000)"
+        case .bigquery: return "(UNIX_MICROS(\(column)) / 86400000000)"
+        case .snowflake: return "(CAST(DATE_PART(epoch_microsecond, \(column)) AS DOUBLE) / 86400000000)"
         }
     }
 

@@ -3,6 +3,8 @@
 public protocol SQLDatabase: AnyObject, Sendable {
     /// The connection as a person reads it, without its password: `postgresql://crm@db:5432/sales`.
     var name: String { get }
+    /// The SQL it speaks: `postgres`, `spark`.
+    var dialect: String { get }
     /// The rows of `sql`, each column by name. Blocks until the answer is in.
     func rows(_ sql: String) throws(SQLDatabaseError) -> [[String: SQLValue]]
     /// The columns of `table` (`schema.table` allowed), in order; empty when there is no such table.

@@ -120,7 +120,7 @@ extension Lockstep {
         let runner = CheckRunner(checks: chosen)
         let context = CheckContext(
             today: today, workbookPath: file, allowsDataOutsideWorkbook: options.allowDataOutside,
-            databases: PostgresConnector())
+            databases: WarehouseConnector())
         let findings = runner.run(workbook, context: context)
         let disabled = Set(chosen.filter { runner.severity(of: $0, settings: workbook.checks) == nil }.map(\.code))
         return .report(

@@ -19,8 +19,8 @@ public final class Session: CommandEnvironment {
     let builtIn: PluginRegistry
     /// Finds the external plugins a workbook names by path; nil takes built-in plugins only.
     var pluginResolver: PluginResolver?
-    /// The databases `data connect` and `leads.data.url` reach: PostgreSQL.
-    public var databases: (any SQLConnector)? = PostgresConnector()
+    /// The databases `data connect` and `leads.data.url` reach: PostgreSQL and Spark.
+    public var databases: (any SQLConnector)? = WarehouseConnector()
     /// What the last load said without failing (a plugin that could not validate its section).
     let loadWarnings = LockedList<String>()
     public internal(set) var workbook: Workbook {

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Loads a CSV export into a Spark table, in local mode, for the tests of `data connect spark:local`.
+
+usage: spark.py FOLDER EXPORT.csv TYPES.json TABLE
+
+Run in FOLDER, so the table lands in the catalog `spark-sql` finds there (metastore_db,
+spark-warehouse). Each column of TYPES.json (number, bool, date, string) is read from text as a
+warehouse load would type it; a row whose value does not read as its type is not loaded, as
+Lockstep leaves such a row out.
+"""
+import json
+import os
+import sys
+
+from pyspark.sql import SparkSession
+
+TRUE = "('true', 'yes', 'y', 't', '1')"
+FALSE = "('false', 'no', 'n', 'f', '0')"
+
+
+def typed(column, kind):
+    q = "`" + column.replace("`", "``") + "`"
+    value = f"trim({q})"
+    if kind == "number":
+        return f"try_cast({value} AS DOUBLE)", f"{value} <> ''"
+    if kind == "bool":
+        return f"CASE WHEN lower({value}) IN {TRUE} THEN TRUE WHEN lower({value}) IN {FALSE} THEN FALSE END", f"{value} <> ''"
+    if kind == "date":
+        return f"try_cast({value} AS TIMESTAMP)", f"{value} <> ''"
+    return f"NULLIF({q}, '')", None
+
+
+def main():
+    folder, export, types_file, table = sys.argv[1:]
+    os.chdir(folder)
+    types = json.load(open(types_file))
+    spark = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
+             .config("spark.sql.session.timeZone", "UTC").enableHiveSupport().getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    raw = spark.read.option("header", True).option("multiLine", True).option("escape", '"').csv(export)
+    raw.createOrReplaceTempView("lockstep_raw")
+    selects, checks = [], []
+    for name in raw.columns:
+        expression, present = typed(name, types.get(name, "string"))
+        selects.append(f"{expression} AS `{name.replace('`', '``')}`")
+        if present:
+            checks.append(f"(NOT coalesce({present}, false) OR {expression} IS NOT NULL)")
+    spark.sql(f"DROP TABLE IF EXISTS `{table}`")
+    spark.sql(f"CREATE TABLE `{table}` USING parquet AS SELECT {', '.join(selects)} FROM lockstep_raw "
+              f"WHERE {' AND '.join(checks) or 'TRUE'}")
+    print(spark.table(table).count())
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()
