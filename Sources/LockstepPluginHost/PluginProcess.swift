@@ -237,12 +237,25 @@ final class PluginProcess: @unchecked Sendable {
             if count > 0 {
                 pending += buffer[..<count]
             } else if count == 0 {
-                drainErrors()
+                // A program closes its output as it exits: give it a moment to be gone, so its
+                // status and its last words on standard error are known.
                 var status: Int32 = 0
-                waitpid(child, &status, WNOHANG)
+                var exited = false
+                let grace = ChildProcess.now() + 2
+                while !exited, ChildProcess.now() < grace {
+                    exited = waitpid(child, &status, WNOHANG) == child
+                    if !exited { usleep(5_000) }
+                }
+                drainErrors()
                 let how =
-                    status & 0x7f == 0
-                    ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
+                    !exited
+                    ? "is still running" : status & 0x7f == 0
+                        ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
+                if exited {
+                    // Reaped here: forget it, so a later stop() never signals a reused process id.
+                    for fd in [input, output, errors] where fd >= 0 { close(fd) }
+                    (input, output, errors, child) = (-1, -1, -1, 0)
+                }
                 throw Failure(reason: "it closed its output (it \(how))", stderrTail: tail)
             }
         }
