@@ -106,6 +106,19 @@ struct LeadDataCommandLineTests {
         #expect(!result.output.contains("bad row"))
     }
 
+    @Test("data load keeps the columns within its memory budget; past it, it says so and each question streams the file")
+    func memoryBudget() throws {
+        let questions = "data load; funnel; sla --by-owner"
+        let kept = try runLockstep(["-c", questions, exampleWorkbook])
+        let streamed = try runLockstep(["-c", questions, exampleWorkbook], environment: ["LOCKSTEP_DATA_MEMORY_MB": "0"])
+        #expect(kept.code == 0 && streamed.code == 0, "\(streamed.errors)")
+        #expect(!kept.errors.contains("budget"), "\(kept.errors)")
+        #expect(
+            streamed.errors.contains("over the 0 MiB budget (LOCKSTEP_DATA_MEMORY_MB): each question reads it again as a stream instead"),
+            "\(streamed.errors)")
+        #expect(streamed.output == kept.output && kept.output.contains("Dana Whitfield"))
+    }
+
     @Test("lockstep check reads the export the workbook names, so CI sees LD007 and LD008")
     func checkInCI() throws {
         let result = try runLockstep(["check", exampleWorkbook, "--select", "LD", "--fail-on", "warning"])

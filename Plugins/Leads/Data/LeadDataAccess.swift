@@ -49,13 +49,18 @@ enum LeadDataAccess {
         guard estimatedMemory(ofFile: bytes) <= memoryBudget else {
             environment.emit(.note(
                 "\(plan.path) (\(DataCommands.size(bytes))) would take about \(DataCommands.size(estimatedMemory(ofFile: bytes))) "
-                    + "in memory, over the \(DataCommands.size(memoryBudget)) budget (LOCKSTEP_DATA_MEMORY_MB): "
+                    + "in memory, over the \(memoryBudget >> 20) MiB budget (LOCKSTEP_DATA_MEMORY_MB): "
                     + "each question reads it again as a stream instead"))
             return try tally(for: environment, leads: leads, plan: plan, byField: nil).summary
         }
         defer { environment.progress(nil) }
         let dataset = try LeadDataset.load(plan, options: options(for: environment, plan: plan, verb: "loading"))
         environment.attachments.set(datasetKey, dataset)
+        if bytes >= 1 << 20 {
+            environment.emit(.note(
+                "its columns are kept for the questions that follow: about \(DataCommands.size(estimatedMemory(ofFile: bytes))) "
+                    + "of the \(memoryBudget >> 20) MiB budget (LOCKSTEP_DATA_MEMORY_MB)"))
+        }
         return dataset.summary
     }
 
