@@ -12,6 +12,20 @@ enum ModelJSON {
         return out
     }
 
+    static func lessonParams(lesson: String, command: [String], workbook: Workbook) -> [UInt8] {
+        var out = Array(#"{"lesson":"#.utf8)
+        string(lesson, into: &out)
+        out += Array(#","command":["#.utf8)
+        for (index, word) in command.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            string(word, into: &out)
+        }
+        out += Array(#"],"workbook":"#.utf8)
+        model(workbook, into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
     static func validateParams(workbook: Workbook) -> [UInt8] {
         var out = Array(#"{"workbook":"#.utf8)
         model(workbook, into: &out)

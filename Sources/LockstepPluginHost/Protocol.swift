@@ -36,6 +36,48 @@ enum PluginProtocol {
         var validates: Bool?
         var report: Bool?
         var diagram: Bool?
+        /// It answers `coverage`, for `lockstep diff`.
+        var coverage: Bool?
+        /// The `new --template` names it has sections for (`template` call).
+        var templates: [String]?
+        /// Its steps of the guided tour (`lesson` call judges one).
+        var lessons: [LessonSignature]?
+    }
+
+    struct LessonSignature: Codable {
+        let id: String
+        let order: Int
+        let idea: String
+        let task: String
+        let example: String
+        var focus: String?
+        /// `[question, expected answer]` pairs for `tour --class`.
+        var questions: [[String]]?
+    }
+
+    struct LessonResult: Decodable {
+        /// nil when the task is done; else what is still missing, said to the learner.
+        var missing: String?
+    }
+
+    struct TemplateParams: Encodable {
+        let name: String
+    }
+
+    struct TemplateResult: Decodable {
+        let yaml: String
+    }
+
+    struct CoverageResult: Decodable {
+        let rowTitle: String
+        let columnTitle: String
+        let cells: [CoverageCellResult]
+    }
+
+    struct CoverageCellResult: Decodable {
+        let row: String
+        let column: String
+        let count: Int
     }
 
     struct SectionSignature: Codable {

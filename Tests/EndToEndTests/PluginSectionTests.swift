@@ -217,4 +217,30 @@ struct PluginSectionEndToEndTests {
         #expect(result.output.contains("usage: meddicc [--missing]\n"))
         #expect(result.output.contains("  --missing  only the stages that leave an element out\n"))
     }
+
+    @Test("the plugin's own tour step is judged by the plugin; the tour's copy still finds a plugin named by a relative path")
+    func tourStep() throws {
+        let workbook = try copy("meddicc-brightlane.yaml", with: ["meddicc.py"])
+        let state = try self.state()
+        let steps = "stages; gaps; activity add adoption-kit --kind content --stage expansion/adoption-review; tour; "
+            + "meddicc adopt new-business/proposal; meddicc adopt"
+        let result = try runLockstep(["tour", "--keep-going", "-c", steps, workbook], environment: state)
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(result.output.contains("A deal is not ready to forecast until the seller knows six things"), "\(result.output)")
+        #expect(result.output.contains("[tour] not yet: Negotiation still covers no Metrics, Economic buyer"), "\(result.output)")
+        #expect(result.output.contains("[tour 5/7]"), "the step after it follows once every decision stage is covered")
+        let original = try String(contentsOfFile: workbook, encoding: .utf8)
+        #expect(original.contains("plugins: [leads, stages, marketing, ./meddicc.py]") && !original.contains("meddicc-metrics"))
+    }
+
+    @Test("lockstep diff reports the MEDDICC elements a change covered, from the plugin's coverage")
+    func diffCoverage() throws {
+        let before = try copy("meddicc-brightlane.yaml", with: ["meddicc.py"])
+        let after = URL(fileURLWithPath: before).deletingLastPathComponent().appendingPathComponent("after.yaml").path
+        try FileManager.default.copyItem(atPath: before, toPath: after)
+        let adopt = try runLockstep(["-c", "meddicc adopt; save", after], environment: try state())
+        #expect(adopt.code == 0, "\(adopt.errors)")
+        let diff = try runLockstep(["diff", before, after], environment: try state())
+        #expect(diff.output.contains("Decision criteria"), "\(diff.output)\(diff.errors)")
+    }
 }

@@ -50,6 +50,17 @@ SIGNATURE = {
     "dependencies": ["stages"],
     "validates": True,
     "report": True,
+    "coverage": True,
+    "lessons": [{
+        "id": "qualify", "order": 35,
+        "idea": "A deal is not ready to forecast until the seller knows six things about it: the Metrics that "
+                "matter, the Economic buyer, the Decision criteria and Decision process, the pain it solves "
+                "(Identify pain) and a Champion inside. MEDDICC asks the decision stages to make sure of them.",
+        "task": "Make every decision stage cover all six elements, by an exit criterion or a question asked there.",
+        "example": "meddicc adopt",
+        "focus": "Proposal",
+        "questions": [["Which element do sellers most often skip?", "Usually the decision process: who signs, and when."]],
+    }],
     "sections": [{
         "key": "meddicc", "kind": "question", "plural": "questions",
         "summary": "the qualification questions sellers ask, by MEDDICC element and stage",
@@ -164,6 +175,23 @@ def adopt(params, arguments):
             "edits": edits}
 
 
+def lesson(params):
+    """The qualify step: what a decision stage still leaves out, or None when every one covers all six."""
+    for stage in decision_stages(params):
+        absent = missing(params, stage)
+        if absent:
+            return {"missing": f"{stage['name']} still covers no {', '.join(NAMES[key] for key in absent)}"}
+    return {"missing": None}
+
+
+def coverage_matrix(params):
+    """Decision stage x element: 1 where it is covered, for `lockstep diff`."""
+    cells = [{"row": stage["id"], "column": name, "count": 0 if how is None else 1}
+             for stage in decision_stages(params) for (key, name, _), how in
+             zip(ELEMENTS, coverage(params, stage).values())]
+    return {"rowTitle": "decision stage", "columnTitle": "MEDDICC element", "cells": cells}
+
+
 def report(params):
     rows = []
     for stage in decision_stages(params):
@@ -184,4 +212,5 @@ def report(params):
 
 
 if __name__ == "__main__":
-    serve(SIGNATURE, check=check, command=command, validate=validate, report=report)
+    serve(SIGNATURE, check=check, command=command, validate=validate, report=report, lesson=lesson,
+          coverage=coverage_matrix)

@@ -80,7 +80,7 @@ extension Builtins {
         }
         let text: String, name: String
         if let path = session.path, !session.workbook.items.isEmpty, let saved = TourPlace.text(path, limit: 64 << 20) {
-            (text, name) = (saved, path)
+            (text, name) = (anchoringPlugins(saved, of: session, from: path), path)
         } else if let teaching = session.teachingWorkbook {
             (text, name) = (teaching.text, teaching.name)
         } else {
@@ -94,6 +94,22 @@ extension Builtins {
         place.record(tour.current?.id)
         session.tourStart = findings(of: session.workbook, session: session)
         try begin(session, tour, note: original.map { "The tour works on a copy (\(copy)); \($0) is not changed." })
+    }
+
+    /// The workbook's text with each plugin it names by a relative path named by its full path,
+    /// so the copy in the state folder still finds `./plugins/meddicc.py`; the rest kept as it is.
+    static func anchoringPlugins(_ text: String, of session: Session, from path: String) -> String {
+        let folder = FileSystem.realPath(FileSystem.folder(of: path).isEmpty ? "." : FileSystem.folder(of: path)) ?? "."
+        var workbook = session.workbook
+        func anchored(_ entry: String) -> String {
+            guard WorkbookLoader.isExternal(entry), !entry.hasPrefix("/") else { return entry }
+            return folder + "/" + (entry.hasPrefix("./") ? String(entry.dropFirst(2)) : entry)
+        }
+        guard workbook.plugins.contains(where: { anchored($0) != $0 }) else { return text }
+        workbook.plugins = workbook.plugins.map(anchored)
+        workbook.pluginSettings = Dictionary(uniqueKeysWithValues: workbook.pluginSettings.map { (anchored($0.key), $0.value) })
+        let original = WorkbookText(bytes: Array(text.utf8), workbook: session.workbook)
+        return String(decoding: WorkbookEncoder(registry: session.registry).encode(workbook, keeping: original).bytes, as: UTF8.self)
     }
 
     static func begin(_ session: Session, _ tour: Tour, note: String? = nil) throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LockstepCore
+import LockstepPluginHost
 
 extension DiffFormat: ExpressibleByArgument {}
 
@@ -56,19 +57,21 @@ struct DiffCommand: RunnableCommand {
     }
 
     /// One version loaded, checked, and its coverage taken.
-    func side(_ name: String, registry: PluginRegistry, today: Day) throws -> WorkbookDiff.Side {
+    func side(_ name: String, registry builtIn: PluginRegistry, today: Day) throws -> WorkbookDiff.Side {
         let workbook: Workbook
-        let path: String
+        // CRM exports and external plugins are looked for beside the file as it is now: a
+        // commit's own are not checked out.
+        let path = GitBlob.parse(name)?.path ?? name
+        let resolver = PluginResolver.standard(builtIn: builtIn)
+        let loader = WorkbookLoader(registry: builtIn, external: { entry, _ in resolver.resolve(entry, workbook: path) })
         if let (revision, file) = GitBlob.parse(name) {
             let bytes = try GitBlob.contents(revision: revision, path: file, limit: WorkbookLoader.sizeLimit)
-            workbook = try WorkbookLoader(registry: registry).decode(bytes, file: name)
-            // CRM exports are looked for beside the file as it is now: the commit's own are not checked out.
-            path = file
+            workbook = try loader.decode(bytes, file: name)
         } else {
-            workbook = try WorkbookLoader(registry: registry).load(path: name)
-            path = name
+            workbook = try loader.load(path: name)
         }
         leaveForExit(workbook)
+        let registry = builtIn.adding(resolver.plugins)
         let plugins = workbook.plugins.compactMap(registry.plugin(named:))
         let context = CheckContext(today: today, workbookPath: path, allowsDataOutsideWorkbook: allowDataOutside)
         let findings = CheckRunner(checks: workbook.runnableChecks(plugins: plugins)).run(workbook, context: context)
