@@ -6,7 +6,8 @@ let package = Package(
     products: [
         .executable(name: "lockstep", targets: ["lockstep"]),
         /// The shell and the built-in plugins as a library: what the fuzzers in Fuzz/ drive.
-        .library(name: "LockstepModules", targets: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"]),
+        .library(
+            name: "LockstepModules", targets: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,7 +45,9 @@ let package = Package(
         /// Sales processes and their stages, and the go-to-market strategy.
         .target(name: "LockstepStages", dependencies: ["LockstepCore"], path: "Plugins/Stages", exclude: ["README.md"]),
         /// Marketing activities, buying roles, customer needs and feedback loops.
-        .target(name: "LockstepMarketing", dependencies: ["LockstepCore"], path: "Plugins/Marketing", exclude: ["README.md"]),
+        .target(
+            name: "LockstepMarketing", dependencies: ["LockstepCore"], path: "Plugins/Marketing", exclude: ["README.md"]
+        ),
 
         // MARK: - Deliverables
 
@@ -58,16 +61,21 @@ let package = Package(
         /// The live view: the report as a web page that follows the session, served read-only.
         .target(
             name: "LockstepServe",
-            dependencies: ["LockstepCore", "LockstepReport", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: [
+                "LockstepCore", "LockstepReport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             exclude: ["README.md"]
         ),
 
         /// Databases the lead questions run in: PostgreSQL through PostgresNIO, behind the core's SQLDatabase seam.
         .target(
             name: "LockstepWarehouse",
-            dependencies: ["LockstepCore", .product(name: "PostgresNIO", package: "postgres-nio"),
-                           .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "LockstepCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["README.md"]
         ),
 
@@ -80,7 +88,8 @@ let package = Package(
         .target(
             name: "LockstepShell",
             dependencies: [
-                "LockstepCore", "LockstepReport", "LockstepServe", "LockstepPluginHost", "LockstepWarehouse", "CEditLine",
+                "LockstepCore", "LockstepReport", "LockstepServe", "LockstepPluginHost", "LockstepWarehouse",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -121,7 +130,8 @@ let package = Package(
         .testTarget(
             name: "LockstepShellTests",
             dependencies: [
-                "LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing", "LockstepPluginHost", "TestSupport",
+                "LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing", "LockstepPluginHost",
+                "TestSupport",
             ],
             exclude: ["Golden", "Workbooks"]
         ),

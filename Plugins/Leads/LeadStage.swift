@@ -68,11 +68,17 @@ public struct LeadData: Sendable {
     /// password (a workbook is shared; the password comes from PGPASSWORD or ~/.pgpass).
     public static func urlProblem(_ url: String) -> String? {
         if url == "spark:local" || url.hasPrefix("spark://") { return nil }
-        guard let rest = ["postgresql://", "postgres://"].first(where: url.hasPrefix).map({ String(url.dropFirst($0.count)) }) else {
+        guard
+            let rest = ["postgresql://", "postgres://"].first(where: url.hasPrefix).map({
+                String(url.dropFirst($0.count))
+            })
+        else {
             return "a postgresql:// URL (postgresql://USER@HOST:PORT/DATABASE), spark:local or spark://HOST:PORT"
         }
         let authority = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        if let credentials = authority.split(separator: "@", maxSplits: 1).first, authority.contains("@"), credentials.contains(":") {
+        if let credentials = authority.split(separator: "@", maxSplits: 1).first, authority.contains("@"),
+            credentials.contains(":")
+        {
             return "a URL without a password (give it in PGPASSWORD or ~/.pgpass, never in the workbook)"
         }
         return nil

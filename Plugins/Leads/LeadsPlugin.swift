@@ -9,13 +9,21 @@ public struct LeadsPlugin: Plugin {
     public var sections: [SectionSpec] { [SectionSpec(TeamSection.self), SectionSpec(LeadsSection.self)] }
     public var itemKinds: [ItemKind] { [.leadStage, .recycle, .leadField, .leadPath] }
     public var commands: [Command] {
-        [LeadCommands.list, LeadCommands.add, LeadCommands.criteria, LeadCommands.sla, LeadCommands.recycle, TraceCommand.command,
-         DataCommands.status, DataCommands.load, DataCommands.connect, DataCommands.disconnect, DataCommands.problems, FunnelCommands.funnel, FunnelCommands.sla, FunnelCommands.ignored, SQLCommands.sql, SQLCommands.export,
-         TeamCommand.set]
+        [
+            LeadCommands.list, LeadCommands.add, LeadCommands.criteria, LeadCommands.sla, LeadCommands.recycle,
+            TraceCommand.command,
+            DataCommands.status, DataCommands.load, DataCommands.connect, DataCommands.disconnect,
+            DataCommands.problems, FunnelCommands.funnel, FunnelCommands.sla, FunnelCommands.ignored, SQLCommands.sql,
+            SQLCommands.export,
+            TeamCommand.set,
+        ]
     }
     public var checks: [any Check] {
-        [LeadStageWithoutCriteria(), HandoffWithoutSLA(), RejectionWithoutRecycle(), LeadStageWithoutOwner(), CriteriaNotNarrowing(),
-         IgnoredLeads(), SLABreaches(), LeadGenRatio(), PathEntersNoSale()]
+        [
+            LeadStageWithoutCriteria(), HandoffWithoutSLA(), RejectionWithoutRecycle(), LeadStageWithoutOwner(),
+            CriteriaNotNarrowing(),
+            IgnoredLeads(), SLABreaches(), LeadGenRatio(), PathEntersNoSale(),
+        ]
     }
 }
 

@@ -5,14 +5,17 @@ extension LeadsSection {
         var out = MappingBuilder()
         out.node("fields", .mapping(fields.map { ($0.name.value, .literal($0.type)) }))
         out.node("stages", .sequence(stages.map(Self.encode)))
-        out.node("recycle", .sequence(recycle.map { track in
-            var fields = MappingBuilder()
-            fields.string("id", track.id)
-            fields.string("name", track.name)
-            fields.literal("owner", track.owner)
-            fields.string("returns_to", track.returnsTo?.value)
-            return fields.build()
-        }))
+        out.node(
+            "recycle",
+            .sequence(
+                recycle.map { track in
+                    var fields = MappingBuilder()
+                    fields.string("id", track.id)
+                    fields.string("name", track.name)
+                    fields.literal("owner", track.owner)
+                    fields.string("returns_to", track.returnsTo?.value)
+                    return fields.build()
+                }))
         out.node("paths", .sequence(paths.map(Self.encode)))
         if let data { out.node("data", Self.encode(data)) }
         return out.build()
@@ -53,7 +56,9 @@ extension LeadsSection {
         fields.string("date_format", data.dateFormat?.value)
         fields.string("encoding", data.encoding)
         fields.string("owner", data.owner?.value)
-        if !data.emptyValues.isEmpty { fields.node("empty_values", .sequence(data.emptyValues.map { .string($0) }, style: .flow)) }
+        if !data.emptyValues.isEmpty {
+            fields.node("empty_values", .sequence(data.emptyValues.map { .string($0) }, style: .flow))
+        }
         if let join = data.join {
             fields.node("join", .mapping([("file", .string(join.file)), ("on", .string(join.on.value))], style: .flow))
         }
@@ -62,25 +67,32 @@ extension LeadsSection {
 
     public var items: [Item] {
         var items = fields.map { field in
-            Item(kind: .leadField, id: field.name.value, name: field.name.value, location: field.name.location,
-                 fields: ["type": .string(field.type)])
+            Item(
+                kind: .leadField, id: field.name.value, name: field.name.value, location: field.name.location,
+                fields: ["type": .string(field.type)])
         }
         for stage in stages {
             var references: [Reference] = []
             if let rejectsTo = stage.rejectsTo { references.append(Reference([.recycle, .leadStage], rejectsTo)) }
             if let enters = stage.enters { references.append(Reference(.salesStage, enters)) }
-            items.append(Item(kind: .leadStage, id: stage.id, name: stage.name, location: stage.location, references: references,
-                              fields: stage.fields))
+            items.append(
+                Item(
+                    kind: .leadStage, id: stage.id, name: stage.name, location: stage.location, references: references,
+                    fields: stage.fields))
         }
         for track in recycle {
             let references = track.returnsTo.map { [Reference(.leadStage, $0)] } ?? []
-            items.append(Item(kind: .recycle, id: track.id, name: track.name, location: track.location, references: references,
-                              fields: ["owner": .string(track.owner), "returns_to": .string(track.returnsTo?.value)]))
+            items.append(
+                Item(
+                    kind: .recycle, id: track.id, name: track.name, location: track.location, references: references,
+                    fields: ["owner": .string(track.owner), "returns_to": .string(track.returnsTo?.value)]))
         }
         for path in paths {
-            items.append(Item(kind: .leadPath, id: path.id, name: path.name, location: path.location,
-                              references: path.stages.map { Reference(.leadStage, $0) },
-                              fields: ["source": .string(path.source), "stages": .list(path.stages.map(\.value))]))
+            items.append(
+                Item(
+                    kind: .leadPath, id: path.id, name: path.name, location: path.location,
+                    references: path.stages.map { Reference(.leadStage, $0) },
+                    fields: ["source": .string(path.source), "stages": .list(path.stages.map(\.value))]))
         }
         return items
     }

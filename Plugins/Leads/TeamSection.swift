@@ -17,7 +17,9 @@ public struct TeamSection: TypedSection {
     public init() {}
 
     public init(decoding node: SourceNode, context: DecodeContext) {
-        guard let team = context.mapping(node, what: "team", keys: ["sales_reps", "lead_gen_reps", "sale"]) else { return }
+        guard let team = context.mapping(node, what: "team", keys: ["sales_reps", "lead_gen_reps", "sale"]) else {
+            return
+        }
         location = team.location
         salesReps = team.int("sales_reps", in: 0...1_000_000)
         leadGenReps = team.int("lead_gen_reps", in: 0...1_000_000)

@@ -5,8 +5,10 @@ public struct ActivitiesSection: TypedSection {
     public static let key = "activities"
     public static let writeOrder = 70
     public static let itemKinds: [ItemKind] = [.activity]
-    static let keys = ["id", "name", "kind", "stages", "lead_stages", "personas", "needs", "channel", "cta", "response",
-                       "follow_up", "enablement", "kpi", "kpi_kind", "theme", "crm_source", "owner", "reviewed", "swot"]
+    static let keys = [
+        "id", "name", "kind", "stages", "lead_stages", "personas", "needs", "channel", "cta", "response",
+        "follow_up", "enablement", "kpi", "kpi_kind", "theme", "crm_source", "owner", "reviewed", "swot",
+    ]
 
     public var activities: [Activity] = []
 
@@ -15,7 +17,8 @@ public struct ActivitiesSection: TypedSection {
     public init(decoding node: SourceNode, context: DecodeContext) {
         activities = context.decodeEach(context.sequence(node, what: "activities")) { activityNode, number, context in
             guard let reader = context.item(activityNode, kind: "activity", number: number, keys: Self.keys),
-                  let id = reader.id() else { return nil }
+                let id = reader.id()
+            else { return nil }
             return Self.decodeActivity(reader, id: id)
         }
     }
@@ -42,48 +45,50 @@ public struct ActivitiesSection: TypedSection {
         activity.owner = reader.string("owner")
         activity.reviewed = reader.day("reviewed")
         if let swot = reader.mapping("swot", keys: ["strengths", "weaknesses", "opportunities", "threats"]) {
-            activity.swot = Activity.SWOT(strengths: swot.string("strengths"), weaknesses: swot.string("weaknesses"),
-                                          opportunities: swot.string("opportunities"), threats: swot.string("threats"))
+            activity.swot = Activity.SWOT(
+                strengths: swot.string("strengths"), weaknesses: swot.string("weaknesses"),
+                opportunities: swot.string("opportunities"), threats: swot.string("threats"))
         }
         return activity
     }
 
     public func encode() -> YAMLNode {
-        .sequence(activities.map { activity in
-            var out = MappingBuilder()
-            out.string("id", activity.id)
-            out.string("name", activity.name)
-            out.string("kind", activity.kind)
-            out.list("stages", activity.stages.map(\.value))
-            out.list("lead_stages", activity.leadStages.map(\.value))
-            out.list("personas", activity.personas.map(\.value))
-            out.list("needs", activity.needs.map(\.value))
-            out.string("channel", activity.channel)
-            out.string("cta", activity.cta)
-            out.literal("response", activity.response)
-            if let followUp = activity.followUp {
-                var fields = MappingBuilder()
-                fields.string("channel", followUp.channel)
-                fields.string("owner", followUp.owner)
-                out.node("follow_up", fields.build(style: .flow))
-            }
-            out.string("enablement", activity.enablement?.value)
-            out.string("kpi", activity.kpi)
-            out.literal("kpi_kind", activity.kpiKind)
-            out.literal("theme", activity.theme)
-            out.string("crm_source", activity.crmSource)
-            out.string("owner", activity.owner)
-            out.literal("reviewed", activity.reviewed)
-            if let swot = activity.swot {
-                var fields = MappingBuilder()
-                fields.string("strengths", swot.strengths)
-                fields.string("weaknesses", swot.weaknesses)
-                fields.string("opportunities", swot.opportunities)
-                fields.string("threats", swot.threats)
-                out.node("swot", fields.build())
-            }
-            return out.build()
-        })
+        .sequence(
+            activities.map { activity in
+                var out = MappingBuilder()
+                out.string("id", activity.id)
+                out.string("name", activity.name)
+                out.string("kind", activity.kind)
+                out.list("stages", activity.stages.map(\.value))
+                out.list("lead_stages", activity.leadStages.map(\.value))
+                out.list("personas", activity.personas.map(\.value))
+                out.list("needs", activity.needs.map(\.value))
+                out.string("channel", activity.channel)
+                out.string("cta", activity.cta)
+                out.literal("response", activity.response)
+                if let followUp = activity.followUp {
+                    var fields = MappingBuilder()
+                    fields.string("channel", followUp.channel)
+                    fields.string("owner", followUp.owner)
+                    out.node("follow_up", fields.build(style: .flow))
+                }
+                out.string("enablement", activity.enablement?.value)
+                out.string("kpi", activity.kpi)
+                out.literal("kpi_kind", activity.kpiKind)
+                out.literal("theme", activity.theme)
+                out.string("crm_source", activity.crmSource)
+                out.string("owner", activity.owner)
+                out.literal("reviewed", activity.reviewed)
+                if let swot = activity.swot {
+                    var fields = MappingBuilder()
+                    fields.string("strengths", swot.strengths)
+                    fields.string("weaknesses", swot.weaknesses)
+                    fields.string("opportunities", swot.opportunities)
+                    fields.string("threats", swot.threats)
+                    out.node("swot", fields.build())
+                }
+                return out.build()
+            })
     }
 
     public func itemNames(of kind: ItemKind) -> [(id: String, alias: String?)] {
@@ -96,15 +101,17 @@ public struct ActivitiesSection: TypedSection {
         return all.indices.map { position in
             // Read in place and appended one by one: a large workbook makes this for every activity.
             var references: [Reference] = []
-            references.reserveCapacity(all[position].stages.count + all[position].leadStages.count + all[position].personas.count
-                                       + all[position].needs.count + 1)
+            references.reserveCapacity(
+                all[position].stages.count + all[position].leadStages.count + all[position].personas.count
+                    + all[position].needs.count + 1)
             for stage in all[position].stages { references.append(Reference(.stage, stage)) }
             for stage in all[position].leadStages { references.append(Reference([.leadStage, .recycle], stage)) }
             for persona in all[position].personas { references.append(Reference(.persona, persona)) }
             for need in all[position].needs { references.append(Reference(.need, need)) }
             if let enablement = all[position].enablement { references.append(Reference(.activity, enablement)) }
-            return Item(kind: .activity, id: all[position].id, name: all[position].name, location: all[position].location,
-                        references: references, fields: all[position].fields)
+            return Item(
+                kind: .activity, id: all[position].id, name: all[position].name, location: all[position].location,
+                references: references, fields: all[position].fields)
         }
     }
 }
@@ -119,7 +126,9 @@ extension ActivitiesSection {
             activities[index].personas = apply(.persona, activities[index].personas)
             activities[index].needs = apply(.need, activities[index].needs)
             if let enablement = activities[index].enablement {
-                activities[index].enablement = rewrite(.activity, enablement.value).map { Located($0, at: enablement.location) }
+                activities[index].enablement = rewrite(.activity, enablement.value).map {
+                    Located($0, at: enablement.location)
+                }
             }
         }
     }

@@ -28,32 +28,40 @@ public struct FeedbackSection: TypedSection {
         for (index, loopNode) in context.sequence(node, what: "feedback").enumerated() {
             let keys = ["id", "name", "cadence", "owner", "participants", "informs"]
             guard let reader = context.item(loopNode, kind: "feedback item", number: index + 1, keys: keys),
-                  let id = reader.id() else { continue }
-            loops.append(FeedbackLoop(id: id, name: reader.string("name") ?? id, cadence: reader.string("cadence"),
-                                      owner: reader.string("owner"), participants: reader.strings("participants").map(\.value),
-                                      informs: reader.strings("informs"), location: reader.location))
+                let id = reader.id()
+            else { continue }
+            loops.append(
+                FeedbackLoop(
+                    id: id, name: reader.string("name") ?? id, cadence: reader.string("cadence"),
+                    owner: reader.string("owner"), participants: reader.strings("participants").map(\.value),
+                    informs: reader.strings("informs"), location: reader.location))
         }
     }
 
     public func encode() -> YAMLNode {
-        .sequence(loops.map { loop in
-            var out = MappingBuilder()
-            out.string("id", loop.id)
-            out.string("name", loop.name)
-            out.string("cadence", loop.cadence)
-            out.string("owner", loop.owner)
-            out.list("participants", loop.participants)
-            out.list("informs", loop.informs.map(\.value))
-            return out.build()
-        })
+        .sequence(
+            loops.map { loop in
+                var out = MappingBuilder()
+                out.string("id", loop.id)
+                out.string("name", loop.name)
+                out.string("cadence", loop.cadence)
+                out.string("owner", loop.owner)
+                out.list("participants", loop.participants)
+                out.list("informs", loop.informs.map(\.value))
+                return out.build()
+            })
     }
 
     public var items: [Item] {
         loops.map { loop in
-            Item(kind: .feedback, id: loop.id, name: loop.name, location: loop.location,
-                 references: loop.informs.map { Reference(.activity, $0) },
-                 fields: ["cadence": .string(loop.cadence), "owner": .string(loop.owner), "participants": .list(loop.participants),
-                          "informs": .list(loop.informs.map(\.value))])
+            Item(
+                kind: .feedback, id: loop.id, name: loop.name, location: loop.location,
+                references: loop.informs.map { Reference(.activity, $0) },
+                fields: [
+                    "cadence": .string(loop.cadence), "owner": .string(loop.owner),
+                    "participants": .list(loop.participants),
+                    "informs": .list(loop.informs.map(\.value)),
+                ])
         }
     }
 }

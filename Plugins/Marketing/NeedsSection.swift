@@ -20,18 +20,20 @@ public struct NeedsSection: TypedSection {
     public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, needNode) in context.sequence(node, what: "needs").enumerated() {
             guard let reader = context.item(needNode, kind: "need", number: index + 1, keys: ["id", "name"]),
-                  let id = reader.id() else { continue }
+                let id = reader.id()
+            else { continue }
             needs.append(Need(id: id, name: reader.string("name") ?? id, location: reader.location))
         }
     }
 
     public func encode() -> YAMLNode {
-        .sequence(needs.map { need in
-            var out = MappingBuilder()
-            out.string("id", need.id)
-            out.string("name", need.name)
-            return out.build()
-        })
+        .sequence(
+            needs.map { need in
+                var out = MappingBuilder()
+                out.string("id", need.id)
+                out.string("name", need.name)
+                return out.build()
+            })
     }
 
     public var items: [Item] {

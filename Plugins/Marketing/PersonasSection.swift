@@ -32,9 +32,12 @@ public struct PersonasSection: TypedSection {
 
     public init(decoding node: SourceNode, context: DecodeContext) {
         for (index, personaNode) in context.sequence(node, what: "personas").enumerated() {
-            guard let reader = context.item(personaNode, kind: "persona", number: index + 1,
-                                            keys: ["id", "name", "role", "needs", "involved_in", "not_involved_in"]),
-                  let id = reader.id() else { continue }
+            guard
+                let reader = context.item(
+                    personaNode, kind: "persona", number: index + 1,
+                    keys: ["id", "name", "role", "needs", "involved_in", "not_involved_in"]),
+                let id = reader.id()
+            else { continue }
             var persona = Persona(id: id, name: reader.string("name") ?? id)
             persona.location = reader.location
             persona.role = reader.choice("role", from: Persona.roles)
@@ -46,24 +49,29 @@ public struct PersonasSection: TypedSection {
     }
 
     public func encode() -> YAMLNode {
-        .sequence(personas.map { persona in
-            var out = MappingBuilder()
-            out.string("id", persona.id)
-            out.string("name", persona.name)
-            out.literal("role", persona.role)
-            out.list("needs", persona.needs.map(\.value))
-            out.list("involved_in", persona.involvedIn.map(\.value))
-            out.list("not_involved_in", persona.notInvolvedIn.map(\.value))
-            return out.build()
-        })
+        .sequence(
+            personas.map { persona in
+                var out = MappingBuilder()
+                out.string("id", persona.id)
+                out.string("name", persona.name)
+                out.literal("role", persona.role)
+                out.list("needs", persona.needs.map(\.value))
+                out.list("involved_in", persona.involvedIn.map(\.value))
+                out.list("not_involved_in", persona.notInvolvedIn.map(\.value))
+                return out.build()
+            })
     }
 
     public var items: [Item] {
         personas.map { persona in
-            Item(kind: .persona, id: persona.id, name: persona.name, location: persona.location,
-                 references: persona.needs.map { Reference(.need, $0) },
-                 fields: ["role": .string(persona.role), "needs": .list(persona.needs.map(\.value)),
-                          "involved_in": .list(persona.involvedIn.map(\.value)), "not_involved_in": .list(persona.notInvolvedIn.map(\.value))])
+            Item(
+                kind: .persona, id: persona.id, name: persona.name, location: persona.location,
+                references: persona.needs.map { Reference(.need, $0) },
+                fields: [
+                    "role": .string(persona.role), "needs": .list(persona.needs.map(\.value)),
+                    "involved_in": .list(persona.involvedIn.map(\.value)),
+                    "not_involved_in": .list(persona.notInvolvedIn.map(\.value)),
+                ])
         }
     }
 }

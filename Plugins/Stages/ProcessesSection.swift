@@ -51,7 +51,8 @@ public struct ProcessesSection: TypedSection {
         for (index, processNode) in context.sequence(node, what: "processes").enumerated() {
             let keys = ["id", "name", "kind", "stages", "history"]
             guard let reader = context.item(processNode, kind: "process", number: index + 1, keys: keys),
-                  let id = reader.id() else { continue }
+                let id = reader.id()
+            else { continue }
             var process = SalesProcess(id: id, name: reader.string("name") ?? id)
             process.location = reader.location
             process.kind = reader.choice("kind", from: SalesProcess.kinds)
@@ -65,10 +66,13 @@ public struct ProcessesSection: TypedSection {
         }
     }
 
-    private static func decodeStage(_ node: SourceNode, number: Int, process: String, context: DecodeContext) -> SalesStage? {
+    private static func decodeStage(
+        _ node: SourceNode, number: Int, process: String, context: DecodeContext
+    ) -> SalesStage? {
         let keys = ["id", "name", "goal", "owner", "phase", "probability", "exit"]
         guard let reader = context.item(node, kind: "stage", number: number, keys: keys, in: "process '\(process)'"),
-              let id = reader.id() else { return nil }
+            let id = reader.id()
+        else { return nil }
         var stage = SalesStage(id: id, name: reader.string("name") ?? id)
         stage.location = reader.location
         stage.goal = reader.string("goal")
@@ -80,33 +84,43 @@ public struct ProcessesSection: TypedSection {
     }
 
     public func encode() -> YAMLNode {
-        .sequence(processes.map { process in
-            var out = MappingBuilder()
-            out.string("id", process.id)
-            out.string("name", process.name)
-            out.literal("kind", process.kind)
-            out.node("stages", .sequence(process.stages.map { stage in
-                var fields = MappingBuilder()
-                fields.string("id", stage.id)
-                fields.string("name", stage.name)
-                fields.string("goal", stage.goal)
-                fields.string("owner", stage.owner)
-                fields.literal("phase", stage.phase)
-                fields.literal("probability", stage.probability)
-                fields.list("exit", stage.exit)
-                return fields.build()
-            }))
-            out.node("history", process.history?.encode())
-            return out.build()
-        })
+        .sequence(
+            processes.map { process in
+                var out = MappingBuilder()
+                out.string("id", process.id)
+                out.string("name", process.name)
+                out.literal("kind", process.kind)
+                out.node(
+                    "stages",
+                    .sequence(
+                        process.stages.map { stage in
+                            var fields = MappingBuilder()
+                            fields.string("id", stage.id)
+                            fields.string("name", stage.name)
+                            fields.string("goal", stage.goal)
+                            fields.string("owner", stage.owner)
+                            fields.literal("phase", stage.phase)
+                            fields.literal("probability", stage.probability)
+                            fields.list("exit", stage.exit)
+                            return fields.build()
+                        }))
+                out.node("history", process.history?.encode())
+                return out.build()
+            })
     }
 
     public var items: [Item] {
         processes.flatMap { process in
-            [Item(kind: .process, id: process.id, name: process.name, location: process.location, fields: process.fields)]
+            [
+                Item(
+                    kind: .process, id: process.id, name: process.name, location: process.location,
+                    fields: process.fields)
+            ]
                 + process.stages.map { stage in
-                    Item(kind: .stage, id: "\(process.id)/\(stage.id)", alias: stage.id, name: stage.name, location: stage.location,
-                         fields: stage.fields(process: process.id))
+                    Item(
+                        kind: .stage, id: "\(process.id)/\(stage.id)", alias: stage.id, name: stage.name,
+                        location: stage.location,
+                        fields: stage.fields(process: process.id))
                 }
         }
     }

@@ -9,13 +9,19 @@ public struct StagesPlugin: Plugin {
     public var sections: [SectionSpec] { [SectionSpec(StrategySection.self), SectionSpec(ProcessesSection.self)] }
     public var itemKinds: [ItemKind] { [.process, .stage, .strategy] }
     public var commands: [Command] {
-        [ProcessCommands.stages, ProcessCommands.add, ProcessCommands.rename, StageAddEdit.add, StageAddEdit.edit, StageRenameMoveRemove.rename,
-         StageRenameMoveRemove.move, StageRenameMoveRemove.remove, CalibrateCommand.command,
-         RecyclingCommand.command, StrategyCommand.set]
+        [
+            ProcessCommands.stages, ProcessCommands.add, ProcessCommands.rename, StageAddEdit.add, StageAddEdit.edit,
+            StageRenameMoveRemove.rename,
+            StageRenameMoveRemove.move, StageRenameMoveRemove.remove, CalibrateCommand.command,
+            RecyclingCommand.command, StrategyCommand.set,
+        ]
     }
     public var checks: [any Check] {
-        [StageWithoutExitCriteria(), StageWithoutOwner(), ProbabilityNotIncreasing(), NoCustomerProcess(), NoLeadHandoff(),
-         StrategyUndefined(), ProbabilityOffHistory()]
+        [
+            StageWithoutExitCriteria(), StageWithoutOwner(), ProbabilityNotIncreasing(), NoCustomerProcess(),
+            NoLeadHandoff(),
+            StrategyUndefined(), ProbabilityOffHistory(),
+        ]
     }
 }
 

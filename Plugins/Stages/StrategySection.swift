@@ -31,10 +31,17 @@ public struct StrategySection: TypedSection {
     /// The strategy as one item, so other plugins read it by the workbook's contract (the
     /// marketing plugin checks activities' themes against it) and `show strategy` shows it.
     public var items: [Item] {
-        guard location != nil || innovation != nil || value != nil || brand != nil || salesRole != nil else { return [] }
-        return [Item(kind: .strategy, id: "strategy", name: "Go-to-market strategy", location: location,
-                     fields: ["innovation": .string(innovation), "value": .string(value), "brand": .string(brand),
-                              "sales_role": .string(salesRole), "segments": .list(segments)])]
+        guard location != nil || innovation != nil || value != nil || brand != nil || salesRole != nil else {
+            return []
+        }
+        return [
+            Item(
+                kind: .strategy, id: "strategy", name: "Go-to-market strategy", location: location,
+                fields: [
+                    "innovation": .string(innovation), "value": .string(value), "brand": .string(brand),
+                    "sales_role": .string(salesRole), "segments": .list(segments),
+                ])
+        ]
     }
 
     public func encode() -> YAMLNode {

@@ -177,10 +177,11 @@ extension ExternalPlugin {
         let nodes = diagram.groups.flatMap { $0.nodes.map(\.id) }
         let index = ItemIndex(workbook)
         for note in result.notes {
-            let full = index.kinds.lazy.compactMap { kind -> String? in
-                if case .found(let item) = index.resolve(note.target, as: kind) { return item.id }
-                return nil
-            }.first ?? note.target
+            let full =
+                index.kinds.lazy.compactMap { kind -> String? in
+                    if case .found(let item) = index.resolve(note.target, as: kind) { return item.id }
+                    return nil
+                }.first ?? note.target
             guard let node = nodes.first(where: { $0.hasSuffix(":" + full) }) else { continue }
             let mark: Diagram.Mark =
                 switch note.mark {

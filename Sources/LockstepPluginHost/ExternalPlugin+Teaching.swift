@@ -14,7 +14,9 @@ extension ExternalPlugin {
             ) { state in
                 do throws(PluginProcess.Failure) {
                     return try self.process(for: state.workbook).call(
-                        "lesson", json: ModelJSON.lessonParams(lesson: lesson.id, command: state.command, workbook: state.workbook),
+                        "lesson",
+                        json: ModelJSON.lessonParams(
+                            lesson: lesson.id, command: state.command, workbook: state.workbook),
                         as: PluginProtocol.LessonResult.self
                     ).missing
                 } catch {

@@ -94,7 +94,9 @@ extension PluginConformance {
         }
         if signature.coverage == true {
             outcomes.append(
-                outcome("coverage", json: ModelJSON.validateParams(workbook: sample), as: PluginProtocol.CoverageResult.self) {
+                outcome(
+                    "coverage", json: ModelJSON.validateParams(workbook: sample), as: PluginProtocol.CoverageResult.self
+                ) {
                     result in result.cells.contains { $0.count < 0 } ? "a cell with a negative count" : nil
                 })
         }
@@ -103,18 +105,24 @@ extension PluginConformance {
                 outcome(
                     "lesson", json: ModelJSON.lessonParams(lesson: lesson.id, command: [], workbook: sample),
                     as: PluginProtocol.LessonResult.self
-                ) { _ in lesson.idea.isEmpty || lesson.task.isEmpty ? "lesson '\(Sanitized.excerpt(lesson.id))' has no idea or task" : nil })
+                ) { _ in
+                    lesson.idea.isEmpty || lesson.task.isEmpty
+                        ? "lesson '\(Sanitized.excerpt(lesson.id))' has no idea or task" : nil
+                })
         }
         for name in signature.templates ?? [] {
             do {
-                let result = try process.call("template", PluginProtocol.TemplateParams(name: name), as: PluginProtocol.TemplateResult.self)
+                let result = try process.call(
+                    "template", PluginProtocol.TemplateParams(name: name), as: PluginProtocol.TemplateResult.self)
                 outcomes.append(
                     Outcome(
                         test: "template '\(Sanitized.excerpt(name))' answers",
                         problem: result.yaml.isEmpty ? "it gave no YAML" : nil))
             } catch {
                 outcomes.append(
-                    Outcome(test: "template '\(Sanitized.excerpt(name))' answers", problem: error.reason + ExternalPlugin.said(error.stderrTail)))
+                    Outcome(
+                        test: "template '\(Sanitized.excerpt(name))' answers",
+                        problem: error.reason + ExternalPlugin.said(error.stderrTail)))
             }
         }
         return outcomes

@@ -249,7 +249,8 @@ final class PluginProcess: @unchecked Sendable {
                 drainErrors()
                 let how =
                     !exited
-                    ? "is still running" : status & 0x7f == 0
+                    ? "is still running"
+                    : status & 0x7f == 0
                         ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
                 if exited {
                     // Reaped here: forget it, so a later stop() never signals a reused process id.

@@ -83,7 +83,9 @@ public final class PluginResolver: @unchecked Sendable {
         }
         // Their sections go after the built-in ones, in the order the plugins were found.
         // The same program named another way (`./meddicc.py`, its full path) is not another plugin.
-        let others = builtIn.available + lock.locked { resolved.values.filter { $0.name != entry && $0.process.executable != path } }
+        let others =
+            builtIn.available
+            + lock.locked { resolved.values.filter { $0.name != entry && $0.process.executable != path } }
         let kinds = others.flatMap(\.itemKinds)
         let keys = WorkbookLoader.coreKeys + others.flatMap { $0.sections.map(\.key) }
         let order = 1000 + lock.locked { resolved.count } * 10

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import Logging
 import LockstepCore
+import Logging
 import NIOCore
 import PostgresNIO
 
@@ -36,7 +36,8 @@ public struct PostgresConnector: SQLConnector {
                 database: target.database)
         } else {
             configuration = .init(
-                host: target.host, port: target.port, username: target.user, password: password, database: target.database,
+                host: target.host, port: target.port, username: target.user, password: password,
+                database: target.database,
                 tls: .disable)
         }
         let connection = try Blocking.run { () async throws(SQLDatabaseError) -> PostgresConnection in
@@ -88,7 +89,8 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         let schema = parts.count > 1 ? parts[0] : nil
         let name = parts.last ?? table
         let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
-        let sql = "SELECT column_name FROM information_schema.columns WHERE table_name = \(quote(name))"
+        let sql =
+            "SELECT column_name FROM information_schema.columns WHERE table_name = \(quote(name))"
             + (schema.map { " AND table_schema = \(quote($0))" } ?? " AND table_schema = ANY (current_schemas(false))")
             + " ORDER BY ordinal_position"
         return try rows(sql).compactMap { $0["column_name"]?.text }
@@ -116,7 +118,9 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         case .int2, .int4, .int8: return (try? cell.decode(Int.self)).map(SQLValue.integer) ?? .null
         case .float4, .float8: return (try? cell.decode(Double.self)).map(SQLValue.number) ?? .null
         case .numeric:
-            if let text = try? cell.decode(String.self), let number = Double(text) { return number == number.rounded() ? .integer(Int(number)) : .number(number) }
+            if let text = try? cell.decode(String.self), let number = Double(text) {
+                return number == number.rounded() ? .integer(Int(number)) : .number(number)
+            }
             return .null
         case .bool: return (try? cell.decode(Bool.self)).map(SQLValue.bool) ?? .null
         default: return (try? cell.decode(String.self)).map(SQLValue.text) ?? .null
@@ -141,7 +145,9 @@ enum Blocking {
     /// Where the task leaves its result for the waiting thread; written once, before the signal.
     final class Box<Value>: @unchecked Sendable { var result: Result<Value, SQLDatabaseError>? }
 
-    static func run<Value: Sendable>(_ work: @escaping @Sendable () async throws(SQLDatabaseError) -> Value) throws(SQLDatabaseError) -> Value {
+    static func run<Value: Sendable>(
+        _ work: @escaping @Sendable () async throws(SQLDatabaseError) -> Value
+    ) throws(SQLDatabaseError) -> Value {
         let box = Box<Value>()
         let done = DispatchSemaphore(value: 0)
         Task {

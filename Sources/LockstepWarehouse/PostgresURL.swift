@@ -17,11 +17,16 @@ struct PostgresURL: Sendable {
     }
 
     init(_ text: String) throws(SQLDatabaseError) {
-        guard let components = URLComponents(string: text), ["postgresql", "postgres"].contains(components.scheme ?? "") else {
-            throw SQLDatabaseError(message: "'\(Sanitized.excerpt(text))' is not a postgresql:// URL (postgresql://USER@HOST:PORT/DATABASE)")
+        guard let components = URLComponents(string: text),
+            ["postgresql", "postgres"].contains(components.scheme ?? "")
+        else {
+            throw SQLDatabaseError(
+                message:
+                    "'\(Sanitized.excerpt(text))' is not a postgresql:// URL (postgresql://USER@HOST:PORT/DATABASE)")
         }
         guard components.password == nil else {
-            throw SQLDatabaseError(message: "the URL holds a password; give it in PGPASSWORD or ~/.pgpass instead, never in the workbook")
+            throw SQLDatabaseError(
+                message: "the URL holds a password; give it in PGPASSWORD or ~/.pgpass instead, never in the workbook")
         }
         user = components.user ?? FileSystem.environment("PGUSER") ?? FileSystem.environment("USER") ?? "postgres"
         if let host = components.host, !host.isEmpty { self.host = host }
@@ -29,7 +34,11 @@ struct PostgresURL: Sendable {
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         database = path.isEmpty ? nil : path
         for item in components.queryItems ?? [] where item.name == "host" {
-            if let value = item.value, value.hasPrefix("/") { socketFolder = value } else if let value = item.value { host = value }
+            if let value = item.value, value.hasPrefix("/") {
+                socketFolder = value
+            } else if let value = item.value {
+                host = value
+            }
         }
     }
 }
@@ -66,7 +75,9 @@ struct PasswordFile {
     }
 
     func password(for url: PostgresURL) -> String? {
-        let wanted = [url.socketFolder == nil ? url.host : "localhost", String(url.port), url.database ?? url.user, url.user]
+        let wanted = [
+            url.socketFolder == nil ? url.host : "localhost", String(url.port), url.database ?? url.user, url.user,
+        ]
         return entries.first { entry in
             entry.count == 5 && zip(entry.prefix(4), wanted).allSatisfy { $0 == "*" || $0 == $1 }
         }?[4]

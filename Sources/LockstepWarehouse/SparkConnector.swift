@@ -22,14 +22,19 @@ public struct SparkConnector: SQLConnector {
             throw SQLDatabaseError(message: "'\(Sanitized.excerpt(url))' is not spark:local or spark://HOST:PORT")
         }
         guard let client = Self.client() else {
-            throw SQLDatabaseError(message: "Spark's spark-sql client was not found: pip install pyspark (it needs Java 17 or later), or set SPARK_HOME")
+            throw SQLDatabaseError(
+                message:
+                    "Spark's spark-sql client was not found: pip install pyspark (it needs Java 17 or later), or set SPARK_HOME"
+            )
         }
         return SparkDatabase(client: client, master: master, name: url)
     }
 
     /// `spark-sql`: `SPARK_HOME`'s, the pyspark package's, or the first on `PATH`.
     static func client() -> String? {
-        if let home = FileSystem.environment("SPARK_HOME"), FileManager.default.isExecutableFile(atPath: home + "/bin/spark-sql") {
+        if let home = FileSystem.environment("SPARK_HOME"),
+            FileManager.default.isExecutableFile(atPath: home + "/bin/spark-sql")
+        {
             return home + "/bin/spark-sql"
         }
         if let found = try? ChildProcess.run(
@@ -37,7 +42,9 @@ public struct SparkConnector: SQLConnector {
             outputLimit: 1 << 16, timeout: 30), found.status == 0
         {
             let folder = String(decoding: found.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if FileManager.default.isExecutableFile(atPath: folder + "/bin/spark-sql") { return folder + "/bin/spark-sql" }
+            if FileManager.default.isExecutableFile(atPath: folder + "/bin/spark-sql") {
+                return folder + "/bin/spark-sql"
+            }
         }
         return ChildProcess.find(["spark-sql"])
     }
@@ -70,12 +77,16 @@ final class SparkDatabase: SQLDatabase, @unchecked Sendable {
             throw SQLDatabaseError(message: "spark-sql did not answer: \(error)")
         }
         guard result.status == 0 else {
-            throw SQLDatabaseError(message: Self.message(result.errors), position: Self.position(result.errors, in: sql))
+            throw SQLDatabaseError(
+                message: Self.message(result.errors), position: Self.position(result.errors, in: sql))
         }
         // Tab-separated, the header first; NULL for nothing. Values the questions read are numbers,
         // true/false and the CRM's stage and owner names.
-        let lines = String(decoding: result.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) else { return [] }
+        let lines = String(decoding: result.output, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: true)
+        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) else {
+            return []
+        }
         return lines.dropFirst().map { line in
             var row: [String: SQLValue] = [:]
             for (name, cell) in zip(header, line.split(separator: "\t", omittingEmptySubsequences: false)) {
@@ -110,7 +121,8 @@ final class SparkDatabase: SQLDatabase, @unchecked Sendable {
     }
 
     private func describe(_ table: String) throws(SQLDatabaseError) -> [String] {
-        let quoted = table.split(separator: ".").map { "`" + $0.replacingOccurrences(of: "`", with: "``") + "`" }.joined(separator: ".")
+        let quoted = table.split(separator: ".").map { "`" + $0.replacingOccurrences(of: "`", with: "``") + "`" }
+            .joined(separator: ".")
         do {
             return try header(of: quoted)
         } catch {
@@ -131,13 +143,17 @@ final class SparkDatabase: SQLDatabase, @unchecked Sendable {
     /// Spark's error, without its stack trace.
     static func message(_ errors: String) -> String {
         let lines = errors.split(separator: "\n").map(String.init)
-        let error = lines.first { $0.contains("Error") || $0.contains("Exception") || $0.hasPrefix("[") } ?? lines.last ?? "spark-sql failed"
+        let error =
+            lines.first { $0.contains("Error") || $0.contains("Exception") || $0.hasPrefix("[") } ?? lines.last
+            ?? "spark-sql failed"
         return String(error.prefix(400))
     }
 
     /// Spark's `line L, pos P` as a character offset into `sql` (1-based).
     static func position(_ errors: String, in sql: String) -> Int? {
-        guard let match = errors.firstMatch(of: /line (\d+), pos (\d+)/), let line = Int(match.1), let column = Int(match.2) else {
+        guard let match = errors.firstMatch(of: /line (\d+), pos (\d+)/), let line = Int(match.1),
+            let column = Int(match.2)
+        else {
             return nil
         }
         let lines = sql.split(separator: "\n", omittingEmptySubsequences: false)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("The lockstep executable")
 struct CommandLineTests {
@@ -15,13 +15,19 @@ struct CommandLineTests {
         #expect(help.output.contains("Exit codes: 0 success, 1 a command or check failed, 2 usage or input error."))
         // Every subcommand is listed, the shell first as the default.
         let listed = help.output.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
-            .compactMap { $0.hasPrefix("  ") && !$0.hasPrefix("   ") ? $0.split(separator: " ").first.map(String.init) : nil }
+            .compactMap {
+                $0.hasPrefix("  ") && !$0.hasPrefix("   ") ? $0.split(separator: " ").first.map(String.init) : nil
+            }
         #expect(listed == ["shell", "check", "diff", "explain", "rules", "tour", "serve", "plugin", "docs", "See"])
         let shell = try runLockstep(["shell", "--help"])
-        #expect(shell.output.contains("USAGE: lockstep shell [<workbook>] [--command <command>] [--script <script>] [--today <YYYY-MM-DD>]"))
+        #expect(
+            shell.output.contains(
+                "USAGE: lockstep shell [<workbook>] [--command <command>] [--script <script>] [--today <YYYY-MM-DD>]"))
     }
 
-    @Test("each subcommand's --help prints its own help, exit 0", arguments: ["check", "diff", "explain", "rules", "tour", "docs"])
+    @Test(
+        "each subcommand's --help prints its own help, exit 0",
+        arguments: ["check", "diff", "explain", "rules", "tour", "docs"])
     func subcommandHelp(name: String) throws {
         let result = try runLockstep([name, "--help"])
         #expect(result.code == 0)
@@ -55,12 +61,16 @@ struct CommandLineTests {
     func commands() throws {
         let result = try runLockstep(["-c", "set format csv; list needs", exampleWorkbook])
         #expect(result.code == 0)
-        #expect(result.output == "id,name\r\nslow-close,Month-end close takes too long\r\nspreadsheet-risk,Forecasts live in error-prone spreadsheets\r\naudit-readiness,Auditors ask for evidence nobody can find quickly\r\n")
+        #expect(
+            result.output
+                == "id,name\r\nslow-close,Month-end close takes too long\r\nspreadsheet-risk,Forecasts live in error-prone spreadsheets\r\naudit-readiness,Auditors ask for evidence nobody can find quickly\r\n"
+        )
     }
 
     @Test("commands on a pipe run with no prompt and no escape codes, even with colour-loving settings")
     func pipedInput() throws {
-        let result = try runLockstep([exampleWorkbook], input: "list processes\nshow cfo\n", environment: ["TERM": "xterm-256color"])
+        let result = try runLockstep(
+            [exampleWorkbook], input: "list processes\nshow cfo\n", environment: ["TERM": "xterm-256color"])
         #expect(result.code == 0)
         #expect(!result.output.contains("\u{1B}"))
         #expect(!result.output.contains("> "))
@@ -72,7 +82,8 @@ struct CommandLineTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent("audit.lks").path
-        try "# an audit\nlist needs\nshow nobody\nlist personas\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try "# an audit\nlist needs\nshow nobody\nlist personas\n".write(
+            toFile: script, atomically: true, encoding: .utf8)
         let result = try runLockstep(["--script", script, exampleWorkbook])
         #expect(result.code == 1)
         #expect(result.errors.hasPrefix("\(script):3: error: show: no item has the id 'nobody'"))
@@ -86,35 +97,45 @@ struct CommandLineTests {
     func missingWorkbook() throws {
         let result = try runLockstep(["-c", "list needs", "/no/such/workbook.yaml"])
         #expect(result.code == 2)
-        #expect(result.errors == "/no/such/workbook.yaml:1:1: error: cannot read the workbook: No such file or directory\n  fix: check the path and the file's permissions\n")
+        #expect(
+            result.errors
+                == "/no/such/workbook.yaml:1:1: error: cannot read the workbook: No such file or directory\n  fix: check the path and the file's permissions\n"
+        )
     }
 }
 
 @Suite("Lead data from the command line")
 struct LeadDataCommandLineTests {
-    @Test("lockstep -c \"funnel; sla\" WORKBOOK prints the counts as plain integers, and the bad-row note only on stderr")
+    @Test(
+        "lockstep -c \"funnel; sla\" WORKBOOK prints the counts as plain integers, and the bad-row note only on stderr")
     func funnelAndSLA() throws {
         let result = try runLockstep(["-c", "funnel; sla", exampleWorkbook])
         #expect(result.code == 0, "\(result.errors)")
         let funnelRow = result.output.split(separator: "\n").first { $0.hasPrefix("mql ") }.map(String.init) ?? ""
         #expect(funnelRow.split(separator: " ", omittingEmptySubsequences: true).suffix(4) == ["32", "26", "23", "10"])
-        let slaRow = result.output.split(separator: "\n").first { $0.hasPrefix("mql ") && $0.contains("48h") }.map(String.init) ?? ""
-        #expect(slaRow.split(separator: " ", omittingEmptySubsequences: true) == ["mql", "sales", "48h", "15", "7", "46.7"])
+        let slaRow =
+            result.output.split(separator: "\n").first { $0.hasPrefix("mql ") && $0.contains("48h") }.map(String.init)
+            ?? ""
+        #expect(
+            slaRow.split(separator: " ", omittingEmptySubsequences: true) == ["mql", "sales", "48h", "15", "7", "46.7"])
         #expect(result.errors.contains("1 bad row not counted (first at line 43)"))
         // No progress line escapes into a pipe or a log.
         #expect(!result.errors.contains("\r") && !result.errors.contains("loading "))
         #expect(!result.output.contains("bad row"))
     }
 
-    @Test("data load keeps the columns within its memory budget; past it, it says so and each question streams the file")
+    @Test(
+        "data load keeps the columns within its memory budget; past it, it says so and each question streams the file")
     func memoryBudget() throws {
         let questions = "data load; funnel; sla --by-owner"
         let kept = try runLockstep(["-c", questions, exampleWorkbook])
-        let streamed = try runLockstep(["-c", questions, exampleWorkbook], environment: ["LOCKSTEP_DATA_MEMORY_MB": "0"])
+        let streamed = try runLockstep(
+            ["-c", questions, exampleWorkbook], environment: ["LOCKSTEP_DATA_MEMORY_MB": "0"])
         #expect(kept.code == 0 && streamed.code == 0, "\(streamed.errors)")
         #expect(!kept.errors.contains("budget"), "\(kept.errors)")
         #expect(
-            streamed.errors.contains("over the 0 MiB budget (LOCKSTEP_DATA_MEMORY_MB): each question reads it again as a stream instead"),
+            streamed.errors.contains(
+                "over the 0 MiB budget (LOCKSTEP_DATA_MEMORY_MB): each question reads it again as a stream instead"),
             "\(streamed.errors)")
         #expect(streamed.output == kept.output && kept.output.contains("Dana Whitfield"))
     }
@@ -141,7 +162,9 @@ struct TourBatchTests {
     }
 
     func steps(_ output: String) -> [String] {
-        output.split(separator: "\n").filter { $0.hasPrefix("[tour ") && $0.contains("] ") && !$0.contains("(") }.map { String($0.prefix(10)) }
+        output.split(separator: "\n").filter { $0.hasPrefix("[tour ") && $0.contains("] ") && !$0.contains("(") }.map {
+            String($0.prefix(10))
+        }
     }
 
     @Test("every step passes by its result, done any correct way; a wrong try is told what is still missing")
@@ -161,30 +184,44 @@ struct TourBatchTests {
             "explain buying-role-gap",  // the most important now, by its slug
         ].joined(separator: "; ")
         let result = try tour(lines, state: state)
-        #expect(steps(result.output) == ["[tour 1/6]", "[tour 2/6]", "[tour 3/6]", "[tour 4/6]", "[tour 5/6]", "[tour 6/6]"],
-                "\(result.output)")
-        for missing in ["not yet: the sales stages are still to be looked at", "not yet: Adoption review still has no buyer-facing activity",
-                        "not yet: Sales qualified lead's criteria do not yet include Sales accepted lead's",
-                        "not yet: Sales qualified lead's first touch is still within 36h, not 24h",
-                        "not yet: the most important finding now is MK002's"] {
+        #expect(
+            steps(result.output) == [
+                "[tour 1/6]", "[tour 2/6]", "[tour 3/6]", "[tour 4/6]", "[tour 5/6]", "[tour 6/6]",
+            ],
+            "\(result.output)")
+        for missing in [
+            "not yet: the sales stages are still to be looked at",
+            "not yet: Adoption review still has no buyer-facing activity",
+            "not yet: Sales qualified lead's criteria do not yet include Sales accepted lead's",
+            "not yet: Sales qualified lead's first touch is still within 36h, not 24h",
+            "not yet: the most important finding now is MK002's",
+        ] {
             #expect(result.output.contains("[tour] " + missing), "\(missing)")
         }
         #expect(result.output.contains("[tour] That is the tour"))
         // The tour worked on its copy, which kept each step; the shipped example is untouched.
         let copy = try String(contentsOfFile: state + "/lockstep/tour/brightlane.yaml", encoding: .utf8)
         #expect(copy.contains("adoption-kit") && copy.contains("first_touch_within: 1d"))
-        let shipped = try String(contentsOfFile: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, encoding: .utf8)
+        let shipped = try String(
+            contentsOfFile: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, encoding: .utf8
+        )
         #expect(!shipped.contains("adoption-kit"))
     }
 
     @Test("back, repeat, where and hint; tour during a tour says where you are; leaving and coming back resumes")
     func controls() throws {
         let state = try stateFolder()
-        let first = try tour("stages; tour; tour hint; tour back; tour repeat; stages; gaps; tour where; tour stop", state: state)
-        #expect(first.output.contains("[tour 2/6] Find the gaps: see the coverage, or the gaps most important first.   ('tour repeat'"),
-                "tour during a tour says where you are: \(first.output)")
+        let first = try tour(
+            "stages; tour; tour hint; tour back; tour repeat; stages; gaps; tour where; tour stop", state: state)
+        #expect(
+            first.output.contains(
+                "[tour 2/6] Find the gaps: see the coverage, or the gaps most important first.   ('tour repeat'"),
+            "tour during a tour says where you are: \(first.output)")
         #expect(first.output.contains("[tour] one way: gaps"))
-        #expect(steps(first.output) == ["[tour 1/6]", "[tour 2/6]", "[tour 1/6]", "[tour 1/6]", "[tour 2/6]", "[tour 3/6]"], "\(first.output)")
+        #expect(
+            steps(first.output) == [
+                "[tour 1/6]", "[tour 2/6]", "[tour 1/6]", "[tour 1/6]", "[tour 2/6]", "[tour 3/6]",
+            ], "\(first.output)")
         #expect(first.output.contains("[tour 3/6] Give Adoption review buyer-facing content"))
         #expect(first.output.contains("[tour] stopped; 'tour' resumes at this step"))
         // A new shell, from anywhere: the tour resumes at step 3 on its copy.
@@ -201,14 +238,22 @@ struct TourBatchTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-own-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let own = folder.appendingPathComponent("own.yaml").path
-        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, toPath: own)
+        try FileManager.default.copyItem(
+            atPath: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, toPath: own)
         let before = try Data(contentsOf: URL(fileURLWithPath: own))
-        let result = try tour("stages; gaps; activity add kit --kind content --stage expansion/adoption-review; export report \(folder.path)/class.md",
-                              state: state, arguments: [own])
-        #expect(result.output.contains("The tour works on a copy (\(state)/lockstep/tour/own.yaml); \(own) is not changed."), "\(result.output)")
+        let result = try tour(
+            "stages; gaps; activity add kit --kind content --stage expansion/adoption-review; export report \(folder.path)/class.md",
+            state: state, arguments: [own])
+        #expect(
+            result.output.contains(
+                "The tour works on a copy (\(state)/lockstep/tour/own.yaml); \(own) is not changed."),
+            "\(result.output)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: own)) == before)
         let report = try String(contentsOfFile: folder.path + "/class.md", encoding: .utf8)
-        #expect(report.contains("## Fixed during this session\n\n- No marketing content supports the Adoption review stage."), "\(report)")
+        #expect(
+            report.contains(
+                "## Fixed during this session\n\n- No marketing content supports the Adoption review stage."),
+            "\(report)")
         let script = try runLockstep(["-c", "tour --class"], environment: ["XDG_STATE_HOME": state])
         #expect(script.output.hasPrefix("Facilitator's script: 6 steps."))
         #expect(script.output.contains("Ask: Which gap would cost this company most, and why?"))
@@ -220,7 +265,9 @@ struct TourBatchTests {
         let state = try stateFolder()
         _ = try runLockstep(["tour", "-c", "tour stop"], environment: ["XDG_STATE_HOME": state])
         let copy = try String(contentsOfFile: state + "/lockstep/tour/start.yaml", encoding: .utf8)
-        let shipped = try String(contentsOfFile: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, encoding: .utf8)
+        let shipped = try String(
+            contentsOfFile: repositoryRoot.appendingPathComponent("examples/saas/brightlane.yaml").path, encoding: .utf8
+        )
         #expect(copy == shipped)
     }
 }
@@ -229,7 +276,8 @@ struct TourBatchTests {
 struct PinnedClockTests {
     /// The example waives MK001 at expansion/renewal until 2027-03-31.
     func renewal(_ result: ProcessResult) -> String? {
-        result.output.split(separator: "\n").first { $0.contains("[MK001]") && $0.contains("expansion/renewal") }.map(String.init)
+        result.output.split(separator: "\n").first { $0.contains("[MK001]") && $0.contains("expansion/renewal") }.map(
+            String.init)
     }
 
     @Test("--today and SOURCE_DATE_EPOCH decide whether a waiver still holds, so an old verdict can be replayed")
@@ -244,15 +292,23 @@ struct PinnedClockTests {
         let epoch = try runLockstep(["check", exampleWorkbook], environment: ["SOURCE_DATE_EPOCH": "1806537600"])
         #expect(epoch.output == after.output)
         // The option wins over the environment; the shell's own commands see the same day.
-        let shell = try runLockstep(["--today", "2027-03-31", "-c", "check", exampleWorkbook], environment: ["SOURCE_DATE_EPOCH": "1806537600"])
+        let shell = try runLockstep(
+            ["--today", "2027-03-31", "-c", "check", exampleWorkbook], environment: ["SOURCE_DATE_EPOCH": "1806537600"])
         #expect(renewal(shell)?.contains("waived") == true)
     }
 
-    @Test("a day that cannot be read is a usage error naming the value and the fix", arguments: [
-        (["--today", "2027-02-30"], [String: String](), "error: --today takes a date written YYYY-MM-DD, not '2027-02-30'\n  fix: e.g. --today 2026-06-01\n"),
-        ([], ["SOURCE_DATE_EPOCH": "yesterday"],
-         "error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not 'yesterday'\n  fix: e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it\n"),
-    ])
+    @Test(
+        "a day that cannot be read is a usage error naming the value and the fix",
+        arguments: [
+            (
+                ["--today", "2027-02-30"], [String: String](),
+                "error: --today takes a date written YYYY-MM-DD, not '2027-02-30'\n  fix: e.g. --today 2026-06-01\n"
+            ),
+            (
+                [], ["SOURCE_DATE_EPOCH": "yesterday"],
+                "error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not 'yesterday'\n  fix: e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it\n"
+            ),
+        ])
     func badDay(options: [String], environment: [String: String], message: String) throws {
         for entry in [["check", exampleWorkbook], ["-c", "check", exampleWorkbook]] {
             let result = try runLockstep(entry + options, environment: environment)

@@ -10,17 +10,20 @@ import Testing
 struct PluginSectionEndToEndTests {
     /// A copy of an example of `examples/plugins` with its plugin, in a folder of its own.
     func copy(_ workbook: String, with files: [String]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-sections-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-sections-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in [workbook, "lockstep_plugin.py"] + files {
             try FileManager.default.copyItem(
-                at: repositoryRoot.appendingPathComponent("examples/plugins/\(name)"), to: folder.appendingPathComponent(name))
+                at: repositoryRoot.appendingPathComponent("examples/plugins/\(name)"),
+                to: folder.appendingPathComponent(name))
         }
         return folder.appendingPathComponent(workbook).path
     }
 
     func state() throws -> [String: String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-state-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-state-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return ["XDG_STATE_HOME": folder.path]
     }
@@ -39,11 +42,14 @@ struct PluginSectionEndToEndTests {
                 workbook,
             ], environment: try state())
         #expect(result.code == 0, "\(result.errors)")
-        #expect(result.output.contains("champion-named  Who in support operations sells for us when we are not in the room?  champion"))
+        #expect(
+            result.output.contains(
+                "champion-named  Who in support operations sells for us when we are not in the room?  champion"))
         #expect(result.output.contains("question pain-cost: What do support tickets cost the customer today?\n"))
         #expect(result.output.contains("  names: stage new-business/proposal\n  element: identify-pain\n"))
         #expect(result.errors.contains("renamed question pain-cost to ticket-cost-today"))
-        let expected = before
+        let expected =
+            before
             .replacingOccurrences(of: "  - id: pain-cost\n", with: "  - id: ticket-cost-today\n")
             .replacingOccurrences(
                 of: "    stages: [proposal, negotiation]\n",
@@ -56,11 +62,13 @@ struct PluginSectionEndToEndTests {
     @Test("a wrong value for a plugin's field is refused by its declared type, naming the field and the choices")
     func typedFields() throws {
         let workbook = try copy("meddicc-brightlane.yaml", with: ["meddicc.py"])
-        let choice = try runLockstep(["-c", "edit question pain-cost element pian", workbook], environment: try state())
+        let choice = try runLockstep(
+            ["-c", "edit question pain-cost element pian", workbook], environment: try state())
         #expect(choice.code == 2)
         #expect(choice.errors.contains("edit: element 'pian' is not one of its values"), "\(choice.errors)")
         #expect(choice.errors.contains("fix: element: metrics, economic-buyer, decision-criteria"), "\(choice.errors)")
-        let stage = try runLockstep(["-c", "edit question pain-cost stages negotiaton", workbook], environment: try state())
+        let stage = try runLockstep(
+            ["-c", "edit question pain-cost stages negotiaton", workbook], environment: try state())
         #expect(stage.code == 2 && stage.errors.contains("unknown stage 'negotiaton'"), "\(stage.errors)")
         let text = try String(contentsOfFile: workbook, encoding: .utf8)
             .replacingOccurrences(of: "    element: identify-pain\n", with: "    element: pain\n")
@@ -72,7 +80,8 @@ struct PluginSectionEndToEndTests {
     @Test("meddicc adopt adds the questions as one step: undone together, made again and saved")
     func adopt() throws {
         let workbook = try copy("meddicc-brightlane.yaml", with: ["meddicc.py"])
-        let result = try runLockstep(["-c", "meddicc adopt; undo; meddicc adopt; save; meddicc", workbook], environment: try state())
+        let result = try runLockstep(
+            ["-c", "meddicc adopt; undo; meddicc adopt; save; meddicc", workbook], environment: try state())
         #expect(result.code == 0, "\(result.errors)")
         #expect(result.errors.contains("meddicc adopt: 15 changes; added question meddicc-metrics"), "\(result.errors)")
         #expect(result.errors.contains("undid: meddicc adopt (15 changes)"))
@@ -93,7 +102,8 @@ struct PluginSectionEndToEndTests {
             result.errors.contains(
                 "meddicc-brightlane.yaml:436:13: error: plugin meddicc: stages: question 'pain-cost' is asked at "
                     + "'new-business/discovery', a consideration stage, not a decision stage\n"
-                    + "  fix: ask it at a decision stage (MEDDICC qualifies deals before the decision)"), "\(result.errors)")
+                    + "  fix: ask it at a decision stage (MEDDICC qualifies deals before the decision)"),
+            "\(result.errors)")
         let crashing = try faulty("crash-at-validate")
         let check = try runLockstep(["check", crashing], environment: try state())
         #expect(check.output.contains("[SP001]"), "the workbook loaded: \(check.output)\(check.errors)")
@@ -105,13 +115,15 @@ struct PluginSectionEndToEndTests {
 
     /// A workbook naming the faulty test plugin under `mode`'s name, with `settings` for it.
     func faulty(_ mode: String, settings: String = "") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-faulty-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-faulty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("\(mode).py").path,
             withDestinationPath: repositoryRoot.appendingPathComponent("Tests/Support/faulty_plugin.py").path)
         let workbook = folder.appendingPathComponent("workbook.yaml")
-        try "lockstep: 1\nplugins: [stages, ./\(mode).py]\n\(settings)processes:\n  - id: nb\n    stages: [{ id: discovery }]\n"
+        try
+            "lockstep: 1\nplugins: [stages, ./\(mode).py]\n\(settings)processes:\n  - id: nb\n    stages: [{ id: discovery }]\n"
             .write(to: workbook, atomically: true, encoding: .utf8)
         return workbook.path
     }
@@ -119,10 +131,12 @@ struct PluginSectionEndToEndTests {
     @Test("a plugin sees the variables the workbook names and no other; the workbook's timeout is its own")
     func settings() throws {
         let secrets = ["CMS_TOKEN": "t0ken", "AWS_SECRET_ACCESS_KEY": "s3cret"]
-        let bare = try runLockstep(["-c", "faulty-env", try faulty("behaves")], environment: try state().merging(secrets) { $1 })
+        let bare = try runLockstep(
+            ["-c", "faulty-env", try faulty("behaves")], environment: try state().merging(secrets) { $1 })
         #expect(bare.code == 0, "\(bare.errors)")
         #expect(!bare.output.contains("CMS_TOKEN") && !bare.output.contains("AWS_SECRET"), "\(bare.output)")
-        let allowed = try faulty("behaves", settings: "plugin_settings:\n  ./behaves.py:\n    environment: [CMS_TOKEN]\n")
+        let allowed = try faulty(
+            "behaves", settings: "plugin_settings:\n  ./behaves.py:\n    environment: [CMS_TOKEN]\n")
         let shown = try runLockstep(["-c", "faulty-env", allowed], environment: try state().merging(secrets) { $1 })
         #expect(shown.output.contains("CMS_TOKEN") && !shown.output.contains("AWS_SECRET"), "\(shown.output)")
         let started = Date()
@@ -132,16 +146,20 @@ struct PluginSectionEndToEndTests {
         #expect(Date().timeIntervalSince(started) < 15)
         let wrong = try faulty("behaves", settings: "plugin_settings:\n  stages: { timeout: 1 }\n")
         let refused = try runLockstep(["check", wrong], environment: try state())
-        #expect(refused.code == 2 && refused.errors.contains("workbook.yaml:4:3: error: a plugin in plugin_settings is 'stages'"),
-                "\(refused.errors)")
+        #expect(
+            refused.code == 2
+                && refused.errors.contains("workbook.yaml:4:3: error: a plugin in plugin_settings is 'stages'"),
+            "\(refused.errors)")
     }
 
     @Test("an edit the core refuses changes nothing, and the plugin is named")
     func refusedEdit() throws {
         let workbook = try faulty("behaves")
         let result = try runLockstep(["-k", "-c", "faulty-edit; list processes", workbook], environment: try state())
-        #expect(result.errors.contains("plugin faulty asked for an edit that was refused: edit: process has no field 'colour'"),
-                "\(result.errors)")
+        #expect(
+            result.errors.contains(
+                "plugin faulty asked for an edit that was refused: edit: process has no field 'colour'"),
+            "\(result.errors)")
         #expect(result.output.contains("nb") && !result.output.contains("New business"), "\(result.output)")
     }
 
@@ -154,22 +172,34 @@ struct PluginSectionEndToEndTests {
             environment: try state())
         #expect(result.code == 0, "\(result.errors)")
         let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(markdown.contains("## Content freshness\n\n3 pages of the content sellers send have not changed in 12 months"))
-        #expect(markdown.contains("| Security and compliance pack (SOC 2, DPA) | Security and compliance pack | 2025-03-18 |"))
+        #expect(
+            markdown.contains(
+                "## Content freshness\n\n3 pages of the content sellers send have not changed in 12 months"))
+        #expect(
+            markdown.contains(
+                "| Security and compliance pack (SOC 2, DPA) | Security and compliance pack | 2025-03-18 |"))
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("Content freshness</h2>"))
         let dot = try String(contentsOf: folder.appendingPathComponent("flow.dot"), encoding: .utf8)
-        #expect(dot.contains("Proposal\\n65% to win\\n3 activities\\n1 buying role without content\\n2 stale pages in the CMS"))
+        #expect(
+            dot.contains(
+                "Proposal\\n65% to win\\n3 activities\\n1 buying role without content\\n2 stale pages in the CMS"))
         let meddicc = try copy("meddicc-brightlane.yaml", with: ["meddicc.py"])
-        let md = try runLockstep(["-c", "export report meddicc.md", meddicc],
-                                 in: URL(fileURLWithPath: meddicc).deletingLastPathComponent().path, environment: try state())
+        let md = try runLockstep(
+            ["-c", "export report meddicc.md", meddicc],
+            in: URL(fileURLWithPath: meddicc).deletingLastPathComponent().path, environment: try state())
         #expect(md.code == 0, "\(md.errors)")
-        let text = try String(contentsOf: URL(fileURLWithPath: meddicc).deletingLastPathComponent().appendingPathComponent("meddicc.md"),
-                              encoding: .utf8)
-        #expect(text.contains("| Proposal | exit criterion | exit criterion | not covered | not covered | question | question |"))
+        let text = try String(
+            contentsOf: URL(fileURLWithPath: meddicc).deletingLastPathComponent().appendingPathComponent("meddicc.md"),
+            encoding: .utf8)
+        #expect(
+            text.contains(
+                "| Proposal | exit criterion | exit criterion | not covered | not covered | question | question |"))
     }
 
-    @Test("the plugin's rules come out in every check format", arguments: ["text", "json", "sarif", "junit", "markdown", "github"])
+    @Test(
+        "the plugin's rules come out in every check format",
+        arguments: ["text", "json", "sarif", "junit", "markdown", "github"])
     func formats(format: String) throws {
         let workbook = repositoryRoot.appendingPathComponent("examples/plugins/meddicc-brightlane.yaml").path
         let result = try runLockstep(["check", workbook, "--format", format], environment: try state())
@@ -180,9 +210,12 @@ struct PluginSectionEndToEndTests {
         // The plugin's rule is described in the SARIF tool's rules like any built-in one, and both
         // reports stay valid against their published schemas.
         if format == "sarif" {
-            #expect(result.output.contains("\"id\": \"MED001\",\n              \"name\": \"meddicc-gap\""), "\(result.output)")
+            #expect(
+                result.output.contains("\"id\": \"MED001\",\n              \"name\": \"meddicc-gap\""),
+                "\(result.output)")
         }
-        let report = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-\(UUID().uuidString).\(format)")
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-\(UUID().uuidString).\(format)")
         try result.output.write(to: report, atomically: true, encoding: .utf8)
         let validation = try runProgram(
             "python3",
@@ -196,9 +229,11 @@ struct PluginSectionEndToEndTests {
     @Test("a team rule applies to the plugin's kind and its typed fields")
     func teamRule() throws {
         let workbook = try copy("meddicc-brightlane.yaml", with: ["meddicc.py"])
-        let rule = "checks:\n  rules:\n    - id: FIRM001\n      applies_to: question\n      require: asked_by is not empty\n"
+        let rule =
+            "checks:\n  rules:\n    - id: FIRM001\n      applies_to: question\n      require: asked_by is not empty\n"
             + "      severity: warning\n      message: Every qualification question names who asks it\n"
-        let text = try String(contentsOfFile: workbook, encoding: .utf8).replacingOccurrences(of: "checks:\n", with: rule)
+        let text = try String(contentsOfFile: workbook, encoding: .utf8).replacingOccurrences(
+            of: "checks:\n", with: rule)
         try text.write(toFile: workbook, atomically: true, encoding: .utf8)
         let result = try runLockstep(["check", workbook, "--select", "FIRM"], environment: try state())
         #expect(
@@ -218,19 +253,28 @@ struct PluginSectionEndToEndTests {
         #expect(result.output.contains("  --missing  only the stages that leave an element out\n"))
     }
 
-    @Test("the plugin's own tour step is judged by the plugin; the tour's copy still finds a plugin named by a relative path")
+    @Test(
+        "the plugin's own tour step is judged by the plugin; the tour's copy still finds a plugin named by a relative path"
+    )
     func tourStep() throws {
         let workbook = try copy("meddicc-brightlane.yaml", with: ["meddicc.py"])
         let state = try self.state()
-        let steps = "stages; gaps; activity add adoption-kit --kind content --stage expansion/adoption-review; tour; "
+        let steps =
+            "stages; gaps; activity add adoption-kit --kind content --stage expansion/adoption-review; tour; "
             + "meddicc adopt new-business/proposal; meddicc adopt"
         let result = try runLockstep(["tour", "--keep-going", "-c", steps, workbook], environment: state)
         #expect(result.code == 0, "\(result.errors)")
-        #expect(result.output.contains("A deal is not ready to forecast until the seller knows six things"), "\(result.output)")
-        #expect(result.output.contains("[tour] not yet: Negotiation still covers no Metrics, Economic buyer"), "\(result.output)")
+        #expect(
+            result.output.contains("A deal is not ready to forecast until the seller knows six things"),
+            "\(result.output)")
+        #expect(
+            result.output.contains("[tour] not yet: Negotiation still covers no Metrics, Economic buyer"),
+            "\(result.output)")
         #expect(result.output.contains("[tour 5/7]"), "the step after it follows once every decision stage is covered")
         let original = try String(contentsOfFile: workbook, encoding: .utf8)
-        #expect(original.contains("plugins: [leads, stages, marketing, ./meddicc.py]") && !original.contains("meddicc-metrics"))
+        #expect(
+            original.contains("plugins: [leads, stages, marketing, ./meddicc.py]")
+                && !original.contains("meddicc-metrics"))
     }
 
     @Test("lockstep diff reports the MEDDICC elements a change covered, from the plugin's coverage")

@@ -11,7 +11,8 @@ final class PostgresCluster {
                 FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb")
             }
     }
-    static let missing: Comment = "PostgreSQL's server is absent (apt-get install postgresql, or make deps): the SQL is not run in it"
+    static let missing: Comment =
+        "PostgreSQL's server is absent (apt-get install postgresql, or make deps): the SQL is not run in it"
     static let script = repositoryRoot.appendingPathComponent("Tests/Support/postgres.py").path
 
     let folder: String
@@ -63,8 +64,11 @@ struct PostgresTests {
     /// A copy of the example whose data is `url`'s table instead of its CSV file.
     func databaseWorkbook(_ url: String, table: String? = nil) throws -> String {
         let text = try String(contentsOfFile: exampleWorkbook, encoding: .utf8).replacingOccurrences(
-            of: "    file: crm/acme-hubspot-contacts.csv\n", with: "    url: \(url)\n" + (table.map { "    table: \($0)\n" } ?? ""))
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-db-\(UUID().uuidString).yaml").path
+            of: "    file: crm/acme-hubspot-contacts.csv\n",
+            with: "    url: \(url)\n" + (table.map { "    table: \($0)\n" } ?? ""))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-db-\(UUID().uuidString).yaml"
+        ).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -72,14 +76,16 @@ struct PostgresTests {
     @Test("the example's questions and data rules give on its table what they give on its CSV")
     func sameAsCSV() throws {
         let cluster = try PostgresCluster()
-        try cluster.load(repositoryRoot.appendingPathComponent("examples/crm/acme-hubspot-contacts.csv").path, types: Self.acmeTypes)
+        try cluster.load(
+            repositoryRoot.appendingPathComponent("examples/crm/acme-hubspot-contacts.csv").path, types: Self.acmeTypes)
         let workbook = try databaseWorkbook(cluster.url)
         let questions = "funnel; funnel --values; funnel --by country; sla; sla --by-owner; ignored"
         let inDatabase = try runLockstep(["-c", questions, workbook])
         let onFile = try runLockstep(["-c", questions, exampleWorkbook])
         #expect(inDatabase.code == 0, "\(inDatabase.errors)")
         #expect(inDatabase.output == onFile.output)
-        #expect(inDatabase.output.contains("mql      Marketing qualified lead                           32             26"))
+        #expect(
+            inDatabase.output.contains("mql      Marketing qualified lead                           32             26"))
         let check = try runLockstep(["check", workbook, "--select", "LD", "--format", "json"])
         let fileCheck = try runLockstep(["check", exampleWorkbook, "--select", "LD", "--format", "json"])
         func findings(_ output: String) -> [String] {
@@ -87,50 +93,73 @@ struct PostgresTests {
                 String(line.split(separator: ", \"target\"").first ?? line)
             }.sorted()
         }
-        #expect(!findings(check.output).isEmpty && findings(check.output) == findings(fileCheck.output), "\(check.output)")
+        #expect(
+            !findings(check.output).isEmpty && findings(check.output) == findings(fileCheck.output), "\(check.output)")
         let status = try runLockstep(["-c", "data", workbook])
-        #expect(status.output.contains("159 leads in table leads of postgresql://lockstep@127.0.0.1:\(cluster.port)/postgres"))
+        #expect(
+            status.output.contains(
+                "159 leads in table leads of postgresql://lockstep@127.0.0.1:\(cluster.port)/postgres"))
     }
 
-    @Test("data connect in a session; a password in the workbook, a missing table and an unmapped field are refused, named")
+    @Test(
+        "data connect in a session; a password in the workbook, a missing table and an unmapped field are refused, named"
+    )
     func connectAndRefuse() throws {
         let cluster = try PostgresCluster()
-        try cluster.load(repositoryRoot.appendingPathComponent("examples/crm/acme-hubspot-contacts.csv").path, types: Self.acmeTypes,
-                         table: "contacts")
-        let session = try runLockstep(["-c", "data connect \(cluster.url) --table contacts; sla; data disconnect; sla", exampleWorkbook])
-        #expect(session.errors.contains("connected to postgresql://lockstep@127.0.0.1:\(cluster.port)/postgres, table contacts"))
-        #expect(session.output.components(separatedBy: "15         7      46.7").count == 3,
-                "in the database, then on the file again: \(session.output)")
+        try cluster.load(
+            repositoryRoot.appendingPathComponent("examples/crm/acme-hubspot-contacts.csv").path, types: Self.acmeTypes,
+            table: "contacts")
+        let session = try runLockstep([
+            "-c", "data connect \(cluster.url) --table contacts; sla; data disconnect; sla", exampleWorkbook,
+        ])
+        #expect(
+            session.errors.contains(
+                "connected to postgresql://lockstep@127.0.0.1:\(cluster.port)/postgres, table contacts"))
+        #expect(
+            session.output.components(separatedBy: "15         7      46.7").count == 3,
+            "in the database, then on the file again: \(session.output)")
         let secret = try databaseWorkbook("postgresql://lockstep:hunter2@127.0.0.1:\(cluster.port)/postgres")
         let refused = try runLockstep(["check", secret])
-        #expect(refused.code == 2 && refused.errors.contains("url of leads data") && refused.errors.contains("PGPASSWORD"))
+        #expect(
+            refused.code == 2 && refused.errors.contains("url of leads data") && refused.errors.contains("PGPASSWORD"))
         #expect(!refused.errors.contains("hunter2"), "the password is never repeated")
         let missing = try runLockstep(["-c", "funnel", try databaseWorkbook(cluster.url, table: "nowhere")])
         #expect(missing.errors.contains("has no table 'nowhere'"), "\(missing.errors)")
         _ = try cluster.run("ALTER TABLE contacts DROP COLUMN \"Number of Employees\";")
         let text = try String(contentsOfFile: try databaseWorkbook(cluster.url, table: "contacts"), encoding: .utf8)
             .replacingOccurrences(of: "columns: { employees: Number of Employees, ", with: "columns: { ")
-        let unmapped = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-db-\(UUID().uuidString).yaml").path
+        let unmapped = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-db-\(UUID().uuidString).yaml"
+        ).path
         try text.write(toFile: unmapped, atomically: true, encoding: .utf8)
         let field = try runLockstep(["-c", "funnel", unmapped])
-        #expect(field.errors.contains("the criteria of lead stage 'mql' use field 'employees', which table contacts has no column for"),
-                "\(field.errors)")
+        #expect(
+            field.errors.contains(
+                "the criteria of lead stage 'mql' use field 'employees', which table contacts has no column for"),
+            "\(field.errors)")
     }
 
-    @Test("the benchmark's 1M rows in PostgreSQL: funnel and SLA are the evaluator's numbers and the README's",
-          .requiresShared("bench/gen_leads.py"))
+    @Test(
+        "the benchmark's 1M rows in PostgreSQL: funnel and SLA are the evaluator's numbers and the README's",
+        .requiresShared("bench/gen_leads.py"))
     func millionRows() throws {
         let cluster = try PostgresCluster()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-pgbench-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-pgbench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let export = folder.appendingPathComponent("leads.csv").path
-        let generated = try runProgram("python3", [TestSupport.sharedFolder.appendingPathComponent("bench/gen_leads.py").path, "1000000", export])
+        let generated = try runProgram(
+            "python3", [TestSupport.sharedFolder.appendingPathComponent("bench/gen_leads.py").path, "1000000", export])
         #expect(generated.code == 0)
-        try cluster.load(export, types: [
-            "score": "number", "employees": "number", "country": "string", "title": "string", "budget_confirmed": "bool",
-            "mql_at": "date", "first_touch_at": "date", "lifecycle_stage": "string",
-        ])
-        let bench = try String(contentsOf: repositoryRoot.appendingPathComponent("benchmarks/leads-bench.yaml"), encoding: .utf8)
+        try cluster.load(
+            export,
+            types: [
+                "score": "number", "employees": "number", "country": "string", "title": "string",
+                "budget_confirmed": "bool",
+                "mql_at": "date", "first_touch_at": "date", "lifecycle_stage": "string",
+            ])
+        let bench = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("benchmarks/leads-bench.yaml"), encoding: .utf8)
         let onFile = folder.appendingPathComponent("file.yaml").path
         try bench.write(toFile: onFile, atomically: true, encoding: .utf8)
         let inDatabase = folder.appendingPathComponent("db.yaml").path
@@ -141,6 +170,7 @@ struct PostgresTests {
         let file = try runLockstep(["-c", questions, onFile])
         #expect(database.code == 0, "\(database.errors)")
         #expect(database.output == file.output)
-        #expect(database.output.contains("mql,Marketing qualified lead,21111,") && database.output.contains("9524,4056"))
+        #expect(
+            database.output.contains("mql,Marketing qualified lead,21111,") && database.output.contains("9524,4056"))
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// DuckDB's Python package, which runs the generated SQL.
 enum DuckDB {
     static let available = (try? runProgram("python3", ["-c", "import duckdb"]).code) == 0
-    static let missing: Comment = "DuckDB's Python package is absent (pip install duckdb, or make deps): the generated SQL is not run"
+    static let missing: Comment =
+        "DuckDB's Python package is absent (pip install duckdb, or make deps): the generated SQL is not run"
 }
 
 /// The SQL `lockstep sql` writes gives the numbers the evaluator gives: run in DuckDB on the
@@ -49,7 +50,9 @@ struct SQLDifferentialTests {
             files.append(file.path)
         }
         let run = try runProgram(
-            "python3", [repositoryRoot.appendingPathComponent("Tests/Support/sql_on_duckdb.py").path, export, typesFile.path] + files)
+            "python3",
+            [repositoryRoot.appendingPathComponent("Tests/Support/sql_on_duckdb.py").path, export, typesFile.path]
+                + files)
         #expect(run.code == 0, "\(run.errors)")
         return try run.output.split(separator: "\n").map { try json(String($0)) }
     }
@@ -64,39 +67,57 @@ struct SQLDifferentialTests {
         try #require(ours.count == questions.count && theirs.count == questions.count)
         func cell(_ value: Any?) -> String { value.map { $0 is NSNull ? "" : "\($0)" } ?? "" }
         let funnel = ours[0].map { row in
-            [row["stage"] as! String, cell(row["meets criteria (cumulative)"]), cell(row["CRM stage now"]),
-             cell(row["at it now, not meeting"]), cell(row["meeting, CRM has earlier"])]
+            [
+                row["stage"] as! String, cell(row["meets criteria (cumulative)"]), cell(row["CRM stage now"]),
+                cell(row["at it now, not meeting"]), cell(row["meeting, CRM has earlier"]),
+            ]
         }
         let sqlFunnel = theirs[0].map { row in
-            [row["stage"] as! String, "\(int(row["meets"])!)", int(row["crm_stage_now"]).map(String.init) ?? "",
-             int(row["at_it_not_meeting"]).map(String.init) ?? "", int(row["meeting_crm_has_earlier"]).map(String.init) ?? ""]
+            [
+                row["stage"] as! String, "\(int(row["meets"])!)", int(row["crm_stage_now"]).map(String.init) ?? "",
+                int(row["at_it_not_meeting"]).map(String.init) ?? "",
+                int(row["meeting_crm_has_earlier"]).map(String.init) ?? "",
+            ]
         }
         #expect(funnel == sqlFunnel, "funnel on \(export)")
         let sla = ours[1].map { "\($0["stage"]!) \($0["handed off"]!) \($0["breaches"]!)" }
-        #expect(sla == theirs[1].map { "\($0["stage"]!) \(int($0["handed_off"])!) \(int($0["breaches"])!)" }, "sla on \(export)")
+        #expect(
+            sla == theirs[1].map { "\($0["stage"]!) \(int($0["handed_off"])!) \(int($0["breaches"])!)" },
+            "sla on \(export)")
         #expect(funnel.count > 1 && !sla.isEmpty, "something was compared")
         let ignored = ours[2].map { "\($0["stage"]!) \($0["no sales touch"]!)" }
         #expect(ignored == theirs[2].map { "\($0["stage"]!) \(int($0["untouched"])!)" })
         guard byOwner else { return }
         let owners = Set(ours[3].map { "\($0["stage"]!) \($0["owner"]!) \($0["handed off"]!) \($0["breaches"]!)" })
         #expect(!owners.isEmpty)
-        #expect(owners == Set(theirs[3].map { "\($0["stage"]!) \($0["owner"]!) \(int($0["handed_off"])!) \(int($0["breaches"])!)" }))
+        #expect(
+            owners
+                == Set(
+                    theirs[3].map {
+                        "\($0["stage"]!) \($0["owner"]!) \(int($0["handed_off"])!) \(int($0["breaches"])!)"
+                    }))
     }
 
     @Test("the example: funnel, CRM stages, SLA, SLA by owner and ignored are the evaluator's numbers")
     func example() throws {
-        try compareAll(exampleWorkbook, export: repositoryRoot.appendingPathComponent("examples/crm/acme-hubspot-contacts.csv").path)
+        try compareAll(
+            exampleWorkbook,
+            export: repositoryRoot.appendingPathComponent("examples/crm/acme-hubspot-contacts.csv").path)
     }
 
     /// A workbook over the benchmark's export (../shared/bench/README.md) with one lead stage
     /// per criteria, and the export of `rows` rows beside it.
     func benchWorkbook(rows: Int, criteria: [String]) throws -> (workbook: String, export: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-bench-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let export = folder.appendingPathComponent("leads.csv").path
-        let generated = try runProgram("python3", [TestSupport.sharedFolder.appendingPathComponent("bench/gen_leads.py").path, String(rows), export])
+        let generated = try runProgram(
+            "python3",
+            [TestSupport.sharedFolder.appendingPathComponent("bench/gen_leads.py").path, String(rows), export])
         #expect(generated.code == 0, "\(generated.errors)")
-        var text = try String(contentsOf: repositoryRoot.appendingPathComponent("benchmarks/leads-bench.yaml"), encoding: .utf8)
+        var text = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("benchmarks/leads-bench.yaml"), encoding: .utf8)
         if !criteria.isEmpty {
             let stages = criteria.enumerated().map { index, condition in
                 "    - id: c\(index)\n      owner: marketing\n      criteria: \(condition.yamlQuoted)\n"
@@ -108,17 +129,22 @@ struct SQLDifferentialTests {
         return (workbook, export)
     }
 
-    @Test("the benchmark's 1M-row export: every question gives the evaluator's numbers and the README's",
-          .requiresShared("bench/gen_leads.py"))
+    @Test(
+        "the benchmark's 1M-row export: every question gives the evaluator's numbers and the README's",
+        .requiresShared("bench/gen_leads.py"))
     func millionRows() throws {
         let (workbook, export) = try benchWorkbook(rows: 1_000_000, criteria: [])
         try compareAll(workbook, export: export, owners: false)
         let funnel = try tables(workbook, "funnel")[0]
-        #expect(funnel.map { "\($0["stage"]!) \($0["meets criteria (cumulative)"]!)" } == ["inquiry 1000000", "mql 21111", "sql 6149"])
+        #expect(
+            funnel.map { "\($0["stage"]!) \($0["meets criteria (cumulative)"]!)" } == [
+                "inquiry 1000000", "mql 21111", "sql 6149",
+            ])
     }
 
-    @Test("seeded random criteria over every test of the language count the same rows in SQL as in the evaluator",
-          .requiresShared("bench/gen_leads.py"))
+    @Test(
+        "seeded random criteria over every test of the language count the same rows in SQL as in the evaluator",
+        .requiresShared("bench/gen_leads.py"))
     func randomCriteria() throws {
         var random = SeededRandom(fallback: 20261130, label: "random criteria")
         let criteria = (0..<40).map { _ in RandomCriteria.condition(depth: 3, using: &random) }
@@ -151,18 +177,26 @@ enum RandomCriteria {
             default: return "not (\(a))"
             }
         }
-        let pick = { (values: [String], random: inout SeededRandom) in values[Int(random.next() % UInt64(values.count))] }
+        let pick = { (values: [String], random: inout SeededRandom) in values[Int(random.next() % UInt64(values.count))]
+        }
         switch random.next() % 11 {
         case 0: return "score \(pick([">=", "<", "=", "!=", ">", "<="], &random)) \(random.next() % 100)"
         case 1: return "employees \(pick([">=", "<", "!="], &random)) \(pick(["10", "100", "1000", "12.5"], &random))"
-        case 2: return "country \(pick(["in", "not in"], &random)) [\(pick(["\"US\"", "\"DE\", \"FR\"", "\"CA\", \"US\", \"GB\""], &random))]"
+        case 2:
+            return
+                "country \(pick(["in", "not in"], &random)) [\(pick(["\"US\"", "\"DE\", \"FR\"", "\"CA\", \"US\", \"GB\""], &random))]"
         case 3: return "title contains \(pick(["\"VP\"", "\"Director\"", "\"vp\"", "\"Manager\""], &random))"
         case 4: return "title starts with \(pick(["\"VP\"", "\"Head\"", "\"C\""], &random))"
-        case 5: return "\(pick(["title", "country", "score", "employees", "mql_at", "first_touch_at", "budget_confirmed"], &random)) is \(pick(["", "not "], &random))empty"
+        case 5:
+            return
+                "\(pick(["title", "country", "score", "employees", "mql_at", "first_touch_at", "budget_confirmed"], &random)) is \(pick(["", "not "], &random))empty"
         case 6: return "budget_confirmed"
         case 7: return "budget_confirmed = \(pick(["true", "false"], &random))"
-        case 8: return "first_touch_at - mql_at \(pick([">", "<=", "<"], &random)) \(pick(["48h", "2d", "30m", "1w"], &random))"
-        case 9: return "mql_at \(pick([">=", "<"], &random)) \(pick(["2024-01-01", "2023-06-15", "today - 365d"], &random))"
+        case 8:
+            return
+                "first_touch_at - mql_at \(pick([">", "<=", "<"], &random)) \(pick(["48h", "2d", "30m", "1w"], &random))"
+        case 9:
+            return "mql_at \(pick([">=", "<"], &random)) \(pick(["2024-01-01", "2023-06-15", "today - 365d"], &random))"
         default: return "country = \(pick(["\"US\"", "\"DE\"", "\"\""], &random))"
         }
     }

@@ -1,20 +1,23 @@
 import Foundation
 import LockstepCore
-import Testing
 import TestSupport
+import Testing
 
 /// The typed column loader behind `data load`: values, bad rows and their lines, and the same
 /// answer however the file is split between workers.
 @Suite("Loading CSV columns")
 struct ColumnLoaderTests {
     func write(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-columns-\(UUID().uuidString).csv")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-columns-\(UUID().uuidString).csv")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 
-    func load(_ path: String, _ requests: [ColumnRequest], threads: Int = 1, bytesPerWorker: Int = 4 << 20,
-              format: DateFormat = .iso, empty: [String] = []) throws -> LoadedColumns {
+    func load(
+        _ path: String, _ requests: [ColumnRequest], threads: Int = 1, bytesPerWorker: Int = 4 << 20,
+        format: DateFormat = .iso, empty: [String] = []
+    ) throws -> LoadedColumns {
         var options = ColumnLoadOptions()
         options.threads = threads
         options.minimumBytesPerWorker = bytesPerWorker
@@ -37,7 +40,8 @@ struct ColumnLoaderTests {
 
     @Test("numbers, flags, text with doubled quotes and placeholders come out typed; empty cells stay empty")
     func typedValues() throws {
-        let path = try write(#"""
+        let path = try write(
+            #"""
             score,flag,title,note
             42,yes,"VP, ""Sales""",a
             -3.5,No,Director,Select
@@ -45,9 +49,15 @@ struct ColumnLoaderTests {
             ,,plain,c
 
             """#)
-        let loaded = try load(path, [ColumnRequest(field: "score", column: 0, type: .number), ColumnRequest(field: "flag", column: 1, type: .bool),
-                                     ColumnRequest(field: "title", column: 2, type: .string), ColumnRequest(field: "note", column: 3, type: .string)],
-                              empty: ["Select"])
+        let loaded = try load(
+            path,
+            [
+                ColumnRequest(field: "score", column: 0, type: .number),
+                ColumnRequest(field: "flag", column: 1, type: .bool),
+                ColumnRequest(field: "title", column: 2, type: .string),
+                ColumnRequest(field: "note", column: 3, type: .string),
+            ],
+            empty: ["Select"])
         #expect(loaded.badRowCount == 0)
         #expect(numbers(loaded.frame, "score") == [42, -3.5, 1000, nil])
         guard case .bool(let flags)? = loaded.frame.columns["flag"] else { Issue.record("no flag column"); return }
@@ -73,17 +83,29 @@ struct ColumnLoaderTests {
         // ISO is read whatever the format says; a day-first date is not read as ISO.
         #expect(days("2024-03-15", DateFormat("DD-MM-YYYY")!) == march15)
         #expect(days("15-03-2024") == nil)
-        for bad in ["2024-02-30", "2024-13-01", "31-02-2018", "2024-03-15T25:00", "2024-03-15 12:00 tomorrow", "May-20", "yesterday"] {
+        for bad in [
+            "2024-02-30", "2024-13-01", "31-02-2018", "2024-03-15T25:00", "2024-03-15 12:00 tomorrow", "May-20",
+            "yesterday",
+        ] {
             #expect(days(bad, DateFormat("DD-MM-YYYY")!) == nil, "\(bad)")
         }
         #expect(DateFormat("YYYY/DD/MM") == nil)
     }
 
-    @Test("a bad row is counted and described with its line — after a quoted field spanning lines too — and the rest load")
+    @Test(
+        "a bad row is counted and described with its line — after a quoted field spanning lines too — and the rest load"
+    )
     func badRows() throws {
-        let path = try write("id,score,when\n1,10,2024-01-01\n2,\"multi\nline\",2024-01-02\n3,abc,2024-01-03\n4,40\n5,50,2024-02-30\n6,60,2024-01-06\n\"7,70,2024-01-07\"\n")
-        let loaded = try load(path, [ColumnRequest(field: "score", column: 1, type: .string), ColumnRequest(field: "n", column: 1, type: .number),
-                                     ColumnRequest(field: "when", column: 2, type: .date)])
+        let path = try write(
+            "id,score,when\n1,10,2024-01-01\n2,\"multi\nline\",2024-01-02\n3,abc,2024-01-03\n4,40\n5,50,2024-02-30\n6,60,2024-01-06\n\"7,70,2024-01-07\"\n"
+        )
+        let loaded = try load(
+            path,
+            [
+                ColumnRequest(field: "score", column: 1, type: .string),
+                ColumnRequest(field: "n", column: 1, type: .number),
+                ColumnRequest(field: "when", column: 2, type: .date),
+            ])
         #expect(loaded.frame.count == 2)
         #expect(numbers(loaded.frame, "n") == [10, 60])
         #expect(loaded.badRows.map(\.line) == [3, 5, 6, 7, 9])
@@ -112,17 +134,23 @@ struct ColumnLoaderTests {
         }
     }
 
-    @Test("split between workers, the file gives the same rows and bad lines as read by one — even when a split falls inside a quoted line break")
+    @Test(
+        "split between workers, the file gives the same rows and bad lines as read by one — even when a split falls inside a quoted line break"
+    )
     func splitsAgree() throws {
         var text = "id,score,title,when\n"
         for row in 1...3000 {
-            let title = row % 7 == 0 ? "\"VP,\nSales \"\"EMEA\"\"\"" : (row % 5 == 0 ? "Director" : "Analyst \(row % 13)")
+            let title =
+                row % 7 == 0 ? "\"VP,\nSales \"\"EMEA\"\"\"" : (row % 5 == 0 ? "Director" : "Analyst \(row % 13)")
             let score = row % 97 == 0 ? "n/a" : String(row % 100)
             text += "\(row),\(score),\(title),2024-01-\(String(format: "%02d", row % 28 + 1))T10:00:00Z\n"
         }
         let path = try write(text)
-        let requests = [ColumnRequest(field: "score", column: 1, type: .number), ColumnRequest(field: "title", column: 2, type: .string),
-                        ColumnRequest(field: "when", column: 3, type: .date)]
+        let requests = [
+            ColumnRequest(field: "score", column: 1, type: .number),
+            ColumnRequest(field: "title", column: 2, type: .string),
+            ColumnRequest(field: "when", column: 3, type: .date),
+        ]
         let one = try load(path, requests, threads: 1)
         #expect(one.frame.count == 3000 - 30)
         #expect(one.badRowCount == 30)
@@ -136,7 +164,9 @@ struct ColumnLoaderTests {
         }
     }
 
-    @Test("streamed in small batches over one to eight workers, the batches hold every row once, in file order, as a whole load does")
+    @Test(
+        "streamed in small batches over one to eight workers, the batches hold every row once, in file order, as a whole load does"
+    )
     func streamedBatches() throws {
         var text = "id,score,title\n"
         for row in 1...3000 {
@@ -145,7 +175,8 @@ struct ColumnLoaderTests {
         }
         let path = try write(text)
         let requests = [
-            ColumnRequest(field: "id", column: 0, type: .number), ColumnRequest(field: "score", column: 1, type: .number),
+            ColumnRequest(field: "id", column: 0, type: .number),
+            ColumnRequest(field: "score", column: 1, type: .number),
             ColumnRequest(field: "title", column: 2, type: .string),
         ]
         let whole = try load(path, requests)
@@ -153,12 +184,18 @@ struct ColumnLoaderTests {
             var options = ColumnLoadOptions()
             options.threads = threads
             options.minimumBytesPerWorker = 256
-            let streamed = try ColumnLoader.stream(path: path, requests: requests, options: options, batchRows: 37) { batch in
-                (count: batch.count, ids: ColumnLoaderTests.values(batch, "id"), titles: ColumnLoaderTests.titles(batch))
+            let streamed = try ColumnLoader.stream(path: path, requests: requests, options: options, batchRows: 37) {
+                batch in
+                (
+                    count: batch.count, ids: ColumnLoaderTests.values(batch, "id"),
+                    titles: ColumnLoaderTests.titles(batch)
+                )
             }
             #expect(streamed.rowCount == whole.frame.count)
             #expect(streamed.partials.allSatisfy { $0.count <= 37 && $0.count > 0 })
-            #expect(streamed.partials.flatMap(\.ids) == numbers(whole.frame, "id"), "\(threads) workers: every row once, in order")
+            #expect(
+                streamed.partials.flatMap(\.ids) == numbers(whole.frame, "id"),
+                "\(threads) workers: every row once, in order")
             #expect(streamed.partials.flatMap(\.titles) == texts(whole.frame, "title"))
             #expect(streamed.badRows == whole.badRows && streamed.badRowCount == 30)
         }
@@ -190,7 +227,8 @@ struct ColumnLoaderTests {
             #expect(total == size)
             seen.lock.lock(); seen.values.append(done); seen.lock.unlock()
         }
-        let loaded = try ColumnLoader.load(path: path, requests: [ColumnRequest(field: "score", column: 1, type: .number)], options: options)
+        let loaded = try ColumnLoader.load(
+            path: path, requests: [ColumnRequest(field: "score", column: 1, type: .number)], options: options)
         #expect(loaded.frame.count == 200_000)
         #expect(seen.values == seen.values.sorted())
         #expect(seen.values.last == size - "id,score\n".utf8.count)
@@ -203,13 +241,23 @@ struct ColumnLoaderTests {
         }
     }
 
-    @Test("500 damaged exports (stray quotes, commas, line breaks, bytes cut): no crash, every record counted once, and one worker agrees with four")
+    @Test(
+        "500 damaged exports (stray quotes, commas, line breaks, bytes cut): no crash, every record counted once, and one worker agrees with four"
+    )
     func damagedExports() throws {
-        let original = Array(try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("examples/crm/acme-hubspot-contacts.csv"), encoding: .utf8).utf8)
-        let requests = [ColumnRequest(field: "score", column: 7, type: .number), ColumnRequest(field: "owner", column: 5, type: .string),
-                        ColumnRequest(field: "budget", column: 10, type: .bool), ColumnRequest(field: "mql", column: 11, type: .date),
-                        ColumnRequest(field: "created", column: 13, type: .date)]
+        let original = Array(
+            try String(
+                contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().appendingPathComponent("examples/crm/acme-hubspot-contacts.csv"),
+                encoding: .utf8
+            ).utf8)
+        let requests = [
+            ColumnRequest(field: "score", column: 7, type: .number),
+            ColumnRequest(field: "owner", column: 5, type: .string),
+            ColumnRequest(field: "budget", column: 10, type: .bool),
+            ColumnRequest(field: "mql", column: 11, type: .date),
+            ColumnRequest(field: "created", column: 13, type: .date),
+        ]
         var generator = SeededRandom(fallback: 20261124, label: "damaged exports")
         let noise: [UInt8] = Array("\",\n\r;x0".utf8)
         for _ in 0..<500 {
@@ -240,32 +288,46 @@ struct ColumnLoaderTests {
         }
     }
 
-    @Test("a stray quote costs its own row only: the rows after it load, one worker or four, and the bad row names its line",
-          arguments: [1, 4])
+    @Test(
+        "a stray quote costs its own row only: the rows after it load, one worker or four, and the bad row names its line",
+        arguments: [1, 4])
     func strayQuote(threads: Int) throws {
         var rows = ["name,score"] + (0..<160).map { "lead\($0),\($0 % 10)" }
         rows[2] = "\"lead1,1"
         let path = try write(rows.joined(separator: "\n") + "\n")
-        let loaded = try load(path, [ColumnRequest(field: "score", column: 1, type: .number)], threads: threads, bytesPerWorker: 64)
+        let loaded = try load(
+            path, [ColumnRequest(field: "score", column: 1, type: .number)], threads: threads, bytesPerWorker: 64)
         #expect(loaded.frame.count == 159)
         #expect(loaded.badRowCount == 1)
         #expect(loaded.badRows.first?.line == 3)
-        #expect(loaded.badRows.first?.problem.hasPrefix("a quote opened in column 1 is not closed within 100 lines") == true)
+        #expect(
+            loaded.badRows.first?.problem.hasPrefix("a quote opened in column 1 is not closed within 100 lines") == true
+        )
         // Left open near the end, the quote still takes only its row.
         let tail = try write("name,score\na,1\n\"b,2\nc,3\nd,4\n")
-        let near = try load(tail, [ColumnRequest(field: "score", column: 1, type: .number)], threads: threads, bytesPerWorker: 8)
+        let near = try load(
+            tail, [ColumnRequest(field: "score", column: 1, type: .number)], threads: threads, bytesPerWorker: 8)
         #expect(numbers(near.frame, "score") == [1, 3, 4])
         #expect(near.badRows.map(\.line) == [3])
     }
 
     @Test("an export in Latin-1 or Windows-1252 is named at its first such byte, and read when its encoding is given")
     func singleByteEncodings() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-latin1-\(UUID().uuidString).csv")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-latin1-\(UUID().uuidString).csv")
         try Data([0x6E, 0x61, 0x6D, 0x65, 0x0A] + Array("Caf".utf8) + [0xE9, 0x20, 0x80, 0x0A]).write(to: url)
-        #expect(throws: ColumnLoadFailure.self) { try load(url.path, [ColumnRequest(field: "name", column: 0, type: .string)]) }
+        #expect(throws: ColumnLoadFailure.self) {
+            try load(url.path, [ColumnRequest(field: "name", column: 0, type: .string)])
+        }
         let latin1 = try TextEncoding.latin1.converted(url.path)
-        #expect(texts(try load(latin1.path, [ColumnRequest(field: "name", column: 0, type: .string)]).frame, "name") == ["Café \u{80}"])
+        #expect(
+            texts(try load(latin1.path, [ColumnRequest(field: "name", column: 0, type: .string)]).frame, "name") == [
+                "Café \u{80}"
+            ])
         let windows = try TextEncoding.windows1252.converted(url.path)
-        #expect(texts(try load(windows.path, [ColumnRequest(field: "name", column: 0, type: .string)]).frame, "name") == ["Café €"])
+        #expect(
+            texts(try load(windows.path, [ColumnRequest(field: "name", column: 0, type: .string)]).frame, "name") == [
+                "Café €"
+            ])
     }
 }

@@ -38,27 +38,36 @@ struct ShelvesSection: TypedSection {
 
     init(decoding node: SourceNode, context: DecodeContext) {
         for (index, shelfNode) in context.sequence(node, what: "shelves").enumerated() {
-            guard let reader = context.item(shelfNode, kind: "shelf", number: index + 1, keys: ["id", "name", "books", "height"]),
-                  let id = reader.id() else { continue }
+            guard
+                let reader = context.item(
+                    shelfNode, kind: "shelf", number: index + 1, keys: ["id", "name", "books", "height"]),
+                let id = reader.id()
+            else { continue }
             _ = reader.int("height", in: 1...300)
-            shelves.append(Shelf(id: id, name: reader.string("name") ?? id, books: reader.strings("books").map(\.value), location: reader.location))
+            shelves.append(
+                Shelf(
+                    id: id, name: reader.string("name") ?? id, books: reader.strings("books").map(\.value),
+                    location: reader.location))
         }
     }
 
     func encode() -> YAMLNode {
-        .sequence(shelves.map { shelf in
-            var out = MappingBuilder()
-            out.string("id", shelf.id)
-            out.string("name", shelf.name)
-            out.list("books", shelf.books)
-            return out.build()
-        })
+        .sequence(
+            shelves.map { shelf in
+                var out = MappingBuilder()
+                out.string("id", shelf.id)
+                out.string("name", shelf.name)
+                out.list("books", shelf.books)
+                return out.build()
+            })
     }
 
     var items: [Item] {
         shelves.flatMap { shelf in
             [Item(kind: .shelf, id: shelf.id, name: shelf.name, location: shelf.location)]
-                + shelf.books.map { Item(kind: .book, id: "\(shelf.id)/\($0)", alias: $0, name: $0, location: shelf.location) }
+                + shelf.books.map {
+                    Item(kind: .book, id: "\(shelf.id)/\($0)", alias: $0, name: $0, location: shelf.location)
+                }
         }
     }
 }
@@ -74,7 +83,8 @@ struct LabelsSection: TypedSection {
     init(decoding node: SourceNode, context: DecodeContext) {
         for (index, labelNode) in context.sequence(node, what: "labels").enumerated() {
             guard let reader = context.item(labelNode, kind: "label", number: index + 1, keys: ["id", "book"]),
-                  let id = reader.id(), let book = reader.located("book", required: true) else { continue }
+                let id = reader.id(), let book = reader.located("book", required: true)
+            else { continue }
             labels.append((id, book, reader.location))
         }
     }
@@ -84,7 +94,9 @@ struct LabelsSection: TypedSection {
     }
 
     var items: [Item] {
-        labels.map { Item(kind: .label, id: $0.id, name: $0.id, location: $0.location, references: [Reference(.book, $0.book)]) }
+        labels.map {
+            Item(kind: .label, id: $0.id, name: $0.id, location: $0.location, references: [Reference(.book, $0.book)])
+        }
     }
 }
 

@@ -37,13 +37,18 @@ struct PluginSectionTests {
         #expect(completer.complete("edit question pain").candidates == ["pain-cost"])
         #expect(completer.complete("edit question pain-cost el").candidates == ["element"])
         #expect(completer.complete("edit question pain-cost element ch").candidates == ["champion"])
-        #expect(completer.complete("edit question pain-cost stages new-business/neg").candidates == ["new-business/negotiation"])
+        #expect(
+            completer.complete("edit question pain-cost stages new-business/neg").candidates == [
+                "new-business/negotiation"
+            ])
         // The plugin's own commands complete as their signature says: a stage, an option.
         #expect(completer.complete("meddicc adopt new-business/pro").candidates == ["new-business/proposal"])
         #expect(completer.complete("meddicc --mi").candidates == ["--missing"])
     }
 
-    @Test("meddicc adopt is journaled as the add and edit commands it made; recovery replays them and undo takes them back")
+    @Test(
+        "meddicc adopt is journaled as the add and edit commands it made; recovery replays them and undo takes them back"
+    )
     func journaled() throws {
         let folder = try temporaryFolder().path
         let workbook = try meddiccWorkbook()
@@ -72,7 +77,9 @@ struct PluginSectionTests {
         #expect(shell.runLine("redo", number: 3) == .succeeded)
         try replayed.open(workbook)
         let replay = Shell(session: replayed, reader: ScriptedLineReader([], sourceName: "-c"))
-        for (number, command) in entry.commands.enumerated() { #expect(replay.runLine(command, number: number + 1) == .succeeded) }
+        for (number, command) in entry.commands.enumerated() {
+            #expect(replay.runLine(command, number: number + 1) == .succeeded)
+        }
         #expect(replayed.workbook.items.filter { $0.kind.name == "question" }.map(\.id) == ids)
     }
 }

@@ -41,8 +41,9 @@ struct StreamedTallyTests {
         try compare(exampleWorkbook, byField: "country")
     }
 
-    @Test("Olist's MQLs joined with its closed deals agree, joined rows included",
-          .requiresShared("data/olist-funnel/olist_marketing_qualified_leads_dataset.csv"))
+    @Test(
+        "Olist's MQLs joined with its closed deals agree, joined rows included",
+        .requiresShared("data/olist-funnel/olist_marketing_qualified_leads_dataset.csv"))
     func olist() throws {
         try compare(repositoryRoot.appendingPathComponent("examples/olist/olist.yaml").path)
     }

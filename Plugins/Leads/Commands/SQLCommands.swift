@@ -18,14 +18,16 @@ enum SQLCommands {
     static let sql = Command(
         CommandSpec(
             "sql",
-            summary: "The SQL that computes a lead question (funnel, sla, ignored, or counts: all of them in one pass) from a table of the export",
+            summary:
+                "The SQL that computes a lead question (funnel, sla, ignored, or counts: all of them in one pass) from a table of the export",
             arguments: [ArgumentSpec("QUESTION", completion: .words(questions))],
             options: [
                 dialectOption, tableOption, joinOption, asOfOption,
                 OptionSpec("--by-owner", summary: "for sla: one row per owner"),
             ],
             examples: [
-                "sql funnel", "sql sla --by-owner --dialect snowflake --table crm.leads", "sql ignored --dialect bigquery",
+                "sql funnel", "sql sla --by-owner --dialect snowflake --table crm.leads",
+                "sql ignored --dialect bigquery",
                 "sql counts --dialect duckdb",
             ])
     ) { environment, invocation in
@@ -38,7 +40,8 @@ enum SQLCommands {
         case "counts": text = builder.counts
         default:
             if invocation.flag("--by-owner"), !builder.plan.hasOwner {
-                throw CommandError.failed("the export names no owners", fix: "set leads.data.owner to the column holding each lead's owner")
+                throw CommandError.failed(
+                    "the export names no owners", fix: "set leads.data.owner to the column holding each lead's owner")
             }
             text = builder.sla(byOwner: invocation.flag("--by-owner"))
         }
@@ -47,7 +50,8 @@ enum SQLCommands {
 
     static let export = Command(
         CommandSpec(
-            "export sql", summary: "Write one SQL view per lead stage and the funnel, or dbt models with their schema.yml",
+            "export sql",
+            summary: "Write one SQL view per lead stage and the funnel, or dbt models with their schema.yml",
             arguments: [ArgumentSpec("DIR", completion: .files)],
             options: [
                 dialectOption, tableOption, joinOption, asOfOption,
@@ -60,12 +64,15 @@ enum SQLCommands {
         let folder = invocation.arguments[0]
         let files = SQLExport.files(builder, dbt: invocation.flag("--dbt"))
         try SQLExport.write(files, into: folder, replacing: invocation.flag("--replace"))
-        environment.emit(.note("wrote \(files.count) files to \(Sanitized.visible(folder)) (\(builder.dialect.rawValue))"))
+        environment.emit(
+            .note("wrote \(files.count) files to \(Sanitized.visible(folder)) (\(builder.dialect.rawValue))"))
     }
 
     /// The SQL builder for the workbook and the options given: the table's columns are the
     /// export's header when the file is there, else the columns the mapping names.
-    private static func builder(_ environment: any CommandEnvironment, _ invocation: Invocation) throws(CommandError) -> LeadSQL {
+    private static func builder(
+        _ environment: any CommandEnvironment, _ invocation: Invocation
+    ) throws(CommandError) -> LeadSQL {
         let leads = try LeadDataAccess.section(of: environment.workbook)
         let name = invocation.option("--dialect") ?? "postgres"
         guard let dialect = SQLDialect(rawValue: name) else {
@@ -74,7 +81,9 @@ enum SQLCommands {
         var today: Day?
         if let text = invocation.option("--as-of") {
             guard let day = Day(iso: text) else {
-                throw CommandError.usage("--as-of takes a date written YYYY-MM-DD, not '\(Sanitized.excerpt(text))'", fix: "e.g. --as-of 2026-06-01")
+                throw CommandError.usage(
+                    "--as-of takes a date written YYYY-MM-DD, not '\(Sanitized.excerpt(text))'",
+                    fix: "e.g. --as-of 2026-06-01")
             }
             today = day
         }

@@ -40,8 +40,10 @@ struct LeadDataset: Sendable {
             quiet.progress = nil
             let read = try read(join.readPath, join.loads, quiet, named: join.path)
             other = read
-            joinBad = (read.badRows.map { BadRow(line: $0.line, problem: "\(join.path): \($0.problem)", fix: $0.fix) },
-                       read.badRowCount, read.byteCount)
+            joinBad = (
+                read.badRows.map { BadRow(line: $0.line, problem: "\(join.path): \($0.problem)", fix: $0.fix) },
+                read.badRowCount, read.byteCount
+            )
         }
         let joined = other.map { (frame: $0.frame, index: rowIndex(of: $0.frame), loads: plan.join?.loads ?? []) }
         let requests = plan.loads.map { ColumnRequest(field: $0.field, column: $0.index, type: $0.type) }
@@ -62,7 +64,10 @@ struct LeadDataset: Sendable {
                     }
                     let dataset = LeadDataset(
                         plan: plan, frame: frame, badRows: [], badRowCount: 0, byteCount: 0, joinedRows: nil)
-                    return (LeadTally(try LeadMeasures(leads: leads, dataset: dataset, today: today), byField: byField), partnered)
+                    return (
+                        LeadTally(try LeadMeasures(leads: leads, dataset: dataset, today: today), byField: byField),
+                        partnered
+                    )
                 }
             }
         } catch {
@@ -85,7 +90,8 @@ struct LeadDataset: Sendable {
             }
         }
         let summary = LeadDataSummary(
-            plan: plan, rowCount: streamed.rowCount, badRows: Array((streamed.badRows + joinBad.rows).prefix(BadRow.keptLimit)),
+            plan: plan, rowCount: streamed.rowCount,
+            badRows: Array((streamed.badRows + joinBad.rows).prefix(BadRow.keptLimit)),
             badRowCount: streamed.badRowCount + joinBad.count, byteCount: streamed.byteCount + joinBad.bytes,
             joinedRows: plan.join == nil ? nil : partnered)
         return (tally, summary)
@@ -113,8 +119,9 @@ struct LeadDataset: Sendable {
         options.emptyValues = plan.emptyValues
         let main = try read(plan.readPath, plan.loads, options, named: plan.path)
         guard let join = plan.join else {
-            return LeadDataset(plan: plan, frame: main.frame, badRows: main.badRows, badRowCount: main.badRowCount,
-                               byteCount: main.byteCount, joinedRows: nil)
+            return LeadDataset(
+                plan: plan, frame: main.frame, badRows: main.badRows, badRowCount: main.badRowCount,
+                byteCount: main.byteCount, joinedRows: nil)
         }
         var quiet = options
         quiet.progress = nil
@@ -125,12 +132,16 @@ struct LeadDataset: Sendable {
             frame.columns[load.field] = other.frame.columns[load.field]!.gathered(partner)
         }
         let joinedBad = other.badRows.map { BadRow(line: $0.line, problem: "\(join.path): \($0.problem)", fix: $0.fix) }
-        return LeadDataset(plan: plan, frame: frame, badRows: main.badRows + joinedBad, badRowCount: main.badRowCount + other.badRowCount,
-                           byteCount: main.byteCount + other.byteCount, joinedRows: partner.filter { $0 >= 0 }.count)
+        return LeadDataset(
+            plan: plan, frame: frame, badRows: main.badRows + joinedBad,
+            badRowCount: main.badRowCount + other.badRowCount,
+            byteCount: main.byteCount + other.byteCount, joinedRows: partner.filter { $0 >= 0 }.count)
     }
 
-    private static func read(_ path: String, _ loads: [LeadDataPlan.Load], _ options: ColumnLoadOptions,
-                             named name: String) throws(CommandError) -> LoadedColumns {
+    private static func read(
+        _ path: String, _ loads: [LeadDataPlan.Load], _ options: ColumnLoadOptions,
+        named name: String
+    ) throws(CommandError) -> LoadedColumns {
         let requests = loads.map { ColumnRequest(field: $0.field, column: $0.index, type: $0.type) }
         do throws(ColumnLoadFailure) {
             return try ColumnLoader.load(path: path, requests: requests, options: options)
@@ -142,7 +153,8 @@ struct LeadDataset: Sendable {
     private static func failure(_ error: ColumnLoadFailure, named name: String) -> CommandError {
         if error.reason == "interrupted" { return CommandError.failed("reading \(name) was interrupted", fix: nil) }
         return CommandError.input(
-            "cannot read the CRM export \(name): \(error.reason)", fix: "check the file, or give another: data load FILE.csv")
+            "cannot read the CRM export \(name): \(error.reason)",
+            fix: "check the file, or give another: data load FILE.csv")
     }
 
     /// The first row of `other` holding each key.

@@ -40,13 +40,17 @@ struct Funnel {
         // earlier ones); "CRM stage now" counts the leads the CRM has at exactly this stage today.
         var titles = ["stage", "name", "meets criteria (cumulative)"]
         if withCRM { titles += ["CRM stage now", "at it now, not meeting", "meeting, CRM has earlier"] }
-        return Table(titles, rows: rows.map { row in
-            var cells: [Table.Cell] = [.text(row.stage.id), .text(row.stage.name), .integer(row.meets)]
-            if withCRM {
-                cells += [row.recorded, row.recordedNotMeeting, row.meetingRecordedEarlier].map { $0.map(Table.Cell.integer) ?? .empty }
-            }
-            return cells
-        })
+        return Table(
+            titles,
+            rows: rows.map { row in
+                var cells: [Table.Cell] = [.text(row.stage.id), .text(row.stage.name), .integer(row.meets)]
+                if withCRM {
+                    cells += [row.recorded, row.recordedNotMeeting, row.meetingRecordedEarlier].map {
+                        $0.map(Table.Cell.integer) ?? .empty
+                    }
+                }
+                return cells
+            })
     }
 
     var valuesTable: Table {

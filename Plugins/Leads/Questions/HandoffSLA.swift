@@ -38,10 +38,14 @@ struct HandoffSLA {
     static func percent(_ share: Double) -> Table.Cell { .number((share * 1000).rounded() / 10) }
 
     var table: Table {
-        Table(["stage", "to", "first touch within", "handed off", "breaches", "breach %"], rows: measured.map { sla in
-            [.text(sla.stage.id), .text(sla.stage.handoff?.to ?? ""), .text(sla.limit.description),
-             .integer(sla.handedOff), .integer(sla.breaches), Self.percent(sla.breachShare)]
-        })
+        Table(
+            ["stage", "to", "first touch within", "handed off", "breaches", "breach %"],
+            rows: measured.map { sla in
+                [
+                    .text(sla.stage.id), .text(sla.stage.handoff?.to ?? ""), .text(sla.limit.description),
+                    .integer(sla.handedOff), .integer(sla.breaches), Self.percent(sla.breachShare),
+                ]
+            })
     }
 
     /// Breaches per owner, worst first.
@@ -50,15 +54,24 @@ struct HandoffSLA {
             sla.byOwner.map { owner, tally in (sla.stage.id, owner, tally) }
         }.sorted { $0.2.breaches != $1.2.breaches ? $0.2.breaches > $1.2.breaches : $0.1 < $1.1 }
         guard !rows.isEmpty else { return nil }
-        return Table(["stage", "owner", "handed off", "breaches", "breach %"], rows: rows.map { stage, owner, tally in
-            [.text(stage), .text(owner), .integer(tally.handedOff), .integer(tally.breaches),
-             Self.percent(tally.handedOff == 0 ? 0 : Double(tally.breaches) / Double(tally.handedOff))]
-        })
+        return Table(
+            ["stage", "owner", "handed off", "breaches", "breach %"],
+            rows: rows.map { stage, owner, tally in
+                [
+                    .text(stage), .text(owner), .integer(tally.handedOff), .integer(tally.breaches),
+                    Self.percent(tally.handedOff == 0 ? 0 : Double(tally.breaches) / Double(tally.handedOff)),
+                ]
+            })
     }
 
     var ignoredTable: Table {
-        Table(["stage", "handed off", "no sales touch", "ignored %"], rows: measured.map { sla in
-            [.text(sla.stage.id), .integer(sla.handedOff), .integer(sla.untouched), Self.percent(sla.untouchedShare)]
-        })
+        Table(
+            ["stage", "handed off", "no sales touch", "ignored %"],
+            rows: measured.map { sla in
+                [
+                    .text(sla.stage.id), .integer(sla.handedOff), .integer(sla.untouched),
+                    Self.percent(sla.untouchedShare),
+                ]
+            })
     }
 }

@@ -89,7 +89,8 @@ struct LeadTally: Sendable, Equatable {
     private mutating func countRecorded(_ measures: LeadMeasures) {
         let recordedAt = measures.recordedStage
         let meets = measures.meets
-        for (index, stage) in measures.leads.stages.enumerated() where measures.dataset.plan.stageValues[stage.id] != nil {
+        for (index, stage) in measures.leads.stages.enumerated()
+        where measures.dataset.plan.stageValues[stage.id] != nil {
             var exact = 0, notMeeting = 0, earlier = 0
             for (row, at) in recordedAt.enumerated() {
                 if at == index {
@@ -124,7 +125,8 @@ struct LeadTally: Sendable, Equatable {
                 continue
             }
             guard let entered = measures.enteredColumn(of: stage) else {
-                unmeasured.append("\(stage.id): leads.data.entered names no date field for it (entered: { \(stage.id): FIELD })")
+                unmeasured.append(
+                    "\(stage.id): leads.data.entered names no date field for it (entered: { \(stage.id): FIELD })")
                 continue
             }
             guard let firstTouch else {

@@ -32,7 +32,8 @@ enum DatabaseTally {
     ) throws(CommandError) -> (tally: LeadTally, summary: LeadDataSummary) {
         try requireColumns(leads, plan: plan)
         let sql = LeadSQL(
-            leads: leads, plan: plan, dialect: SQLDialect(rawValue: source.database.dialect) ?? .postgres, table: source.table,
+            leads: leads, plan: plan, dialect: SQLDialect(rawValue: source.database.dialect) ?? .postgres,
+            table: source.table,
             joinTable: source.joinTable, today: today)
         let (ctes, last, _) = sql.stagedRows
         let stages = leads.stages
@@ -62,7 +63,9 @@ enum DatabaseTally {
                         tally.meetingRecordedEarlier[index] += n
                     }
                 }
-                for earlier in 0..<index where meets[index] && !meets[earlier] { tally.notNarrowing[index][earlier] += n }
+                for earlier in 0..<index where meets[index] && !meets[earlier] {
+                    tally.notNarrowing[index][earlier] += n
+                }
             }
             for position in handoffs.indices {
                 tally.handoffs[position].handedOff += group["h\(position)"]?.integer ?? 0
@@ -74,7 +77,8 @@ enum DatabaseTally {
         if plan.hasOwner, !handoffs.isEmpty {
             for owner in try rows(sql, sql.sla(byOwner: true), source) {
                 guard let position = owner["position"]?.integer,
-                    let index = tally.handoffs.firstIndex(where: { $0.stage == position }), let name = owner["owner"]?.text
+                    let index = tally.handoffs.firstIndex(where: { $0.stage == position }),
+                    let name = owner["owner"]?.text
                 else { continue }
                 tally.handoffs[index].byOwner[name] = LeadTally.Counts(
                     handedOff: owner["handed_off"]?.integer ?? 0, breaches: owner["breaches"]?.integer ?? 0,
@@ -84,10 +88,17 @@ enum DatabaseTally {
         if let byField {
             let field = dialect.identifier(byField)
             let perStage = stages.enumerated().map { "\(dialect.tally(sql.stageColumn($1))) AS s\($0)" }
-            for value in try rows(sql, sql.with(ctes, "SELECT \(field) AS value, \(perStage.joined(separator: ", "))\nFROM \(last) GROUP BY \(field)"), source) {
+            for value in try rows(
+                sql,
+                sql.with(
+                    ctes,
+                    "SELECT \(field) AS value, \(perStage.joined(separator: ", "))\nFROM \(last) GROUP BY \(field)"),
+                source)
+            {
                 let counts = stages.indices.map { value["s\($0)"]?.integer ?? 0 }
                 guard counts.contains(where: { $0 > 0 }) else { continue }
-                tally.byValue[value["value"]?.text ?? "(empty)", default: Array(repeating: 0, count: stages.count)].add(counts)
+                tally.byValue[value["value"]?.text ?? "(empty)", default: Array(repeating: 0, count: stages.count)].add(
+                    counts)
             }
         }
         let summary = LeadDataSummary(
@@ -101,7 +112,9 @@ enum DatabaseTally {
         let fields = Set((plan.loads + (plan.join?.loads ?? [])).map(\.field))
         let checker = ExpressionChecker(schema: leads.expressionSchema)
         for stage in leads.stages {
-            guard let criteria = stage.criteria, let checked = try? checker.checkCondition(criteria.value, named: stage.id) else { continue }
+            guard let criteria = stage.criteria,
+                let checked = try? checker.checkCondition(criteria.value, named: stage.id)
+            else { continue }
             if let field = checked.types.keys.filter({ !fields.contains($0) }).sorted().first {
                 throw CommandError.input(
                     "the criteria of lead stage '\(stage.id)' use field '\(field)', which table \(plan.path) has no column for",
@@ -114,7 +127,9 @@ enum DatabaseTally {
     private static func unmeasured(_ leads: LeadsSection, measured: [Int]) -> [String] {
         leads.stages.enumerated().compactMap { index, stage in
             guard let handoff = stage.handoff, !measured.contains(index) else { return nil }
-            if handoff.firstTouchWithin == nil { return "\(stage.id): the hand-off has no first_touch_within to measure against" }
+            if handoff.firstTouchWithin == nil {
+                return "\(stage.id): the hand-off has no first_touch_within to measure against"
+            }
             if leads.data?.entered.contains(where: { $0.key.value == stage.id }) != true {
                 return "\(stage.id): leads.data.entered names no date field for it (entered: { \(stage.id): FIELD })"
             }
@@ -124,7 +139,9 @@ enum DatabaseTally {
 
     /// The rows of one query, its errors in the user's words: the database's message, and the
     /// lead stage whose criteria it points into when it gives a position there.
-    private static func rows(_ sql: LeadSQL, _ query: String, _ source: Source) throws(CommandError) -> [[String: SQLValue]] {
+    private static func rows(
+        _ sql: LeadSQL, _ query: String, _ source: Source
+    ) throws(CommandError) -> [[String: SQLValue]] {
         do {
             return try source.database.rows(query)
         } catch {
@@ -132,7 +149,11 @@ enum DatabaseTally {
             if let position = error.position, let stage = stage(at: position, in: query, conditions: sql.conditions) {
                 message += " (in the criteria of lead stage '\(stage)')"
             }
-            throw CommandError.input(message, fix: "check that table \(source.table) holds the export's columns, typed as leads.fields declares them (docs/sql.md)")
+            throw CommandError.input(
+                message,
+                fix:
+                    "check that table \(source.table) holds the export's columns, typed as leads.fields declares them (docs/sql.md)"
+            )
         }
     }
 
@@ -143,7 +164,9 @@ enum DatabaseTally {
             let pattern = Array(condition)
             guard !pattern.isEmpty, pattern.count <= characters.count else { continue }
             for start in 0...(characters.count - pattern.count) where characters[start] == pattern[0] {
-                if Array(characters[start..<(start + pattern.count)]) == pattern, (start + 1)...(start + pattern.count) ~= position {
+                if Array(characters[start..<(start + pattern.count)]) == pattern,
+                    (start + 1)...(start + pattern.count) ~= position
+                {
                     return stage
                 }
             }
@@ -151,7 +174,9 @@ enum DatabaseTally {
         return nil
     }
 
-    private static func ask<Value>(_ source: Source, _ work: () throws(SQLDatabaseError) -> Value) throws(CommandError) -> Value {
+    private static func ask<Value>(
+        _ source: Source, _ work: () throws(SQLDatabaseError) -> Value
+    ) throws(CommandError) -> Value {
         do {
             return try work()
         } catch {

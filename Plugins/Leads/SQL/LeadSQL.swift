@@ -29,8 +29,10 @@ struct LeadSQL {
         var columns: [String] = []
         let joined = plan.join?.loads ?? []
         for load in plan.loads + joined where load.field != LeadDataPlan.keyField {
-            let source = (joined.contains { $0.field == load.field && $0.column == load.column } && !plan.loads.contains { $0.field == load.field }
-                ? "j." : "l.") + dialect.identifier(load.column)
+            let source =
+                (joined.contains { $0.field == load.field && $0.column == load.column }
+                    && !plan.loads.contains { $0.field == load.field }
+                    ? "j." : "l.") + dialect.identifier(load.column)
             let typed: String
             switch load.type {
             case .number: typed = "CAST(\(source) AS \(dialect.doubleType))"
@@ -51,7 +53,8 @@ struct LeadSQL {
             // One row of the joined table per key, so no lead is counted twice. The evaluator
             // takes the first in the file; a table has no order, so its keys should be unique.
             let key = dialect.identifier(join.key)
-            sql += "\n  LEFT JOIN (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY \(key) ORDER BY \(key)) AS lockstep_row"
+            sql +=
+                "\n  LEFT JOIN (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY \(key) ORDER BY \(key)) AS lockstep_row"
                 + "\n    FROM \(tableName(joinTable))\n  ) AS j ON j.\(key) = l.\(key) AND j.lockstep_row = 1"
         }
         return sql
@@ -62,7 +65,8 @@ struct LeadSQL {
 
     /// Each stage's criteria as a column, in stage order (a later stage may name an earlier one).
     var stagedRows: (ctes: [String], last: String, conditions: [(stage: String, sql: String)]) {
-        let types = Dictionary(uniqueKeysWithValues: (plan.loads + (plan.join?.loads ?? [])).map { ($0.field, $0.type) })
+        let types = Dictionary(
+            uniqueKeysWithValues: (plan.loads + (plan.join?.loads ?? [])).map { ($0.field, $0.type) })
         var ctes = ["typed AS (\n\(typedRows)\n)"]
         var previous = "typed"
         var names: [String: String] = [:]
@@ -70,9 +74,11 @@ struct LeadSQL {
         let checker = ExpressionChecker(schema: leads.expressionSchema)
         for (index, stage) in leads.stages.enumerated() {
             let condition: String
-            if let criteria = stage.criteria, let checked = try? checker.checkCondition(criteria.value, named: stage.id) {
+            if let criteria = stage.criteria, let checked = try? checker.checkCondition(criteria.value, named: stage.id)
+            {
                 let written = checked.keepingReferences
-                condition = CriteriaSQL(dialect: dialect, fields: types, stages: names, today: today).condition(written.root)
+                condition = CriteriaSQL(dialect: dialect, fields: types, stages: names, today: today).condition(
+                    written.root)
             } else {
                 condition = "TRUE"
             }
@@ -106,7 +112,8 @@ struct LeadSQL {
         var sums: [(String, String)] = [("n", "total")]
         for index in leads.stages.indices {
             sums += [
-                ("CASE WHEN s\(index) THEN n ELSE 0 END", "m\(index)"), ("CASE WHEN recorded = \(index) THEN n ELSE 0 END", "r\(index)"),
+                ("CASE WHEN s\(index) THEN n ELSE 0 END", "m\(index)"),
+                ("CASE WHEN recorded = \(index) THEN n ELSE 0 END", "r\(index)"),
                 ("CASE WHEN recorded = \(index) AND NOT s\(index) THEN n ELSE 0 END", "n\(index)"),
                 ("CASE WHEN recorded >= 0 AND recorded < \(index) AND s\(index) THEN n ELSE 0 END", "e\(index)"),
             ]
@@ -118,11 +125,13 @@ struct LeadSQL {
         let rows = leads.stages.enumerated().map { index, stage in
             let mapped = plan.hasStage && plan.stageValues[stage.id] != nil
             let recorded = mapped ? ["r\(index)", "n\(index)", "e\(index)"] : ["NULL", "NULL", "NULL"]
-            return "SELECT \(index) AS position, \(dialect.string(stage.id)) AS stage, \(dialect.string(stage.name)) AS name, "
+            return
+                "SELECT \(index) AS position, \(dialect.string(stage.id)) AS stage, \(dialect.string(stage.name)) AS name, "
                 + "m\(index) AS meets, \(recorded[0]) AS crm_stage_now, \(recorded[1]) AS at_it_not_meeting, "
                 + "\(recorded[2]) AS meeting_crm_has_earlier FROM counts"
         }
-        return with(ctes + [grouped(last), measured, counts], rows.joined(separator: "\nUNION ALL\n") + "\nORDER BY position")
+        return with(
+            ctes + [grouped(last), measured, counts], rows.joined(separator: "\nUNION ALL\n") + "\nORDER BY position")
     }
 
     /// Every count behind `funnel`, `sla` and `ignored` in one pass: the grouped rows below, what
@@ -155,7 +164,8 @@ struct LeadSQL {
                 "\(dialect.count("\(handed) AND \(touch) IS NULL")) AS u\(position)",
             ]
         }
-        return "grouped AS (\n  SELECT \(columns.joined(separator: ", "))\n  FROM \(last)\n  GROUP BY \(keys.joined(separator: ", "))\n)"
+        return
+            "grouped AS (\n  SELECT \(columns.joined(separator: ", "))\n  FROM \(last)\n  GROUP BY \(keys.joined(separator: ", "))\n)"
     }
 
     var textType: String {

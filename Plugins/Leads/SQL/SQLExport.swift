@@ -23,7 +23,8 @@ enum SQLExport {
         var models: [(name: String, description: String)] = []
         for stage in sql.leads.stages {
             let name = viewName(stage)
-            let description = "Leads that meet the criteria of lead stage \(stage.name) (\(stage.id))"
+            let description =
+                "Leads that meet the criteria of lead stage \(stage.name) (\(stage.id))"
                 + (stage.criteria.map { ": \($0.value)" } ?? ": every lead")
             models.append((name, description))
             files.append(item(name, builder.stageView(stage), dbt: dbt, dialect: sql.dialect))
@@ -31,7 +32,8 @@ enum SQLExport {
         models.append(("lead_funnel", "Leads meeting each lead stage's criteria, beside the stage the CRM records"))
         files.append(item("lead_funnel", builder.funnel, dbt: dbt, dialect: sql.dialect))
         if !builder.handoffs.isEmpty {
-            models.append(("lead_sla", "Hand-offs, first-touch SLA breaches and leads never touched, per hand-off stage"))
+            models.append(
+                ("lead_sla", "Hand-offs, first-touch SLA breaches and leads never touched, per hand-off stage"))
             files.append(item("lead_sla", builder.sla(byOwner: false), dbt: dbt, dialect: sql.dialect))
         }
         if dbt { files.append(("schema.yml", schema(sql, models: models))) }
@@ -41,7 +43,10 @@ enum SQLExport {
     private static func item(_ name: String, _ select: String, dbt: Bool, dialect: SQLDialect) -> (String, String) {
         let notice = "-- Written by lockstep export sql from the workbook's lead definitions; export again to update.\n"
         if dbt { return (name + ".sql", notice + select) }
-        return (name + ".sql", notice + "CREATE OR REPLACE VIEW \(dialect.identifier(name)) AS\n" + select.trimmingNewline + ";\n")
+        return (
+            name + ".sql",
+            notice + "CREATE OR REPLACE VIEW \(dialect.identifier(name)) AS\n" + select.trimmingNewline + ";\n"
+        )
     }
 
     /// dbt's `schema.yml`, written through the workbook's own YAML writer so no name can break it.
@@ -51,16 +56,24 @@ enum SQLExport {
         let root = YAMLNode.mapping([
             ("version", .literal("2")),
             ("sources", .sequence([.mapping([("name", .string("crm")), ("tables", .sequence(tables))])])),
-            ("models", .sequence(models.map { .mapping([("name", .string($0.name)), ("description", .string($0.description))]) })),
+            (
+                "models",
+                .sequence(
+                    models.map { .mapping([("name", .string($0.name)), ("description", .string($0.description))]) })
+            ),
         ])
         return YAMLWriter.write(root)
     }
 
     /// Writes each file into `folder` (made if needed), refusing to replace a file unless asked.
-    static func write(_ files: [(name: String, text: String)], into folder: String, replacing: Bool) throws(CommandError) {
+    static func write(
+        _ files: [(name: String, text: String)], into folder: String, replacing: Bool
+    ) throws(CommandError) {
         if !FileSystem.exists(folder) {
             guard mkdir(folder, 0o755) == 0 else {
-                throw CommandError.failed("export sql: cannot make \(Sanitized.visible(folder)): \(FileSystem.lastError())", fix: "check the path")
+                throw CommandError.failed(
+                    "export sql: cannot make \(Sanitized.visible(folder)): \(FileSystem.lastError())",
+                    fix: "check the path")
             }
         }
         if !replacing, let taken = files.first(where: { FileSystem.exists(folder + "/" + $0.name) }) {

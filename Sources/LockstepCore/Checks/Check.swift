@@ -22,7 +22,8 @@ public struct CheckExample: Sendable {
     /// Files beside the workbook (a CRM export), name → contents, for rules on data.
     public let files: [String: String]
 
-    public static func triggering(_ workbook: String, targets: [String], files: [String: String] = [:]) -> CheckExample {
+    public static func triggering(_ workbook: String, targets: [String], files: [String: String] = [:]) -> CheckExample
+    {
         CheckExample(workbook: workbook, targets: targets, files: files)
     }
 
@@ -48,8 +49,10 @@ public struct CheckContext: Sendable {
     /// application can.
     public var databases: (any SQLConnector)?
 
-    public init(today: Day, workbookPath: String? = nil, attachments: Attachments = Attachments(),
-                allowsDataOutsideWorkbook: Bool = false, databases: (any SQLConnector)? = nil) {
+    public init(
+        today: Day, workbookPath: String? = nil, attachments: Attachments = Attachments(),
+        allowsDataOutsideWorkbook: Bool = false, databases: (any SQLConnector)? = nil
+    ) {
         self.databases = databases
         self.today = today
         self.shared = SharedWork()
@@ -83,9 +86,12 @@ extension Check {
     }
 
     /// A finding of this rule with its client words and its weight among findings of its severity.
-    public func finding(_ message: String, target: String, at location: SourceLocation?, terms: ClientTerms,
-                        impact: Impact = Impact()) -> Finding {
-        var finding = Finding(rule: code, severity: defaultSeverity, message: message, target: target, location: location)
+    public func finding(
+        _ message: String, target: String, at location: SourceLocation?, terms: ClientTerms,
+        impact: Impact = Impact()
+    ) -> Finding {
+        var finding = Finding(
+            rule: code, severity: defaultSeverity, message: message, target: target, location: location)
         finding.terms = terms
         finding.impact = impact
         return finding

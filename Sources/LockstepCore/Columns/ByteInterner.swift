@@ -39,7 +39,9 @@ struct ByteInterner {
     var strings: [String] {
         storage.withUnsafeBufferPointer { all in
             (0..<starts.count).map { code in
-                String(decoding: UnsafeBufferPointer(rebasing: all[starts[code]..<(starts[code] + lengths[code])]), as: UTF8.self)
+                String(
+                    decoding: UnsafeBufferPointer(rebasing: all[starts[code]..<(starts[code] + lengths[code])]),
+                    as: UTF8.self)
             }
         }
     }
@@ -56,11 +58,16 @@ struct ByteInterner {
             var index = 0
             while index + 8 <= count {
                 if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    != given.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+                    != given.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                {
+                    return false
+                }
                 index += 8
             }
             while index < count {
-                if stored.load(fromByteOffset: index, as: UInt8.self) != given.load(fromByteOffset: index, as: UInt8.self) {
+                if stored.load(fromByteOffset: index, as: UInt8.self)
+                    != given.load(fromByteOffset: index, as: UInt8.self)
+                {
                     return false
                 }
                 index += 1

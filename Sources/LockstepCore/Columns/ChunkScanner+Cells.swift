@@ -1,8 +1,10 @@
 /// Typed cells: how one field's bytes become a number, date, flag or text code, or a problem.
 extension ChunkScanner {
     /// Stores one cell; returns a problem (message, fix) when it is not of the column's type.
-    func store(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool, slot: Int, rows: Int,
-               state: inout Result) -> (String, String)? {
+    func store(
+        _ raw: UnsafeBufferPointer<UInt8>, escaped: Bool, slot: Int, rows: Int,
+        state: inout Result
+    ) -> (String, String)? {
         let type = requests[slot].type
         var value = raw
         if type != .string { value = Self.trimmingSpaces(value) }
@@ -12,16 +14,27 @@ extension ChunkScanner {
         }
         switch type {
         case .number:
-            guard let number = ValueParsing.number(value) else { return badValue(value, slot: slot, expected: "a number", fix: "write it as digits with an optional '.' (1250 or 12.5), or leave it empty") }
+            guard let number = ValueParsing.number(value) else {
+                return badValue(
+                    value, slot: slot, expected: "a number",
+                    fix: "write it as digits with an optional '.' (1250 or 12.5), or leave it empty")
+            }
             state.columns[slot].doubles.append(number)
         case .date:
             guard let days = options.dateFormat.days(value) else {
-                return badValue(value, slot: slot, expected: "a date in the format \(options.dateFormat)",
-                                fix: "set \(options.dateFormatSetting) to the export's format (\(DateFormat.known.map(\.description).joined(separator: ", ")))")
+                return badValue(
+                    value, slot: slot, expected: "a date in the format \(options.dateFormat)",
+                    fix:
+                        "set \(options.dateFormatSetting) to the export's format (\(DateFormat.known.map(\.description).joined(separator: ", ")))"
+                )
             }
             state.columns[slot].doubles.append(days)
         case .bool:
-            guard let flag = ValueParsing.flag(value) else { return badValue(value, slot: slot, expected: "true or false", fix: "write true/false, yes/no or 1/0, or leave it empty") }
+            guard let flag = ValueParsing.flag(value) else {
+                return badValue(
+                    value, slot: slot, expected: "true or false",
+                    fix: "write true/false, yes/no or 1/0, or leave it empty")
+            }
             state.columns[slot].flags.append(flag)
         default:
             if escaped {
@@ -50,7 +63,9 @@ extension ChunkScanner {
     @inline(__always)
     func isPlaceholder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !emptyValues.isEmpty else { return false }
-        return emptyValues.contains { placeholder in placeholder.count == value.count && placeholder.elementsEqual(value) }
+        return emptyValues.contains { placeholder in
+            placeholder.count == value.count && placeholder.elementsEqual(value)
+        }
     }
 
     @inline(__always)
@@ -64,10 +79,14 @@ extension ChunkScanner {
     static func fieldCountProblem(fields: Int, expected: Int, bytes: UnsafeBufferPointer<UInt8>) -> (String, String) {
         let wrapped = fields == 1 && bytes.first == 0x22 && bytes.contains(0x2C)
         if wrapped {
-            return ("the whole row is one quoted field (1 field where the header has \(expected))",
-                    "remove the extra quotes around the row, and undouble the quotes inside it")
+            return (
+                "the whole row is one quoted field (1 field where the header has \(expected))",
+                "remove the extra quotes around the row, and undouble the quotes inside it"
+            )
         }
-        return ("\(fields) field\(fields == 1 ? "" : "s") where the header has \(expected)",
-                "make the row have one value per header column; quote a value that contains a comma")
+        return (
+            "\(fields) field\(fields == 1 ? "" : "s") where the header has \(expected)",
+            "make the row have one value per header column; quote a value that contains a comma"
+        )
     }
 }

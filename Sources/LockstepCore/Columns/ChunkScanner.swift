@@ -76,8 +76,9 @@ struct ChunkScanner {
         while true {
             if bufferOffset + position >= end || (atEOF && position >= filled) { break }
             let next = buffer.withUnsafeBufferPointer { bytes in
-                record(in: UnsafeBufferPointer(rebasing: bytes[..<filled]), at: position, atEOF: atEOF,
-                       firstLine: firstLine, state: &state)
+                record(
+                    in: UnsafeBufferPointer(rebasing: bytes[..<filled]), at: position, atEOF: atEOF,
+                    firstLine: firstLine, state: &state)
             }
             if next >= 0 {
                 position = next
@@ -116,8 +117,10 @@ struct ChunkScanner {
     }
 
     /// Reads one record at `start`; returns where the next begins, or -1 when the block ends first.
-    private func record(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, atEOF: Bool, firstLine: Int,
-                        state: inout Result) -> Int {
+    private func record(
+        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, atEOF: Bool, firstLine: Int,
+        state: inout Result
+    ) -> Int {
         let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, carriage: UInt8 = 0x0D
         let count = bytes.count
         var position = start, field = 0, lines = 0
@@ -164,9 +167,12 @@ struct ChunkScanner {
                     position += 1
                 }
                 if unclosed {
-                    problem = problem ?? ("a quote opened in column \(field + 1) is not closed within \(Self.quotedLineLimit) lines, so "
-                        + "this row is left out and reading goes on with the next line",
-                        "close the quote, or double a quote inside the field (\"\")")
+                    problem =
+                        problem ?? (
+                            "a quote opened in column \(field + 1) is not closed within \(Self.quotedLineLimit) lines, so "
+                                + "this row is left out and reading goes on with the next line",
+                            "close the quote, or double a quote inside the field (\"\")"
+                        )
                     if firstBreak >= 0 {
                         position = firstBreak
                         lines = linesBefore
@@ -177,9 +183,17 @@ struct ChunkScanner {
                     contentEnd = min(position, count)
                     position = min(position + 1, count)
                 }
-                if !unclosed, position < count, bytes[position] != comma, bytes[position] != newline, bytes[position] != carriage {
-                    problem = problem ?? ("text after a closing quote in column \(field + 1)", "double a quote inside a quoted field (\"\")")
-                    while position < count, bytes[position] != comma, bytes[position] != newline, bytes[position] != carriage { position += 1 }
+                if !unclosed, position < count, bytes[position] != comma, bytes[position] != newline,
+                    bytes[position] != carriage
+                {
+                    problem =
+                        problem ?? (
+                            "text after a closing quote in column \(field + 1)",
+                            "double a quote inside a quoted field (\"\")"
+                        )
+                    while position < count, bytes[position] != comma, bytes[position] != newline,
+                        bytes[position] != carriage
+                    { position += 1 }
                 }
             } else {
                 position = Self.nextStop(bytes, from: position)
@@ -187,10 +201,13 @@ struct ChunkScanner {
             }
             if field < slotOfColumn.count, slotOfColumn[field] >= 0, problem == nil {
                 let value = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
-                if let bad = store(value, escaped: escaped, slot: slotOfColumn[field], rows: state.rows, state: &state) {
+                if let bad = store(value, escaped: escaped, slot: slotOfColumn[field], rows: state.rows, state: &state)
+                {
                     problem = bad
                 } else if secondSlotOfColumn[field] >= 0,
-                          let bad = store(value, escaped: escaped, slot: secondSlotOfColumn[field], rows: state.rows, state: &state) {
+                    let bad = store(
+                        value, escaped: escaped, slot: secondSlotOfColumn[field], rows: state.rows, state: &state)
+                {
                     problem = bad
                 }
             }
@@ -224,11 +241,14 @@ struct ChunkScanner {
             return position  // a blank line
         }
         if problem == nil, fields != header.count {
-            problem = Self.fieldCountProblem(fields: fields, expected: header.count, bytes: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            problem = Self.fieldCountProblem(
+                fields: fields, expected: header.count, bytes: UnsafeBufferPointer(rebasing: bytes[start..<position]))
         }
         if let (message, fix) = problem {
             state.badRowCount += 1
-            if state.badRows.count < BadRow.keptLimit { state.badRows.append(BadRow(line: line, problem: message, fix: fix)) }
+            if state.badRows.count < BadRow.keptLimit {
+                state.badRows.append(BadRow(line: line, problem: message, fix: fix))
+            }
             for slot in state.columns.indices { state.columns[slot].truncate(to: state.rows) }
             return position
         }
@@ -246,7 +266,9 @@ struct ChunkScanner {
         if let base = bytes.baseAddress {
             while position + 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-                let hits = zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+                let hits =
+                    zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                    | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
                 // The lowest flagged byte is always a true match (the trick's false flags only sit above one).
                 if hits != 0 { return position + hits.trailingZeroBitCount / 8 }
                 position += 8

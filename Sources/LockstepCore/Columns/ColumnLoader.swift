@@ -13,14 +13,16 @@ public enum ColumnLoader {
     public static let headerLimit = 4 << 20
 
     /// The header row of the file, and the byte offset and line where the data starts.
-    public static func header(path: String) throws(ColumnLoadFailure) -> (names: [String], dataOffset: Int, lines: Int) {
+    public static func header(path: String) throws(ColumnLoadFailure) -> (names: [String], dataOffset: Int, lines: Int)
+    {
         let fd = try open(path)
         defer { close(fd) }
         var prefix: [UInt8] = []
         // Each read is as long as all before it, so parsing the prefix again after each read
         // costs at most twice the header, not its square.
         var block = [UInt8](repeating: 0, count: 1 << 16)
-        let tooLong = ColumnLoadFailure(path: path, reason: "the header row is longer than \(headerLimit >> 20) MB: this is not a CSV export")
+        let tooLong = ColumnLoadFailure(
+            path: path, reason: "the header row is longer than \(headerLimit >> 20) MB: this is not a CSV export")
         while true {
             if prefix.count > headerLimit { throw tooLong }
             if prefix.count > block.count { block = [UInt8](repeating: 0, count: prefix.count) }
@@ -30,12 +32,17 @@ public enum ColumnLoader {
             var reader = CSVReader(bytes: prefix)
             let first = reader.next()
             // The header is whole once a line end follows it, or the file ends.
-            if count == 0 || reader.offset < prefix.count || (reader.offset > 0 && [0x0A, 0x0D].contains(prefix[reader.offset - 1])) {
+            if count == 0 || reader.offset < prefix.count
+                || (reader.offset > 0 && [0x0A, 0x0D].contains(prefix[reader.offset - 1]))
+            {
                 guard case .success(let record)? = first, !(record.fields.count == 1 && record.fields[0].isEmpty) else {
                     if case .failure(let bad)? = first {
-                        throw ColumnLoadFailure(path: path, reason: "line 1: the header row is not valid CSV: \(bad.problem)")
+                        throw ColumnLoadFailure(
+                            path: path, reason: "line 1: the header row is not valid CSV: \(bad.problem)")
                     }
-                    throw ColumnLoadFailure(path: path, reason: "the file is empty: a CSV export starts with a header row naming its columns")
+                    throw ColumnLoadFailure(
+                        path: path,
+                        reason: "the file is empty: a CSV export starts with a header row naming its columns")
                 }
                 if reader.offset > headerLimit { throw tooLong }
                 try requireDistinct(record.fields, path: path)
@@ -49,15 +56,19 @@ public enum ColumnLoader {
         var first: [String: Int] = [:]
         for (index, name) in names.enumerated() where !name.isEmpty {
             if let earlier = first[name] {
-                throw ColumnLoadFailure(path: path, reason: "columns \(earlier + 1) and \(index + 1) of the header are both named "
-                                        + "'\(Sanitized.excerpt(name, limit: 40))': rename one in the export")
+                throw ColumnLoadFailure(
+                    path: path,
+                    reason: "columns \(earlier + 1) and \(index + 1) of the header are both named "
+                        + "'\(Sanitized.excerpt(name, limit: 40))': rename one in the export")
             }
             first[name] = index
         }
     }
 
     /// Loads `requests` from the data rows of `path`.
-    public static func load(path: String, requests asked: [ColumnRequest], options: ColumnLoadOptions) throws(ColumnLoadFailure) -> LoadedColumns {
+    public static func load(
+        path: String, requests asked: [ColumnRequest], options: ColumnLoadOptions
+    ) throws(ColumnLoadFailure) -> LoadedColumns {
         let (header, dataOffset, headerLines) = try header(path: path)
         let requests = try distinct(asked, header: header, path: path)
         let (results, size, badRows) = try scan(
@@ -69,8 +80,9 @@ public enum ColumnLoader {
             columns[request.field] = columns[loaded.field]
         }
         let rows = results.reduce(0) { $0 + $1.rows }
-        return LoadedColumns(frame: Frame(count: rows, columns: columns), header: header, badRows: badRows,
-                             badRowCount: results.reduce(0) { $0 + $1.badRowCount }, byteCount: size)
+        return LoadedColumns(
+            frame: Frame(count: rows, columns: columns), header: header, badRows: badRows,
+            badRowCount: results.reduce(0) { $0 + $1.badRowCount }, byteCount: size)
     }
 
     /// Reads the data rows of `path` in batches of `batchRows`, handing each batch's columns to
@@ -95,10 +107,13 @@ public enum ColumnLoader {
             path: path, header: header, requests: requests, dataOffset: dataOffset, headerLines: headerLines,
             options: options, batchRows: batchRows, consumer: consumer, restart: { _ = partials.drain() })
         // Each worker's batches came in order; the workers' ranges are ordered by their start.
-        let ordered = partials.drain().enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
+        let ordered = partials.drain().enumerated().sorted {
+            ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset)
+        }
         return StreamedColumns(
             partials: ordered.map(\.element.partial), header: header, badRows: badRows,
-            badRowCount: results.reduce(0) { $0 + $1.badRowCount }, rowCount: results.reduce(0) { $0 + $1.streamedRows },
+            badRowCount: results.reduce(0) { $0 + $1.badRowCount },
+            rowCount: results.reduce(0) { $0 + $1.streamedRows },
             byteCount: size)
     }
 
@@ -108,12 +123,18 @@ public enum ColumnLoader {
         _ asked: [ColumnRequest], header: [String], path: String
     ) throws(ColumnLoadFailure) -> [ColumnRequest] {
         var requests: [ColumnRequest] = []
-        for request in asked where !requests.contains(where: { $0.column == request.column && $0.type == request.type }) {
+        for request in asked where !requests.contains(where: { $0.column == request.column && $0.type == request.type })
+        {
             requests.append(request)
         }
-        if let crowded = requests.first(where: { request in requests.filter { $0.column == request.column }.count > 2 }) {
+        if let crowded = requests.first(where: { request in requests.filter { $0.column == request.column }.count > 2 })
+        {
             let fields = asked.filter { $0.column == crowded.column }.map(\.field).joined(separator: ", ")
-            throw ColumnLoadFailure(path: path, reason: "column '\(header[crowded.column])' is read as three types (fields \(fields)); map at most two types onto one column")
+            throw ColumnLoadFailure(
+                path: path,
+                reason:
+                    "column '\(header[crowded.column])' is read as three types (fields \(fields)); map at most two types onto one column"
+            )
         }
         return requests
     }
@@ -133,7 +154,9 @@ public enum ColumnLoader {
         let size = Int(info.st_size)
         let tally = options.progress.map { ProgressTally(total: size, report: $0) }
         let scanner = ChunkScanner(fd: fd, header: header, requests: requests, options: options, progress: tally)
-        let starts = splitPoints(fd: fd, from: dataOffset, to: size, parts: max(1, min(options.threads, (size - dataOffset) / max(1, options.minimumBytesPerWorker))))
+        let starts = splitPoints(
+            fd: fd, from: dataOffset, to: size,
+            parts: max(1, min(options.threads, (size - dataOffset) / max(1, options.minimumBytesPerWorker))))
         var results: [ChunkScanner.Result]
         do {
             results = try scanInParallel(scanner, starts: starts, end: size, batchRows: batchRows, batch: consumer)
@@ -142,7 +165,9 @@ public enum ColumnLoader {
                 // A split fell inside a quoted field that holds a line break: read the file in one go.
                 restart()
                 let batch: ((Frame) -> Void)? = consumer.map { consumer in { consumer(dataOffset, $0) } }
-                results = [try scanner.scan(from: dataOffset, to: size, firstLine: 0, batchRows: batchRows, batch: batch)]
+                results = [
+                    try scanner.scan(from: dataOffset, to: size, firstLine: 0, batchRows: batchRows, batch: batch)
+                ]
             }
         } catch {
             throw ColumnLoadFailure(path: path, reason: error.reason)
@@ -211,12 +236,16 @@ public enum ColumnLoader {
             return { batch(start, $0) }
         }
         if starts.count == 1 {
-            return [try scanner.scan(from: starts[0], to: end, firstLine: 0, batchRows: batchRows, batch: handOn(from: starts[0]))]
+            return [
+                try scanner.scan(
+                    from: starts[0], to: end, firstLine: 0, batchRows: batchRows, batch: handOn(from: starts[0]))
+            ]
         }
         let outcomes = ParallelParts.each(starts.count) { part in
             let stop = part + 1 < starts.count ? starts[part + 1] : end
             return Result { () throws(ColumnLoadFailure) in
-                try scanner.scan(from: starts[part], to: stop, firstLine: 0, batchRows: batchRows, batch: handOn(from: starts[part]))
+                try scanner.scan(
+                    from: starts[part], to: stop, firstLine: 0, batchRows: batchRows, batch: handOn(from: starts[part]))
             }
         }
         return try outcomes.map { outcome throws(ColumnLoadFailure) in try outcome.get() }

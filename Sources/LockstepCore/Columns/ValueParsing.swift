@@ -43,8 +43,10 @@ enum ValueParsing {
     /// Exponents and long mantissas; Swift's parser is exact but wants a String.
     private static func slowNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         // Double("nan"), Double("inf") and hex floats are not numbers a CRM writes.
-        guard bytes.allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45 }),
-              let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
+        guard
+            bytes.allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45 }),
+            let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite
+        else { return nil }
         return value
     }
 

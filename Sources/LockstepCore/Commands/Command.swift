@@ -64,8 +64,10 @@ public struct CommandSpec: Sendable {
     /// Whether the command may change the workbook (the shell records an undo step).
     public var changesWorkbook: Bool
 
-    public init(_ name: String, summary: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
-                examples: [String] = [], changesWorkbook: Bool = false) {
+    public init(
+        _ name: String, summary: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
+        examples: [String] = [], changesWorkbook: Bool = false
+    ) {
         self.name = name
         self.summary = summary
         self.arguments = arguments

@@ -10,7 +10,8 @@ extension WorkbookError {
             return "this is \(what), not a workbook (a YAML text file)"
         case .notUTF8(_, let byte):
             let hex = String(byte, radix: 16, uppercase: true)
-            return "byte 0x\(hex) here is not UTF-8: the file looks like Latin-1 or Windows-1252 text (é, ü and € are written so)"
+            return
+                "byte 0x\(hex) here is not UTF-8: the file looks like Latin-1 or Windows-1252 text (é, ü and € are written so)"
         case .notText(_, let byte):
             let hex = String(byte, radix: 16, uppercase: true)
             return "this is not a text file (byte 0x\(hex.count == 1 ? "0" : "")\(hex))"
@@ -55,7 +56,8 @@ extension WorkbookError {
         case .controlCharacter(_, let what, let value):
             return "\(what) holds a control character: '\(Sanitized.excerpt(value))'"
         case .plugin(_, let plugin, let field, let message, _):
-            return "plugin \(Sanitized.excerpt(plugin, limit: 40)): " + (field.map { "\(Sanitized.excerpt($0, limit: 40)): " } ?? "")
+            return "plugin \(Sanitized.excerpt(plugin, limit: 40)): "
+                + (field.map { "\(Sanitized.excerpt($0, limit: 40)): " } ?? "")
                 + Sanitized.excerpt(message, limit: 300)
         }
     }
@@ -67,15 +69,20 @@ extension WorkbookError {
         case .emptyFile: return "start the workbook with the line 'lockstep: 1', or create one with 'new FILE'"
         case .otherKind(_, _, let fix): return fix
         case .notText: return "open the workbook's YAML file, not a binary or spreadsheet file"
-        case .notUTF8: return "save the workbook as UTF-8 (in most editors: Save with encoding → UTF-8; or iconv -f latin1 -t utf-8)"
+        case .notUTF8:
+            return
+                "save the workbook as UTF-8 (in most editors: Save with encoding → UTF-8; or iconv -f latin1 -t utf-8)"
         case .syntax: return "correct the YAML at this position (indentation, quotes, ':' after keys)"
-        case .secondDocument: return "keep one workbook per file: remove the '---' and what follows, or move it to its own file"
+        case .secondDocument:
+            return "keep one workbook per file: remove the '---' and what follows, or move it to its own file"
         case .missingVersion: return "add 'lockstep: 1' as the first line"
-        case .unsupportedVersion: return "this Lockstep reads format 1: write 'lockstep: 1', or upgrade Lockstep for a newer format"
+        case .unsupportedVersion:
+            return "this Lockstep reads format 1: write 'lockstep: 1', or upgrade Lockstep for a newer format"
         case .wrongType(_, _, let expected, _): return "write \(expected) here"
         case .missingKey(_, let key, _): return "add '\(key): …'"
         case .unknownKey(_, _, _, let suggestion):
-            return suggestion.map { "rename it to '\($0)'" } ?? "remove it, or see docs/workbook.md for the keys allowed here"
+            return suggestion.map { "rename it to '\($0)'" }
+                ?? "remove it, or see docs/workbook.md for the keys allowed here"
         case .duplicateKey: return "keep one of the two"
         case .sectionNeedsPlugin(_, _, let plugin): return "add '\(plugin)' to the workbook's 'plugins:' list"
         case .unknownPlugin(_, _, let suggestion, let known):
@@ -84,9 +91,11 @@ extension WorkbookError {
                 + "named by its path or installed in ~/.local/share/lockstep/plugins (docs/plugins.md)"
         case .missingDependency(_, _, let needs): return "add '\(needs)' to the workbook's 'plugins:' list"
         case .externalPlugin:
-            return "check the path (relative to the workbook) and that the program runs; docs/plugins.md describes what it must answer"
+            return
+                "check the path (relative to the workbook) and that the program runs; docs/plugins.md describes what it must answer"
         case .notAllowed(_, _, let value, let allowed):
-            return Suggestion.closest(to: value, in: allowed).map { "did you mean '\($0)'?" } ?? "write one of the words listed"
+            return Suggestion.closest(to: value, in: allowed).map { "did you mean '\($0)'?" }
+                ?? "write one of the words listed"
         case .invalidID(_, _, let value):
             return "ids are lower-case words joined by hyphens, e.g. '\(Identifier.suggest(from: value))'"
         case .duplicateID: return "give one of them another id"
@@ -99,9 +108,11 @@ extension WorkbookError {
         case .ruleCodeTaken:
             return "give the team's rule a code of its own, e.g. 'ACME001'"
         case .controlCharacter:
-            return "remove it (shown as \\e, \\x07…): text may hold tabs and line breaks, nothing that drives a terminal"
+            return
+                "remove it (shown as \\e, \\x07…): text may hold tabs and line breaks, nothing that drives a terminal"
         case .plugin(_, let plugin, _, _, let fix):
-            return fix.map { Sanitized.excerpt($0, limit: 300) } ?? "see the documentation of the plugin \(Sanitized.excerpt(plugin, limit: 40))"
+            return fix.map { Sanitized.excerpt($0, limit: 300) }
+                ?? "see the documentation of the plugin \(Sanitized.excerpt(plugin, limit: 40))"
         }
     }
 

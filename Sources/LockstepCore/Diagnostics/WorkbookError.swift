@@ -41,12 +41,13 @@ public enum WorkbookError: Error, Equatable, Sendable {
         case .unreadable(let file, _), .emptyFile(let file), .missingVersion(let file), .otherKind(let file, _, _):
             return SourceLocation(file: file, line: 1, column: 1)
         case .notText(let at, _), .notUTF8(let at, _), .syntax(let at, _, _), .secondDocument(let at),
-             .unsupportedVersion(let at, _), .wrongType(let at, _, _, _), .missingKey(let at, _, _),
-             .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
-             .unknownPlugin(let at, _, _, _), .externalPlugin(let at, _, _), .missingDependency(let at, _, _),
-             .notAllowed(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
-             .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _), .ruleCodeTaken(let at, _),
-             .controlCharacter(let at, _, _), .plugin(let at, _, _, _, _):
+            .unsupportedVersion(let at, _), .wrongType(let at, _, _, _), .missingKey(let at, _, _),
+            .unknownKey(let at, _, _, _), .duplicateKey(let at, _, _), .sectionNeedsPlugin(let at, _, _),
+            .unknownPlugin(let at, _, _, _), .externalPlugin(let at, _, _), .missingDependency(let at, _, _),
+            .notAllowed(let at, _, _, _), .invalidID(let at, _, _), .duplicateID(let at, _, _, _),
+            .unknownReference(let at, _, _, _), .ambiguousReference(let at, _, _, _), .expression(let at, _, _, _),
+            .ruleCodeTaken(let at, _),
+            .controlCharacter(let at, _, _), .plugin(let at, _, _, _, _):
             return at
         }
     }
@@ -68,7 +69,8 @@ public enum WorkbookError: Error, Equatable, Sendable {
         let code = self.code.map { "[\($0)] " } ?? ""
         let place = Sanitized.visible(location.description)
         if case .expression(_, _, let error, _) = self {
-            return "\(place): error: \(code)\(Sanitized.visible(message))\n\(error.pointed)\n  fix: \(Sanitized.visible(fix))"
+            return
+                "\(place): error: \(code)\(Sanitized.visible(message))\n\(error.pointed)\n  fix: \(Sanitized.visible(fix))"
         }
         return "\(place): error: \(code)\(Sanitized.visible(message))\n  fix: \(Sanitized.visible(fix))"
     }

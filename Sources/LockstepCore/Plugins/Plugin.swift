@@ -42,7 +42,6 @@ public protocol Plugin: Sendable {
     var isExternal: Bool { get }
 }
 
-
 extension Plugin {
     public var dependencies: [String] { [] }
     public var itemKinds: [ItemKind] { [] }

@@ -34,7 +34,8 @@ public struct PluginSettings: Sendable, Equatable {
                         allowed: externals.isEmpty ? ["an external plugin listed in 'plugins:'"] : externals))
                 continue
             }
-            guard let reader = context.mapping(entry.value, what: "\(key) of \(name)", keys: ["environment", "timeout"])
+            guard
+                let reader = context.mapping(entry.value, what: "\(key) of \(name)", keys: ["environment", "timeout"])
             else { continue }
             var setting = PluginSettings(timeout: reader.number("timeout", in: timeouts))
             for variable in reader.strings("environment") {
@@ -56,7 +57,9 @@ public struct PluginSettings: Sendable, Equatable {
     static func isVariableName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
         else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+        return text.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0)
+        }
     }
 
     func encode() -> YAMLNode {

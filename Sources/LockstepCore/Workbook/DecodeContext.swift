@@ -23,9 +23,12 @@ public final class DecodeContext {
 
     /// Reads `node` as a mapping allowed to hold `keys`; reports and returns nil otherwise.
     /// `what` names the mapping in messages; it is only worked out when there is an error.
-    public func mapping(_ node: SourceNode, what: @autoclosure @escaping () -> String, keys: [String]) -> MappingReader? {
+    public func mapping(_ node: SourceNode, what: @autoclosure @escaping () -> String, keys: [String]) -> MappingReader?
+    {
         guard let entries = node.entries else {
-            report(.wrongType(location(of: node), what: what(), expected: "a mapping of keys", found: node.quotedForMessage))
+            report(
+                .wrongType(
+                    location(of: node), what: what(), expected: "a mapping of keys", found: node.quotedForMessage))
             return nil
         }
         // A workbook mapping has a handful of keys: a list searched in order beats hashing them.
@@ -35,37 +38,51 @@ public final class DecodeContext {
         for entry in entries {
             guard let position = entry.key.position(in: keys) else {
                 guard let text = entry.key.scalar else {
-                    report(.wrongType(location(of: entry.key), what: "a key in \(what())", expected: "a plain name", found: entry.key.quotedForMessage))
+                    report(
+                        .wrongType(
+                            location(of: entry.key), what: "a key in \(what())", expected: "a plain name",
+                            found: entry.key.quotedForMessage))
                     continue
                 }
-                report(.unknownKey(location(of: entry.key), key: text, what: what(), suggestion: Suggestion.closest(to: text, in: keys)))
+                report(
+                    .unknownKey(
+                        location(of: entry.key), key: text, what: what(),
+                        suggestion: Suggestion.closest(to: text, in: keys)))
                 continue
             }
             if let first = values.first(where: { $0.position == position }) {
                 report(.duplicateKey(location(of: entry.key), key: keys[position], first: location(of: first.keyNode)))
                 continue
             }
-            values.append(MappingReader.Value(key: keys[position], position: position, node: entry.value, keyNode: entry.key))
+            values.append(
+                MappingReader.Value(key: keys[position], position: position, node: entry.value, keyNode: entry.key))
         }
         return MappingReader(node: node, describe: what, values: values, context: self)
     }
 
     /// Reads one item of a list: named by its id in messages (`stage 'discovery'`), else by position.
-    public func item(_ node: SourceNode, kind: String, number: Int, keys: [String], in parent: @autoclosure @escaping () -> String? = nil) -> MappingReader? {
-        mapping(node, what: {
-            var name = "\(kind) #\(number)"
-            if let id = node.entries?.first(where: { $0.key.hasText("id") })?.value.scalar, Identifier.isValid(id) {
-                name = "\(kind) '\(id)'"
-            }
-            return parent().map { "\(name) of \($0)" } ?? name
-        }(), keys: keys)
+    public func item(
+        _ node: SourceNode, kind: String, number: Int, keys: [String],
+        in parent: @autoclosure @escaping () -> String? = nil
+    ) -> MappingReader? {
+        mapping(
+            node,
+            what: {
+                var name = "\(kind) #\(number)"
+                if let id = node.entries?.first(where: { $0.key.hasText("id") })?.value.scalar, Identifier.isValid(id) {
+                    name = "\(kind) '\(id)'"
+                }
+                return parent().map { "\(name) of \($0)" } ?? name
+            }(), keys: keys)
     }
 
     /// Decodes each node of a list with `decode` (given the node, its 1-based number and the
     /// context to report to); a long list is split between the processor's cores. Problems are
     /// reported in the list's order, as one pass would report them.
-    public func decodeEach<Value: Sendable>(_ nodes: [SourceNode],
-                                            _ decode: @Sendable (SourceNode, Int, DecodeContext) -> Value?) -> [Value] {
+    public func decodeEach<Value: Sendable>(
+        _ nodes: [SourceNode],
+        _ decode: @Sendable (SourceNode, Int, DecodeContext) -> Value?
+    ) -> [Value] {
         guard !nodes.isEmpty else { return [] }
         let file = file
         var partErrors: [WorkbookError] = []

@@ -64,8 +64,10 @@ public struct Item: Sendable {
     /// The item's values by field name, for `find KIND where …` and team rules.
     public var fields: [String: FieldValue] { makeFields() }
 
-    public init(kind: ItemKind, id: String, alias: String? = nil, name: String, location: SourceLocation?,
-                references: [Reference] = [], fields: @autoclosure @escaping @Sendable () -> [String: FieldValue] = [:]) {
+    public init(
+        kind: ItemKind, id: String, alias: String? = nil, name: String, location: SourceLocation?,
+        references: [Reference] = [], fields: @autoclosure @escaping @Sendable () -> [String: FieldValue] = [:]
+    ) {
         self.kind = kind
         self.id = id
         self.alias = alias

@@ -87,7 +87,8 @@ public struct MappingReader {
     public func number(_ key: String, in range: ClosedRange<Double>? = nil) -> Double? {
         guard let value = node(key), let text = string(key) else { return nil }
         guard let number = Double(text), number.isFinite, range?.contains(number) ?? true else {
-            wrongType(key, value, expected: range.map { "a number from \($0.lowerBound) to \($0.upperBound)" } ?? "a number")
+            wrongType(
+                key, value, expected: range.map { "a number from \($0.lowerBound) to \($0.upperBound)" } ?? "a number")
             return nil
         }
         return number
@@ -126,7 +127,8 @@ public struct MappingReader {
     public func choice(_ key: String, from allowed: [String]) -> String? {
         guard let value = node(key), let text = string(key) else { return nil }
         guard allowed.contains(text) else {
-            context.report(.notAllowed(context.location(of: value), what: "\(key) of \(what)", value: text, allowed: allowed))
+            context.report(
+                .notAllowed(context.location(of: value), what: "\(key) of \(what)", value: text, allowed: allowed))
             return nil
         }
         return text
@@ -168,11 +170,16 @@ public struct MappingReader {
                 wrongType(key, entry.value, expected: "a mapping of names to single values")
                 return nil
             }
-            return (Located(name, at: context.location(of: entry.key)), Located(text, at: context.location(of: entry.value)))
+            return (
+                Located(name, at: context.location(of: entry.key)), Located(text, at: context.location(of: entry.value))
+            )
         }
     }
 
     private func wrongType(_ key: String, _ value: SourceNode, expected: String) {
-        context.report(.wrongType(context.location(of: value), what: "\(key) of \(what)", expected: expected, found: value.quotedForMessage))
+        context.report(
+            .wrongType(
+                context.location(of: value), what: "\(key) of \(what)", expected: expected,
+                found: value.quotedForMessage))
     }
 }

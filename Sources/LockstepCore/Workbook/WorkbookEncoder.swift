@@ -21,19 +21,25 @@ public struct WorkbookEncoder: Sendable {
     /// byte (see `YAMLReprinter`). `keptLayout` is false when the whole workbook had to be
     /// written anew: there was no original, or its patched text would not read back as exactly
     /// this workbook — a check made on every save, so a wrong file is never written.
-    public func encode(_ workbook: Workbook, keeping original: WorkbookText?) -> (bytes: [UInt8], keptLayout: Bool, node: YAMLNode) {
+    public func encode(
+        _ workbook: Workbook, keeping original: WorkbookText?
+    ) -> (bytes: [UInt8], keptLayout: Bool, node: YAMLNode) {
         guard let original else {
             let after = node(workbook)
             return (Array(YAMLWriter.write(after).utf8), false, after)
         }
         // The file's layout is read on one core while the two versions are encoded on the other.
-        let (root, (before, after)) = ParallelParts.pair({
-            try? YAMLReader.parseKeepingLayout(original.bytes, file: "saved workbook")
-        }, {
-            (original.node ?? node(original.workbook), node(workbook))
-        })
-        guard let root, let (patched, pieces) = YAMLReprinter.reprint(original.bytes, root: root, before: before, after: after),
-              readsAs(after, patched, pieces: pieces) else {
+        let (root, (before, after)) = ParallelParts.pair(
+            {
+                try? YAMLReader.parseKeepingLayout(original.bytes, file: "saved workbook")
+            },
+            {
+                (original.node ?? node(original.workbook), node(workbook))
+            })
+        guard let root,
+            let (patched, pieces) = YAMLReprinter.reprint(original.bytes, root: root, before: before, after: after),
+            readsAs(after, patched, pieces: pieces)
+        else {
             return (Array(YAMLWriter.write(after).utf8), false, after)
         }
         return (patched, true, after)
@@ -64,7 +70,9 @@ public struct WorkbookEncoder: Sendable {
         if let name = workbook.name { pairs.append(("name", .string(name))) }
         pairs.append(("plugins", .sequence(workbook.plugins.map { .string($0) }, style: .flow)))
         if !workbook.pluginSettings.isEmpty {
-            let entries = workbook.plugins.compactMap { name in workbook.pluginSettings[name].map { (name, $0.encode()) } }
+            let entries = workbook.plugins.compactMap { name in
+                workbook.pluginSettings[name].map { (name, $0.encode()) }
+            }
             pairs.append((PluginSettings.key, .mapping(entries)))
         }
         for key in sectionKeys(workbook) {

@@ -15,7 +15,10 @@ extension WorkbookLoader {
             seen[rule.id] = at
             guard let (_, schema) = Workbook.kind(named: rule.appliesTo.value, among: plugins) else {
                 let kinds = plugins.flatMap(\.itemKinds).map(\.name)
-                context.report(.notAllowed(rule.appliesTo.location ?? at, what: "applies_to of rule '\(rule.id)'", value: rule.appliesTo.value, allowed: kinds))
+                context.report(
+                    .notAllowed(
+                        rule.appliesTo.location ?? at, what: "applies_to of rule '\(rule.id)'",
+                        value: rule.appliesTo.value, allowed: kinds))
                 continue
             }
             let checker = ExpressionChecker(schema: ExpressionSchema(fields: schema))

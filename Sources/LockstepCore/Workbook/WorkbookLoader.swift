@@ -27,9 +27,11 @@ public struct WorkbookLoader: Sendable {
     /// Told what does not stop a load but should be said (a plugin that could not validate).
     public var warn: (@Sendable (String) -> Void)?
 
-    public init(registry: PluginRegistry,
-                external: (@Sendable (_ entry: String, _ file: String) -> Result<any Plugin, ExternalPluginError>)? = nil,
-                warn: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        registry: PluginRegistry,
+        external: (@Sendable (_ entry: String, _ file: String) -> Result<any Plugin, ExternalPluginError>)? = nil,
+        warn: (@Sendable (String) -> Void)? = nil
+    ) {
         self.registry = registry
         self.external = external
         self.warn = warn
@@ -48,7 +50,10 @@ public struct WorkbookLoader: Sendable {
             return try FileSystem.readFile(path, limit: sizeLimit)
         } catch {
             let tooLarge = error.reason.contains("over the limit")
-            let reason = tooLarge ? error.reason + " (a workbook may be \(sizeLimit / 1_000_000) MB; LOCKSTEP_MAX_WORKBOOK_MB raises it)" : error.reason
+            let reason =
+                tooLarge
+                ? error.reason + " (a workbook may be \(sizeLimit / 1_000_000) MB; LOCKSTEP_MAX_WORKBOOK_MB raises it)"
+                : error.reason
             throw WorkbookLoadError(errors: [.unreadable(file: path, reason: reason)])
         }
     }
@@ -72,7 +77,9 @@ public struct WorkbookLoader: Sendable {
         for warning in context.warnings { warn?(warning) }
         if !context.errors.isEmpty {
             let sorted = context.errors.enumerated().sorted { a, b in
-                (a.element.location.line, a.element.location.column, a.offset) < (b.element.location.line, b.element.location.column, b.offset)
+                (a.element.location.line, a.element.location.column, a.offset) < (
+                    b.element.location.line, b.element.location.column, b.offset
+                )
             }
             throw WorkbookLoadError(errors: Array(sorted.map(\.element).prefix(Self.errorLimit)))
         }
@@ -100,13 +107,18 @@ public struct WorkbookLoader: Sendable {
         }
     }
 
-    private func decodeSections(_ root: consuming SourceNode, context: DecodeContext) -> (workbook: Workbook, registry: PluginRegistry) {
+    private func decodeSections(
+        _ root: consuming SourceNode, context: DecodeContext
+    ) -> (workbook: Workbook, registry: PluginRegistry) {
         let registry = registry.adding(externalPlugins(root, file: context.file))
         guard let entries = root.entries else {
             // What the file holds is not quoted: a file that is no workbook may be anything (a
             // symlink to /etc/passwd), and its content has no place in an error or a CI log.
-            context.report(.wrongType(context.location(of: root), what: "a workbook", expected: "a mapping of sections starting with 'lockstep: 1'",
-                                      found: root.isSequence ? "a list" : "text (this file is not a Lockstep workbook)"))
+            context.report(
+                .wrongType(
+                    context.location(of: root), what: "a workbook",
+                    expected: "a mapping of sections starting with 'lockstep: 1'",
+                    found: root.isSequence ? "a list" : "text (this file is not a Lockstep workbook)"))
             return (Workbook(), registry)
         }
         let allowedKeys = Self.coreKeys + registry.available.flatMap { $0.sections.map { $0.key } }
@@ -120,7 +132,8 @@ public struct WorkbookLoader: Sendable {
         for entry in entries {
             guard let key = entry.key.scalar, !Self.coreKeys.contains(key), let value = top.node(key) else { continue }
             guard let owner = registry.owner(ofSection: key),
-                  let spec = owner.sections.first(where: { $0.key == key }) else { continue }
+                let spec = owner.sections.first(where: { $0.key == key })
+            else { continue }
             guard workbook.plugins.contains(owner.name) else {
                 context.report(.sectionNeedsPlugin(context.location(of: entry.key), section: key, plugin: owner.name))
                 continue
@@ -142,7 +155,9 @@ public struct WorkbookLoader: Sendable {
 
     private static func validate(_ workbook: Workbook, registry: PluginRegistry, context: DecodeContext) {
         let items = workbook.items
-        for error in ItemIndex(items).problems(of: items, loose: workbook.sections.values.flatMap(\.looseReferences)) { context.report(error) }
+        for error in ItemIndex(items).problems(of: items, loose: workbook.sections.values.flatMap(\.looseReferences)) {
+            context.report(error)
+        }
         for name in workbook.plugins {
             registry.plugin(named: name)?.validate(workbook, context: context)
         }
@@ -155,7 +170,8 @@ public struct WorkbookLoader: Sendable {
             return
         }
         if version.scalar != String(Workbook.formatVersion) {
-            context.report(.unsupportedVersion(context.location(of: version), found: version.scalar ?? version.quotedForMessage))
+            context.report(
+                .unsupportedVersion(context.location(of: version), found: version.scalar ?? version.quotedForMessage))
         }
     }
 
@@ -184,7 +200,8 @@ public struct WorkbookLoader: Sendable {
             guard registry.plugin(named: name.value) != nil else {
                 context.report(
                     .unknownPlugin(
-                        name.location!, name: name.value, suggestion: Suggestion.closest(to: name.value, in: registry.names),
+                        name.location!, name: name.value,
+                        suggestion: Suggestion.closest(to: name.value, in: registry.names),
                         known: registry.available.filter { !$0.isExternal }.map(\.name)))
                 continue
             }

@@ -1,46 +1,61 @@
 import LockstepCore
 
 extension Builtins {
-    static let open = ShellCommand(CommandSpec(
-        "open", summary: "Open a workbook file, replacing the one open now",
-        arguments: [ArgumentSpec("FILE", completion: .files)],
-        options: [OptionSpec("--discard", summary: "drop unsaved changes to the open workbook without asking")],
-        examples: ["open examples/acme.yaml"]
-    )) { session, invocation in
+    static let open = ShellCommand(
+        CommandSpec(
+            "open", summary: "Open a workbook file, replacing the one open now",
+            arguments: [ArgumentSpec("FILE", completion: .files)],
+            options: [OptionSpec("--discard", summary: "drop unsaved changes to the open workbook without asking")],
+            examples: ["open examples/acme.yaml"]
+        )
+    ) { session, invocation in
         try guardUnsaved(session, discard: invocation.flag("--discard"), before: "opening another workbook")
         try session.open(invocation.arguments[0])
         session.emit(.note("opened \(session.displayName): \(summary(of: session.workbook))"))
     }
 
-    static let new = ShellCommand(CommandSpec(
-        "new", summary: "Start an empty workbook with every plugin loaded",
-        arguments: [ArgumentSpec("FILE", completion: .files, optional: true)],
-        options: [OptionSpec("--name", value: "NAME", summary: "the company or project the workbook describes"),
-                  OptionSpec("--template", value: "NAME", completion: .templateNames,
-                             summary: "start from a template the plugins offer (Tab lists them; the built-in ones: a CRM's default stages)"),
-                  OptionSpec("--discard", summary: "drop unsaved changes to the open workbook without asking")],
-        examples: ["new client.yaml --name \"Acme Analytics\"", "new client.yaml --template hubspot", "new"]
-    )) { session, invocation in
+    static let new = ShellCommand(
+        CommandSpec(
+            "new", summary: "Start an empty workbook with every plugin loaded",
+            arguments: [ArgumentSpec("FILE", completion: .files, optional: true)],
+            options: [
+                OptionSpec("--name", value: "NAME", summary: "the company or project the workbook describes"),
+                OptionSpec(
+                    "--template", value: "NAME", completion: .templateNames,
+                    summary:
+                        "start from a template the plugins offer (Tab lists them; the built-in ones: a CRM's default stages)"
+                ),
+                OptionSpec("--discard", summary: "drop unsaved changes to the open workbook without asking"),
+            ],
+            examples: ["new client.yaml --name \"Acme Analytics\"", "new client.yaml --template hubspot", "new"]
+        )
+    ) { session, invocation in
         try guardUnsaved(session, discard: invocation.flag("--discard"), before: "starting a new workbook")
-        try session.startNew(path: invocation.argument(0), name: invocation.option("--name"), template: invocation.option("--template"))
-        let from = invocation.option("--template").map { " from the \($0) template (\(summary(of: session.workbook)))" } ?? ""
+        try session.startNew(
+            path: invocation.argument(0), name: invocation.option("--name"), template: invocation.option("--template"))
+        let from =
+            invocation.option("--template").map { " from the \($0) template (\(summary(of: session.workbook)))" } ?? ""
         session.emit(.note("new workbook \(session.displayName)\(from); 'save' writes it"))
     }
 
-    static let save = ShellCommand(CommandSpec(
-        "save", summary: "Write the workbook to its file, or to FILE (atomically, keeping the file's layout)",
-        arguments: [ArgumentSpec("FILE", completion: .files, optional: true)],
-        options: [OptionSpec("--force", summary: "overwrite even if the file changed on disk or already exists")],
-        examples: ["save", "save acme-after-workshop.yaml"]
-    )) { session, invocation in
+    static let save = ShellCommand(
+        CommandSpec(
+            "save", summary: "Write the workbook to its file, or to FILE (atomically, keeping the file's layout)",
+            arguments: [ArgumentSpec("FILE", completion: .files, optional: true)],
+            options: [OptionSpec("--force", summary: "overwrite even if the file changed on disk or already exists")],
+            examples: ["save", "save acme-after-workshop.yaml"]
+        )
+    ) { session, invocation in
         let force = invocation.flag("--force")
         if !force, invocation.argument(0) == nil, session.changedOnDisk, !session.changesSinceSaved.isEmpty {
             let count = changeCount(session.changesSinceSaved.count)
-            let question = "\(session.displayName) changed on disk since it was opened. Read it again and re-apply your \(count) on top? [y/N] "
+            let question =
+                "\(session.displayName) changed on disk since it was opened. Read it again and re-apply your \(count) on top? [y/N] "
             guard session.confirm(question) == true else {
-                throw CommandError.failed("\(session.path ?? session.displayName) changed on disk since it was opened",
-                                          fix: "'reload' reads it again and re-applies your \(count) on top; or save to another file "
-                                          + "(save FILE), or overwrite with 'save --force' (the other changes are lost)")
+                throw CommandError.failed(
+                    "\(session.path ?? session.displayName) changed on disk since it was opened",
+                    fix: "'reload' reads it again and re-applies your \(count) on top; or save to another file "
+                        + "(save FILE), or overwrite with 'save --force' (the other changes are lost)")
             }
             try reportReload(session, try session.reload(discarding: false))
             session.emit(.note("not saved yet: check the result, then 'save'"))
@@ -50,21 +65,29 @@ extension Builtins {
         session.emit(.note("saved \(path)"))
     }
 
-    static let reload = ShellCommand(CommandSpec(
-        "reload", summary: "Read the workbook's file again and re-apply this session's unsaved changes on top",
-        options: [OptionSpec("--discard", summary: "drop this session's unsaved changes instead of re-applying them")],
-        examples: ["reload", "reload --discard"]
-    )) { session, invocation in
+    static let reload = ShellCommand(
+        CommandSpec(
+            "reload", summary: "Read the workbook's file again and re-apply this session's unsaved changes on top",
+            options: [
+                OptionSpec("--discard", summary: "drop this session's unsaved changes instead of re-applying them")
+            ],
+            examples: ["reload", "reload --discard"]
+        )
+    ) { session, invocation in
         try reportReload(session, try session.reload(discarding: invocation.flag("--discard")))
     }
 
     private static func reportReload(_ session: Session, _ outcome: (reapplied: Int, failed: [String])) throws {
         var note = "read \(session.displayName) again"
-        if outcome.reapplied + outcome.failed.count > 0 { note += " and re-applied \(outcome.reapplied) of \(changeCount(outcome.reapplied + outcome.failed.count))" }
+        if outcome.reapplied + outcome.failed.count > 0 {
+            note += " and re-applied \(outcome.reapplied) of \(changeCount(outcome.reapplied + outcome.failed.count))"
+        }
         session.emit(.note(note + (outcome.failed.isEmpty ? "" : "; these no longer apply, as said above:")))
         for line in outcome.failed { session.emit(.note("  \(Sanitized.visible(line))")) }
         guard outcome.failed.isEmpty else {
-            throw CommandError.failed("\(changeCount(outcome.failed.count)) could not be re-applied", fix: "make them again by hand if they still matter, then save")
+            throw CommandError.failed(
+                "\(changeCount(outcome.failed.count)) could not be re-applied",
+                fix: "make them again by hand if they still matter, then save")
         }
     }
 
@@ -77,7 +100,8 @@ extension Builtins {
         case true?: return
         case false?: throw CommandError.failed("kept the open workbook", fix: "save it first, then try again")
         case nil:
-            throw CommandError.failed("\(session.displayName) has unsaved changes", fix: "save first, or add --discard before \(action)")
+            throw CommandError.failed(
+                "\(session.displayName) has unsaved changes", fix: "save first, or add --discard before \(action)")
         }
     }
 

@@ -3,23 +3,36 @@ import LockstepCore
 extension Builtins {
     static let tourActions = ["where", "next", "back", "repeat", "hint", "stop", "restart"]
 
-    static let tour = ShellCommand(CommandSpec(
-        "tour", summary: "A guided tour for new hires: each step explains an idea, gives a task, and checks the result",
-        arguments: [ArgumentSpec("ACTION", completion: .words(tourActions), optional: true)],
-        options: [OptionSpec("--class", summary: "print the facilitator's script for a class: per step, the questions to ask and the answers to expect")],
-        examples: ["tour", "tour hint", "tour back", "tour where", "tour --class"]
-    )) { session, invocation in
+    static let tour = ShellCommand(
+        CommandSpec(
+            "tour",
+            summary: "A guided tour for new hires: each step explains an idea, gives a task, and checks the result",
+            arguments: [ArgumentSpec("ACTION", completion: .words(tourActions), optional: true)],
+            options: [
+                OptionSpec(
+                    "--class",
+                    summary:
+                        "print the facilitator's script for a class: per step, the questions to ask and the answers to expect"
+                )
+            ],
+            examples: ["tour", "tour hint", "tour back", "tour where", "tour --class"]
+        )
+    ) { session, invocation in
         if invocation.flag("--class") {
             session.emit(.text(Tour.script(Tour.lessons(for: try tourWorkbook(session), session: session))))
             return
         }
         let action = invocation.argument(0)
-        if let action, !tourActions.contains(action) { throw CommandError.unknown("tour action", action, among: tourActions) }
+        if let action, !tourActions.contains(action) {
+            throw CommandError.unknown("tour action", action, among: tourActions)
+        }
         if action == nil || action == "restart", session.tour == nil || action == "restart" {
             try startTour(session, restart: action == "restart")
             return
         }
-        guard let tour = session.tour else { throw CommandError.failed("no tour is running", fix: "start one with 'tour'") }
+        guard let tour = session.tour else {
+            throw CommandError.failed("no tour is running", fix: "start one with 'tour'")
+        }
         switch action {
         case "next":
             tour.next()
@@ -50,8 +63,9 @@ extension Builtins {
     static func tourWorkbook(_ session: Session) throws -> Workbook {
         if !session.workbook.items.isEmpty { return session.workbook }
         guard let teaching = session.teachingWorkbook else {
-            throw CommandError.failed("the tour walks through a workbook, and this one is empty",
-                                      fix: "open an example first, e.g. open examples/saas/brightlane.yaml, or run 'lockstep tour'")
+            throw CommandError.failed(
+                "the tour walks through a workbook, and this one is empty",
+                fix: "open an example first, e.g. open examples/saas/brightlane.yaml, or run 'lockstep tour'")
         }
         return try WorkbookLoader(registry: session.registry).decode(Array(teaching.text.utf8), file: teaching.name)
     }
@@ -66,17 +80,23 @@ extension Builtins {
         }
         if !restart, let resumable = place.resumable(), session.path == nil || session.path == resumable.copy {
             if session.path != resumable.copy { try session.open(resumable.copy) }
-            let start = try WorkbookLoader(registry: session.registry).decode(Array(resumable.start.utf8), file: "start.yaml")
-            let tour = Tour(lessons: Tour.lessons(for: start, session: session), startingAt: resumable.lesson, place: place)
+            let start = try WorkbookLoader(registry: session.registry).decode(
+                Array(resumable.start.utf8), file: "start.yaml")
+            let tour = Tour(
+                lessons: Tour.lessons(for: start, session: session), startingAt: resumable.lesson, place: place)
             session.tourStart = findings(of: start, session: session)
             session.tour = tour
-            session.emit(.text("Welcome back: the tour resumes at step \(tour.position + 1) of \(tour.lessons.count), on its copy \(resumable.copy).\n"))
+            session.emit(
+                .text(
+                    "Welcome back: the tour resumes at step \(tour.position + 1) of \(tour.lessons.count), on its copy \(resumable.copy).\n"
+                ))
             showLesson(session, tour)
             return
         }
         if session.isDirty {
-            throw CommandError.failed("the tour works on a copy of the saved workbook, and this one has unsaved changes",
-                                      fix: "save them first, or start the tour on a shipped example with 'lockstep tour'")
+            throw CommandError.failed(
+                "the tour works on a copy of the saved workbook, and this one has unsaved changes",
+                fix: "save them first, or start the tour on a shipped example with 'lockstep tour'")
         }
         let text: String, name: String
         if let path = session.path, !session.workbook.items.isEmpty, let saved = TourPlace.text(path, limit: 64 << 20) {
@@ -107,15 +127,19 @@ extension Builtins {
         }
         guard workbook.plugins.contains(where: { anchored($0) != $0 }) else { return text }
         workbook.plugins = workbook.plugins.map(anchored)
-        workbook.pluginSettings = Dictionary(uniqueKeysWithValues: workbook.pluginSettings.map { (anchored($0.key), $0.value) })
+        workbook.pluginSettings = Dictionary(
+            uniqueKeysWithValues: workbook.pluginSettings.map { (anchored($0.key), $0.value) })
         let original = WorkbookText(bytes: Array(text.utf8), workbook: session.workbook)
-        return String(decoding: WorkbookEncoder(registry: session.registry).encode(workbook, keeping: original).bytes, as: UTF8.self)
+        return String(
+            decoding: WorkbookEncoder(registry: session.registry).encode(workbook, keeping: original).bytes,
+            as: UTF8.self)
     }
 
     static func begin(_ session: Session, _ tour: Tour, note: String? = nil) throws {
         session.tour = tour
         let name = session.workbook.name ?? session.displayName
-        var welcome = "Welcome to the tour of \(name): \(tour.lessons.count) steps. Do each task your own way; the tour checks the result. "
+        var welcome =
+            "Welcome to the tour of \(name): \(tour.lessons.count) steps. Do each task your own way; the tour checks the result. "
             + "'tour hint' shows one way, 'tour back' and 'tour repeat' go over a step, 'tour stop' pauses.\n"
         if let note { welcome += note + "\n" }
         session.emit(.text(welcome))
@@ -123,6 +147,7 @@ extension Builtins {
     }
 
     static func findings(of workbook: Workbook, session: Session) -> [Finding] {
-        CheckRunner(checks: workbook.runnableChecks(plugins: session.plugins)).run(workbook, context: session.checkContext())
+        CheckRunner(checks: workbook.runnableChecks(plugins: session.plugins)).run(
+            workbook, context: session.checkContext())
     }
 }

@@ -63,7 +63,8 @@ struct DiffCommand: RunnableCommand {
         // commit's own are not checked out.
         let path = GitBlob.parse(name)?.path ?? name
         let resolver = PluginResolver.standard(builtIn: builtIn)
-        let loader = WorkbookLoader(registry: builtIn, external: { entry, _ in resolver.resolve(entry, workbook: path) })
+        let loader = WorkbookLoader(
+            registry: builtIn, external: { entry, _ in resolver.resolve(entry, workbook: path) })
         if let (revision, file) = GitBlob.parse(name) {
             let bytes = try GitBlob.contents(revision: revision, path: file, limit: WorkbookLoader.sizeLimit)
             workbook = try loader.decode(bytes, file: name)

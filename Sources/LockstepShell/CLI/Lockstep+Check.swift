@@ -1,6 +1,6 @@
 import LockstepCore
-import LockstepWarehouse
 import LockstepPluginHost
+import LockstepWarehouse
 
 extension Lockstep {
     static func runCheck(_ options: CheckCommand, registry: PluginRegistry) -> Int32 {

@@ -1,16 +1,19 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArgumentParser
 import LockstepCore
 import LockstepPluginHost
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one entry point the `lockstep` executable calls.
 public enum Lockstep {
     public static let version = "0.1.0"
 
     /// Parses `arguments` (without the program name), runs, and returns the exit code.
-    public static func main(arguments: [String], plugins: [any Plugin], teaching: (name: String, text: String)? = nil) -> Int32 {
+    public static func main(
+        arguments: [String], plugins: [any Plugin], teaching: (name: String, text: String)? = nil
+    ) -> Int32 {
         teachingWorkbook = teaching
         let registry = PluginRegistry(plugins)
         CompletionWords.ruleCodes = (CoreChecks.all + plugins.flatMap(\.checks)).map(\.code).sorted()
@@ -46,7 +49,8 @@ public enum Lockstep {
     /// A shell command (or a few) run once on `workbook`, or on an empty one: `lockstep explain`, `lockstep rules`.
     static func runOnce(_ commands: [String], workbook: String?, registry: PluginRegistry) -> Int32 {
         do {
-            let options = try ShellOptions.parse(["-c", commands.joined(separator: "; ")] + (workbook.map { [$0] } ?? []))
+            let options = try ShellOptions.parse(
+                ["-c", commands.joined(separator: "; ")] + (workbook.map { [$0] } ?? []))
             return run(options, registry: registry)
         } catch {
             return report(error)
@@ -61,8 +65,9 @@ public enum Lockstep {
         options.pluginPath.apply()
         let output = StandardOutput()
         guard let clock = clock(today: options.clock.today, output: output) else { return 2 }
-        let session = Session(registry: registry, output: output,
-                              renderOptions: RenderOptions(width: terminalWidth(), color: colorAllowed()))
+        let session = Session(
+            registry: registry, output: output,
+            renderOptions: RenderOptions(width: terminalWidth(), color: colorAllowed()))
         session.clock = clock
         session.journal = Journal.standard()
         session.tourPlace = TourPlace.standard
@@ -73,9 +78,10 @@ public enum Lockstep {
         if let editor = reader as? EditLineReader {
             editor.completer = { Completer(session: session).complete($0) }
         }
-        let shell = Shell(session: session, reader: reader, keepGoing: options.keepGoing,
-                          history: reader.isInteractive ? HistoryFile.standard() : nil,
-                          color: reader.isInteractive && colorAllowed())
+        let shell = Shell(
+            session: session, reader: reader, keepGoing: options.keepGoing,
+            history: reader.isInteractive ? HistoryFile.standard() : nil,
+            color: reader.isInteractive && colorAllowed())
         if let path = options.workbook {
             if reader.isInteractive, !FileSystem.exists(path) {
                 try? session.startNew(path: path, name: nil)
@@ -95,7 +101,11 @@ public enum Lockstep {
         }
         leaveForExit(session)
         shell.offerRecovery()
-        if startingTour, case .failed(let code) = shell.runLine(options.workbook == nil ? "tour" : "tour restart", number: 0) { return code }
+        if startingTour,
+            case .failed(let code) = shell.runLine(options.workbook == nil ? "tour" : "tour restart", number: 0)
+        {
+            return code
+        }
         return shell.run()
     }
 
@@ -117,12 +127,15 @@ public enum Lockstep {
             do {
                 return try PlainLineReader(path: script)
             } catch {
-                output.writeError("error: cannot read script '\(Sanitized.visible(script))': \(error.reason)\n  fix: give --script a file of commands, one per line\n")
+                output.writeError(
+                    "error: cannot read script '\(Sanitized.visible(script))': \(error.reason)\n  fix: give --script a file of commands, one per line\n"
+                )
                 return nil
             }
         }
         if isatty(STDIN_FILENO) == 1,
-           let editor = EditLineReader(programName: "lockstep", history: HistoryFile.standard()?.load() ?? []) {
+            let editor = EditLineReader(programName: "lockstep", history: HistoryFile.standard()?.load() ?? [])
+        {
             return editor
         }
         return PlainLineReader()

@@ -50,7 +50,9 @@ struct PluginTestCommand: RunnableCommand {
         do {
             if let workbook {
                 // A sample that names plugins of its own (this one, perhaps) loads with them.
-                sample = try WorkbookLoader.withExternalPlugins(registry, resolver: PluginResolver.standard(builtIn: registry)).load(
+                sample = try WorkbookLoader.withExternalPlugins(
+                    registry, resolver: PluginResolver.standard(builtIn: registry)
+                ).load(
                     path: workbook)
             } else if let teaching = Lockstep.teachingWorkbook {
                 sample = try WorkbookLoader(registry: registry).decode(Array(teaching.text.utf8), file: teaching.name)

@@ -1,7 +1,8 @@
+import LockstepCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import LockstepCore
 
 /// Context-aware completion: command names, sub-commands, options, and the workbook's own ids.
 public struct Completer {
@@ -23,7 +24,8 @@ public struct Completer {
             candidates = candidates.map { head + $0 }
         }
         let matching = candidates.filter { CompletionText.hasBytePrefix($0, partial) }
-        return CompletionResult(partial: partial, candidates: Array(Set(matching)).sorted(), endsWord: !isListValue(after: done))
+        return CompletionResult(
+            partial: partial, candidates: Array(Set(matching)).sorted(), endsWord: !isListValue(after: done))
     }
 
     /// True when the word being typed is the value of a list option (`--stage STAGE[,STAGE]`)
@@ -31,7 +33,9 @@ public struct Completer {
     private func isListValue(after done: [String]) -> Bool {
         guard let command = session.command(matching: done) else { return false }
         let arguments = Array(done.dropFirst(command.spec.words.count))
-        if let previous = arguments.last, let option = command.spec.options.first(where: { $0.name == previous }) { return option.isList }
+        if let previous = arguments.last, let option = command.spec.options.first(where: { $0.name == previous }) {
+            return option.isList
+        }
         if command.spec.name == "edit", arguments.count == 3, let field = editableField(arguments) {
             if case .ids = field.value { return true }
             if case .wordsOrIds = field.value { return true }
@@ -42,7 +46,8 @@ public struct Completer {
     /// The field `edit KIND ID FIELD` names.
     private func editableField(_ arguments: [String]) -> EditableField? {
         guard let kind = try? session.requireKind(named: arguments[0], command: "edit").kind,
-              let type = session.plugins.editableSection(holding: kind) else { return nil }
+            let type = session.plugins.editableSection(holding: kind)
+        else { return nil }
         return type.editableFields(of: kind).first { $0.name == arguments[2] }
     }
 
@@ -53,10 +58,14 @@ public struct Completer {
         case "edit", "rename", "remove":
             if let type = session.plugins.sectionsEditableAsWhole[arguments.first ?? ""], command.spec.name == "edit" {
                 if arguments.count == 1 { return type.editableFields(of: nil).map(\.name) }
-                return arguments.count == 2 ? type.editableFields(of: nil).first { $0.name == arguments[1] }.map(values) : []
+                return arguments.count == 2
+                    ? type.editableFields(of: nil).first { $0.name == arguments[1] }.map(values) : []
             }
-            guard arguments.count >= 1, let kind = try? session.requireKind(named: arguments[0], command: command.spec.name).kind else {
-                return arguments.isEmpty ? session.itemKinds.map(\.name) + session.plugins.sectionsEditableAsWhole.keys : nil
+            guard arguments.count >= 1,
+                let kind = try? session.requireKind(named: arguments[0], command: command.spec.name).kind
+            else {
+                return arguments.isEmpty
+                    ? session.itemKinds.map(\.name) + session.plugins.sectionsEditableAsWhole.keys : nil
             }
             if arguments.count == 1 { return session.names(of: kind) }
             guard command.spec.name == "edit" else { return [] }
@@ -64,7 +73,9 @@ public struct Completer {
             if arguments.count == 2 { return fields.map(\.name) }
             return arguments.count == 3 ? editableField(arguments).map(values) : []
         case "find":
-            guard let kindName = arguments.first, let (_, schema) = try? session.requireKind(named: kindName, command: "find") else { return nil }
+            guard let kindName = arguments.first,
+                let (_, schema) = try? session.requireKind(named: kindName, command: "find")
+            else { return nil }
             return arguments.count == 1 ? ["where"] : schema.keys.sorted()
         default:
             return nil
@@ -92,7 +103,8 @@ public struct Completer {
         }
         let arguments = Array(done.dropFirst(command.spec.words.count))
         if let previous = arguments.last, let option = command.spec.options.first(where: { $0.name == previous }),
-           option.valueName != nil {
+            option.valueName != nil
+        {
             return values(for: option.completion, partial: partial)
         }
         if partial.hasPrefix("-") { return command.spec.options.map(\.name) }
@@ -125,7 +137,8 @@ public struct Completer {
         case .ruleCodes: return session.workbook.runnableChecks(plugins: session.plugins).map(\.code)
         case .templateNames: return session.templateNames
         case .files: return Self.paths(matching: partial)
-        case .exportFiles: return Self.paths(matching: partial).filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }
+        case .exportFiles:
+            return Self.paths(matching: partial).filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }
         }
     }
 

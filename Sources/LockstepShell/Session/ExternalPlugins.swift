@@ -8,7 +8,8 @@ extension WorkbookLoader {
         _ registry: PluginRegistry, resolver: PluginResolver?, warn: (@Sendable (String) -> Void)? = nil
     ) -> WorkbookLoader {
         guard let resolver else { return WorkbookLoader(registry: registry, warn: warn) }
-        return WorkbookLoader(registry: registry, external: { entry, file in resolver.resolve(entry, workbook: file) }, warn: warn)
+        return WorkbookLoader(
+            registry: registry, external: { entry, file in resolver.resolve(entry, workbook: file) }, warn: warn)
     }
 }
 

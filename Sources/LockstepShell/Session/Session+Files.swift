@@ -36,7 +36,9 @@ extension Session {
     /// Reads the workbook's file again and, unless `discarding`, re-applies this session's
     /// changes on top of it through the commands; returns the changes that no longer applied.
     func reload(discarding: Bool) throws(CommandError) -> (reapplied: Int, failed: [String]) {
-        guard let path else { throw .usage("this workbook has no file to read again", fix: "open one, or save this one first") }
+        guard let path else {
+            throw .usage("this workbook has no file to read again", fix: "open one, or save this one first")
+        }
         let changes = discarding ? [] : changesSinceSaved
         try open(path)
         needsRecoveryCheck = false  // the journal goes on with the changes re-applied below
@@ -65,13 +67,16 @@ extension Session {
                 throw .unknown("template", template, among: templateNames)
             }
             let parts = registry.available.compactMap { $0.template(template) }
-            var text = "lockstep: 1\n" + (name.map { "name: \"\($0)\"\n" } ?? "") + "plugins: [\(registry.names.joined(separator: ", "))]\n"
+            var text =
+                "lockstep: 1\n" + (name.map { "name: \"\($0)\"\n" } ?? "")
+                + "plugins: [\(registry.names.joined(separator: ", "))]\n"
             for part in parts { text += "\n" + part }
             do {
                 let loader = WorkbookLoader(registry: registry)
                 let composed = try loader.decode(Array(text.utf8), file: path ?? "\(template) template")
                 // Read back as 'save' will write it, so the lines in messages are the saved file's.
-                workbook = try loader.decode(Array(WorkbookEncoder(registry: registry).encode(composed).utf8), file: path ?? "untitled")
+                workbook = try loader.decode(
+                    Array(WorkbookEncoder(registry: registry).encode(composed).utf8), file: path ?? "untitled")
             } catch {
                 throw .workbook(error)
             }
@@ -87,36 +92,49 @@ extension Session {
         guard let destination = target ?? path else {
             throw .usage("this workbook has no file yet", fix: "name one: save FILE.yaml")
         }
-        let (bytes, keptLayout, node) = WorkbookEncoder(registry: registry, wholeCheckLimit: saveCheckLimit).encode(workbook, keeping: savedText)
+        let (bytes, keptLayout, node) = WorkbookEncoder(registry: registry, wholeCheckLimit: saveCheckLimit).encode(
+            workbook, keeping: savedText)
         let outcome: SafeWrite.Outcome
         do {
             outcome = try SafeWrite.write(bytes, to: destination) { (existing) throws(CommandError) in
                 guard !force, case .file(let stamp) = existing else { return }
                 if destination == path {
                     guard !unchanged(stamp, at: destination) else { return }
-                    throw .failed("\(destination) changed on disk since it was opened",
-                                  fix: "save to another file (save FILE), or overwrite with 'save --force' (the other changes are lost)")
+                    throw .failed(
+                        "\(destination) changed on disk since it was opened",
+                        fix:
+                            "save to another file (save FILE), or overwrite with 'save --force' (the other changes are lost)"
+                    )
                 }
-                throw .failed("\(destination) already exists", fix: "choose another name, or overwrite it with 'save \(destination) --force'")
+                throw .failed(
+                    "\(destination) already exists",
+                    fix: "choose another name, or overwrite it with 'save \(destination) --force'")
             }
         } catch let refusal as CommandError {
             throw refusal
         } catch {
             let reason = (error as? FileSystem.Failure)?.reason ?? "\(error)"
-            throw .failed("cannot save \(destination): \(reason)", fix: "check the folder exists and is writable, or save elsewhere")
+            throw .failed(
+                "cannot save \(destination): \(reason)",
+                fix: "check the folder exists and is writable, or save elsewhere")
         }
         if !keptLayout, savedText != nil {
             emit(.note("note: the file's layout could not be kept for this change; the workbook was written out whole"))
         }
         if outcome.links > 1 {
-            emit(.note("note: \(destination) has \(outcome.links) hard links; it was written in place so that each of them shows the change"))
+            emit(
+                .note(
+                    "note: \(destination) has \(outcome.links) hard links; it was written in place so that each of them shows the change"
+                ))
         }
         path = destination
         fingerprint = Fingerprint(bytes)
         stamp = outcome.stamp
         // Items added or changed in the session get their places in the file as saved, read back
         // from what was written (a file too large to read again keeps them until it is reopened).
-        if bytes.count <= saveCheckLimit, let placed = try? WorkbookLoader(registry: registry).decode(bytes, file: destination) {
+        if bytes.count <= saveCheckLimit,
+            let placed = try? WorkbookLoader(registry: registry).decode(bytes, file: destination)
+        {
             workbook = placed
         }
         savedText = WorkbookText(bytes: bytes, workbook: workbook, node: node)
@@ -138,7 +156,8 @@ extension Session {
     private func unchanged(_ now: FileStamp, at path: String) -> Bool {
         if let stamp, stamp.sameContent(as: now) { return true }
         guard let fingerprint, now.size == fingerprint.size,
-              let bytes = try? FileSystem.readBytes(path, limit: WorkbookLoader.sizeLimit) else { return false }
+            let bytes = try? FileSystem.readBytes(path, limit: WorkbookLoader.sizeLimit)
+        else { return false }
         return Fingerprint(bytes) == fingerprint
     }
 }

@@ -1,6 +1,7 @@
 import LockstepCore
-import LockstepWarehouse
 import LockstepPluginHost
+import LockstepWarehouse
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -107,7 +108,8 @@ public final class Session: CommandEnvironment {
     /// What the checks of one run see: today, the workbook's file, what is loaded, what may be read.
     func checkContext() -> CheckContext {
         CheckContext(
-            today: today, workbookPath: path, attachments: attachments, allowsDataOutsideWorkbook: allowsDataOutsideWorkbook,
+            today: today, workbookPath: path, attachments: attachments,
+            allowsDataOutsideWorkbook: allowsDataOutsideWorkbook,
             databases: databases)
     }
 
@@ -121,7 +123,9 @@ public final class Session: CommandEnvironment {
         return Sanitized.visible(path.split(separator: "/").last.map(String.init) ?? path)
     }
 
-    public func edit(_ description: String, journaledAs statements: [String]?, _ change: (inout Workbook) throws -> Void)
+    public func edit(
+        _ description: String, journaledAs statements: [String]?, _ change: (inout Workbook) throws -> Void
+    )
         throws
     {
         var changed = workbook

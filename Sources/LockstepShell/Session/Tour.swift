@@ -27,7 +27,8 @@ final class Tour {
     /// Where the learner is, without starting over.
     var whereAbout: String {
         guard let lesson = current else { return "[tour] finished" }
-        return "[tour \(position + 1)/\(lessons.count)] \(lesson.task)   ('tour repeat' shows the step again, 'tour hint' one way to do it)"
+        return
+            "[tour \(position + 1)/\(lessons.count)] \(lesson.task)   ('tour repeat' shows the step again, 'tour hint' one way to do it)"
     }
 
     /// After a command: true when it completed the step (the tour has moved on), else what is still missing.
@@ -57,18 +58,21 @@ final class Tour {
         let context = session.checkContext()
         var lessons = session.plugins.flatMap { $0.lessons(workbook, context: context) }
         let plugins = session.plugins
-        lessons.append(Lesson(
-            id: "rules.explain", order: 90,
-            idea: "check runs every loaded plugin's rules on the whole workbook: each finding names the item "
-                + "and the rule, and each rule explains in business language why it matters and how to fix it.",
-            task: "Read why the most important finding matters: explain its rule.",
-            example: "check, then 'explain CODE' with the code of the finding that matters most (the report's first recommendation)",
-            missing: { state in
-                guard let code = Self.mostImportantRule(state.workbook, plugins: plugins, context: state.context) else { return nil }
-                let slug = state.workbook.runnableChecks(plugins: plugins).first { $0.code == code }?.slug
-                if state.ran(["explain", code]) || slug.map({ state.ran(["explain", $0]) }) == true { return nil }
-                return "the most important finding now is \(code)'s: 'explain \(code)' reads why it matters"
-            }))
+        lessons.append(
+            Lesson(
+                id: "rules.explain", order: 90,
+                idea: "check runs every loaded plugin's rules on the whole workbook: each finding names the item "
+                    + "and the rule, and each rule explains in business language why it matters and how to fix it.",
+                task: "Read why the most important finding matters: explain its rule.",
+                example:
+                    "check, then 'explain CODE' with the code of the finding that matters most (the report's first recommendation)",
+                missing: { state in
+                    guard let code = Self.mostImportantRule(state.workbook, plugins: plugins, context: state.context)
+                    else { return nil }
+                    let slug = state.workbook.runnableChecks(plugins: plugins).first { $0.code == code }?.slug
+                    if state.ran(["explain", code]) || slug.map({ state.ran(["explain", $0]) }) == true { return nil }
+                    return "the most important finding now is \(code)'s: 'explain \(code)' reads why it matters"
+                }))
         return lessons.sorted { $0.order < $1.order }
     }
 
