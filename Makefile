@@ -63,6 +63,7 @@ bench: release
 	benchmarks/workbook-memory.sh
 	benchmarks/completion.sh
 	benchmarks/lead-data.sh
+	benchmarks/postgres.sh
 	benchmarks/interrupt.sh
 	benchmarks/report.sh
 	benchmarks/live-view.sh
