@@ -63,3 +63,17 @@ func run(_ program: String, _ arguments: [String]) throws -> String {
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
 }
+
+/// A workbook naming the faulty test plugin (Tests/Support/faulty_plugin.py) under `mode`'s name,
+/// with `settings` for it, in a fresh folder: how the plugin tests make a plugin fail on purpose.
+func faulty(_ mode: String, settings: String = "") throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-faulty-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+        atPath: folder.appendingPathComponent("\(mode).py").path,
+        withDestinationPath: repositoryRoot.appendingPathComponent("Tests/Support/faulty_plugin.py").path)
+    let workbook = folder.appendingPathComponent("workbook.yaml")
+    try "lockstep: 1\nplugins: [stages, ./\(mode).py]\n\(settings)processes:\n  - id: nb\n    stages: [{ id: discovery }]\n"
+        .write(to: workbook, atomically: true, encoding: .utf8)
+    return workbook.path
+}

@@ -43,19 +43,6 @@ struct ExternalPluginTests {
         #expect(cache.count == 1 && cache[0].hasSuffix(".json"))
     }
 
-    /// A workbook naming the faulty plugin under `mode`'s name, in a fresh folder.
-    func faulty(_ mode: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lockstep-faulty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(
-            atPath: folder.appendingPathComponent("\(mode).py").path,
-            withDestinationPath: repositoryRoot.appendingPathComponent("Tests/Support/faulty_plugin.py").path)
-        let workbook = folder.appendingPathComponent("workbook.yaml")
-        try "lockstep: 1\nplugins: [stages, ./\(mode).py]\nprocesses:\n  - id: nb\n    stages: [{ id: discovery }]\n"
-            .write(to: workbook, atomically: true, encoding: .utf8)
-        return workbook.path
-    }
 
     @Test(
         "a plugin that fails at the handshake is an error at its entry, with what it wrote; exit 2",

@@ -113,20 +113,6 @@ struct PluginSectionEndToEndTests {
         #expect(check.errors.contains("its sections were not validated"))
     }
 
-    /// A workbook naming the faulty test plugin under `mode`'s name, with `settings` for it.
-    func faulty(_ mode: String, settings: String = "") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lockstep-faulty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(
-            atPath: folder.appendingPathComponent("\(mode).py").path,
-            withDestinationPath: repositoryRoot.appendingPathComponent("Tests/Support/faulty_plugin.py").path)
-        let workbook = folder.appendingPathComponent("workbook.yaml")
-        try
-            "lockstep: 1\nplugins: [stages, ./\(mode).py]\n\(settings)processes:\n  - id: nb\n    stages: [{ id: discovery }]\n"
-            .write(to: workbook, atomically: true, encoding: .utf8)
-        return workbook.path
-    }
 
     @Test("a plugin sees the variables the workbook names and no other; the workbook's timeout is its own")
     func settings() throws {

@@ -22,6 +22,9 @@ import socket
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lead_types import FALSE, TRUE, quoted, typed_select  # noqa: E402
+
 
 def binary(name):
     found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
@@ -60,16 +63,8 @@ def psql(port, *arguments, stdin=None):
                            "-U", "lockstep", "-d", "postgres", *arguments], input=stdin, text=True, capture_output=True)
 
 
-def quoted(name):
-    return '"' + name.replace('"', '""') + '"'
-
-
 NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 DATE = r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ][0-9]{1,2}:[0-9]{1,2}(:[0-9]{1,2}(\.[0-9]*)?)?(Z|[+-][0-9]{1,2}(:?[0-9]{2})?)?)?$"
-TRUE = ("true", "yes", "y", "t", "1")
-FALSE = ("false", "no", "n", "f", "0")
-
-
 def typed(column, kind):
     value = f"btrim({quoted(column)}, ' ')"
     if kind == "number":
@@ -82,22 +77,20 @@ def typed(column, kind):
     return f"NULLIF({quoted(column)}, '')", None
 
 
+typed.quote = '"'
+
+
 def load(port, export, types_file, table):
     types = json.load(open(types_file))
     with open(export, newline="", encoding="utf-8") as handle:
         header = next(__import__("csv").reader(handle))
     raw = "lockstep_raw_" + table.replace(".", "_")
-    selects, checks = [], []
-    for name in header:
-        expression, present = typed(name, types.get(name, "string"))
-        selects.append(f"{expression} AS {quoted(name)}")
-        if present:
-            checks.append(f"({present} IS NOT TRUE OR {expression} IS NOT NULL)")
+    selects, where = typed_select(header, types, typed)
     script = f"""SET TimeZone = 'UTC';
 DROP TABLE IF EXISTS {raw}; DROP TABLE IF EXISTS {quoted(table)};
 CREATE UNLOGGED TABLE {raw} ({', '.join(quoted(n) + ' text' for n in header)});
 \\copy {raw} FROM '{export}' WITH (FORMAT csv, HEADER true)
-CREATE TABLE {quoted(table)} AS SELECT {', '.join(selects)} FROM {raw} WHERE {' AND '.join(checks) or 'TRUE'};
+CREATE TABLE {quoted(table)} AS SELECT {selects} FROM {raw} WHERE {where};
 DROP TABLE {raw};
 ANALYZE {quoted(table)};
 """

@@ -14,8 +14,8 @@ import sys
 
 from pyspark.sql import SparkSession
 
-TRUE = "('true', 'yes', 'y', 't', '1')"
-FALSE = "('false', 'no', 'n', 'f', '0')"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lead_types import FALSE, TRUE, typed_select  # noqa: E402
 
 
 def typed(column, kind):
@@ -30,6 +30,9 @@ def typed(column, kind):
     return f"NULLIF({q}, '')", None
 
 
+typed.quote = "`"
+
+
 def main():
     folder, export, types_file, table = sys.argv[1:]
     os.chdir(folder)
@@ -39,15 +42,9 @@ def main():
     spark.sparkContext.setLogLevel("ERROR")
     raw = spark.read.option("header", True).option("multiLine", True).option("escape", '"').csv(export)
     raw.createOrReplaceTempView("lockstep_raw")
-    selects, checks = [], []
-    for name in raw.columns:
-        expression, present = typed(name, types.get(name, "string"))
-        selects.append(f"{expression} AS `{name.replace('`', '``')}`")
-        if present:
-            checks.append(f"(NOT coalesce({present}, false) OR {expression} IS NOT NULL)")
+    selects, where = typed_select(raw.columns, types, typed)
     spark.sql(f"DROP TABLE IF EXISTS `{table}`")
-    spark.sql(f"CREATE TABLE `{table}` USING parquet AS SELECT {', '.join(selects)} FROM lockstep_raw "
-              f"WHERE {' AND '.join(checks) or 'TRUE'}")
+    spark.sql(f"CREATE TABLE `{table}` USING parquet AS SELECT {selects} FROM lockstep_raw WHERE {where}")
     print(spark.table(table).count())
     spark.stop()
 

@@ -9,12 +9,13 @@ warehouse load would type them; a row whose value does not read as its type is n
 Lockstep leaves such a row out. Each query's rows are printed as one JSON line per query.
 """
 import json
+import os
 import sys
 
 import duckdb
 
-TRUE = ("true", "yes", "y", "t", "1")
-FALSE = ("false", "no", "n", "f", "0")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lead_types import FALSE, TRUE, typed_select  # noqa: E402
 
 
 def typed(column, kind):
@@ -29,6 +30,9 @@ def typed(column, kind):
     return q, None
 
 
+typed.quote = '"'
+
+
 def main():
     export, types_file, *queries = sys.argv[1:]
     types = json.load(open(types_file))
@@ -38,14 +42,8 @@ def main():
                 [export])
     names = [row[0] for row in db.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'raw' "
                                           "ORDER BY ordinal_position").fetchall()]
-    selects, checks = [], []
-    for name in names:
-        expression, present = typed(name, types.get(name, "string"))
-        selects.append(f'{expression} AS "{name.replace(chr(34), chr(34) * 2)}"')
-        if present:
-            checks.append(f"({present} IS NOT TRUE OR {expression} IS NOT NULL)")
-    where = " AND ".join(checks) or "TRUE"
-    db.execute(f"CREATE TABLE leads AS SELECT {', '.join(selects)} FROM raw WHERE {where}")
+    selects, where = typed_select(names, types, typed)
+    db.execute(f"CREATE TABLE leads AS SELECT {selects} FROM raw WHERE {where}")
     for query in queries:
         cursor = db.execute(open(query).read())
         columns = [description[0] for description in cursor.description]

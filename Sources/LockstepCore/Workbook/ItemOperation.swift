@@ -87,14 +87,8 @@ public enum ItemOperation: Sendable, Equatable {
                 throw .failed("there is already a \(kind.name) '\(newID)'", fix: "choose another id")
             }
             let referrers = workbook.referrers(of: item).count
-            let index = ItemIndex(workbook.items(of: kind))
-            guard workbook.editSection(section, { $0.renameItem(kind, from: item.id, to: newID) }) == true else {
-                throw Self.notEditable(kind, verb: "rename")
-            }
-            workbook.rewriteReferences { referenced, id in
-                guard referenced == kind, case .found(let found) = index.resolve(id, as: kind), found.id == item.id
-                else { return id }
-                return newID
+            try Self.change(&workbook, section, item, verb: "rename", references: newID) {
+                $0.renameItem(kind, from: item.id, to: newID)
             }
             return Applied(
                 note: "renamed \(kind.name) \(item.id) to \(newID)"
@@ -112,19 +106,26 @@ public enum ItemOperation: Sendable, Equatable {
                         + (referrers.count > 5 ? ", …" : ""),
                     fix: "remove \(kind.name) \(item.id) --force takes it off them too")
             }
-            let index = ItemIndex(workbook.items(of: kind))
-            guard workbook.editSection(section, { $0.removeItem(kind, id: item.id) }) == true else {
-                throw Self.notEditable(kind, verb: "remove")
-            }
-            workbook.rewriteReferences { referenced, id in
-                guard referenced == kind, case .found(let found) = index.resolve(id, as: kind), found.id == item.id
-                else { return id }
-                return nil
-            }
+            try Self.change(&workbook, section, item, verb: "remove", references: nil) { $0.removeItem(kind, id: item.id) }
             return Applied(
                 note: "removed \(kind.name) \(item.id)"
                     + (referrers.isEmpty ? "" : "; taken off \(referrers.count) items"),
                 description: "remove \(kind.name) \(item.id)")
+        }
+    }
+
+    /// Renames or removes `item` through its section, then points every reference to it at
+    /// `newID`, or drops them when nil.
+    private static func change(
+        _ workbook: inout Workbook, _ section: SectionSpec, _ item: Item, verb: String, references newID: String?,
+        _ edit: (inout any EditableSection) -> Bool
+    ) throws(CommandError) {
+        let kind = item.kind
+        let index = ItemIndex(workbook.items(of: kind))
+        guard workbook.editSection(section, edit) == true else { throw notEditable(kind, verb: verb) }
+        workbook.rewriteReferences { referenced, id in
+            guard referenced == kind, case .found(let found) = index.resolve(id, as: kind), found.id == item.id else { return id }
+            return newID
         }
     }
 
