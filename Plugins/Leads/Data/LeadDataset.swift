@@ -2,21 +2,22 @@ import LockstepCore
 
 /// A CRM export loaded against the workbook's lead fields: one row per lead, typed columns.
 struct LeadDataset: Sendable {
-    let plan: LeadDataPlan
     let frame: Frame
-    let badRows: [BadRow]
-    let badRowCount: Int
-    let byteCount: Int
-    /// With a join: how many rows found a partner in the joined export.
-    let joinedRows: Int?
+    /// How it was read: the plan, rows, bad rows, size and joined rows.
+    let summary: LeadDataSummary
 
-    var rowCount: Int { frame.count }
-
-    var summary: LeadDataSummary {
-        LeadDataSummary(
-            plan: plan, rowCount: rowCount, badRows: badRows, badRowCount: badRowCount, byteCount: byteCount,
+    /// A batch of rows of `plan`'s export, or a whole one with what reading it found.
+    init(plan: LeadDataPlan, frame: Frame, badRows: [BadRow] = [], badRowCount: Int = 0, byteCount: Int = 0, joinedRows: Int? = nil) {
+        self.frame = frame
+        summary = LeadDataSummary(
+            plan: plan, rowCount: frame.count, badRows: badRows, badRowCount: badRowCount, byteCount: byteCount,
             joinedRows: joinedRows)
     }
+
+    var plan: LeadDataPlan { summary.plan }
+    var rowCount: Int { frame.count }
+    var badRows: [BadRow] { summary.badRows }
+    var joinedRows: Int? { summary.joinedRows }
 
     /// Rows read in one batch when streaming: large enough that measuring a batch costs little
     /// beside reading it, small enough that a batch per core stays a few megabytes.
@@ -62,8 +63,7 @@ struct LeadDataset: Sendable {
                             frame.columns[load.field] = joined.frame.columns[load.field]!.gathered(partner)
                         }
                     }
-                    let dataset = LeadDataset(
-                        plan: plan, frame: frame, badRows: [], badRowCount: 0, byteCount: 0, joinedRows: nil)
+                    let dataset = LeadDataset(plan: plan, frame: frame)
                     return (
                         LeadTally(try LeadMeasures(leads: leads, dataset: dataset, today: today), byField: byField),
                         partnered
@@ -77,8 +77,7 @@ struct LeadDataset: Sendable {
         var partnered = 0
         if streamed.partials.isEmpty {
             // No row: the counts of an empty batch, so every stage and hand-off still shows, at 0.
-            let empty = LeadDataset(
-                plan: plan, frame: emptyFrame(plan), badRows: [], badRowCount: 0, byteCount: 0, joinedRows: nil)
+            let empty = LeadDataset(plan: plan, frame: emptyFrame(plan))
             tally = LeadTally(try LeadMeasures(leads: leads, dataset: empty, today: today), byField: byField)
         } else {
             tally = try streamed.partials[0].get().0
