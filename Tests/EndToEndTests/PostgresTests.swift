@@ -173,4 +173,21 @@ struct PostgresTests {
         #expect(
             database.output.contains("mql,Marketing qualified lead,21111,") && database.output.contains("9524,4056"))
     }
+
+    @Test("seeded random criteria count the same rows in PostgreSQL as in the evaluator", .requiresShared("bench/gen_leads.py"))
+    func randomCriteria() throws {
+        var random = SeededRandom(fallback: 20261201, label: "random criteria in PostgreSQL")
+        let criteria = (0..<40).map { _ in RandomCriteria.condition(depth: 3, using: &random) }
+        let (onFile, export) = try SQLDifferentialTests.benchWorkbook(rows: 10_000, criteria: criteria)
+        let cluster = try PostgresCluster()
+        try cluster.load(export, types: benchTypes)
+        let inDatabase = onFile.replacingOccurrences(of: "bench.yaml", with: "db.yaml")
+        try String(contentsOfFile: onFile, encoding: .utf8).replacingOccurrences(of: "    file: leads.csv\n", with: "    url: \(cluster.url)\n")
+            .write(toFile: inDatabase, atomically: true, encoding: .utf8)
+        let questions = "set format csv; funnel"
+        let ours = try runLockstep(["-c", questions, onFile]), theirs = try runLockstep(["-c", questions, inDatabase])
+        #expect(theirs.code == 0, "\(theirs.errors)")
+        #expect(ours.output == theirs.output, "seed \(random.seed)")
+        #expect(ours.output.split(whereSeparator: \.isNewline).count > 40, "\(ours.output)\(ours.errors)")
+    }
 }

@@ -107,7 +107,7 @@ struct SQLDifferentialTests {
 
     /// A workbook over the benchmark's export (../shared/bench/README.md) with one lead stage
     /// per criteria, and the export of `rows` rows beside it.
-    func benchWorkbook(rows: Int, criteria: [String]) throws -> (workbook: String, export: String) {
+    static func benchWorkbook(rows: Int, criteria: [String]) throws -> (workbook: String, export: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "lockstep-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -133,7 +133,7 @@ struct SQLDifferentialTests {
         "the benchmark's 1M-row export: every question gives the evaluator's numbers and the README's",
         .requiresShared("bench/gen_leads.py"))
     func millionRows() throws {
-        let (workbook, export) = try benchWorkbook(rows: 1_000_000, criteria: [])
+        let (workbook, export) = try Self.benchWorkbook(rows: 1_000_000, criteria: [])
         try compareAll(workbook, export: export, owners: false)
         let funnel = try tables(workbook, "funnel")[0]
         #expect(
@@ -148,7 +148,7 @@ struct SQLDifferentialTests {
     func randomCriteria() throws {
         var random = SeededRandom(fallback: 20261130, label: "random criteria")
         let criteria = (0..<40).map { _ in RandomCriteria.condition(depth: 3, using: &random) }
-        let (workbook, export) = try benchWorkbook(rows: 10_000, criteria: criteria)
+        let (workbook, export) = try Self.benchWorkbook(rows: 10_000, criteria: criteria)
         let ours = try tables(workbook, "funnel")[0]
         let theirs = try inDuckDB(workbook, export: export, ["funnel"])[0]
         #expect(ours.count == theirs.count && ours.count > 40)
@@ -163,6 +163,12 @@ struct SQLDifferentialTests {
         }
     }
 }
+
+/// The benchmark export's columns, typed as benchmarks/leads-bench.yaml declares them.
+let benchTypes = [
+    "score": "number", "employees": "number", "country": "string", "title": "string", "budget_confirmed": "bool",
+    "mql_at": "date", "first_touch_at": "date", "lifecycle_stage": "string",
+]
 
 /// Criteria drawn at random over the benchmark's fields, using every form the language has:
 /// comparisons, `in`, `contains`, `starts with`, `is empty`, `not`, `and`, `or`, date arithmetic

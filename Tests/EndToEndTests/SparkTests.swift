@@ -40,4 +40,25 @@ struct SparkTests {
         #expect(
             inSpark.output.contains("mql      Marketing qualified lead                           32             26"))
     }
+
+    @Test("seeded random criteria count the same rows in Spark as in the evaluator", .requiresShared("bench/gen_leads.py"))
+    func randomCriteria() throws {
+        var random = SeededRandom(fallback: 20261202, label: "random criteria in Spark")
+        let criteria = (0..<30).map { _ in RandomCriteria.condition(depth: 3, using: &random) }
+        let (onFile, export) = try SQLDifferentialTests.benchWorkbook(rows: 10_000, criteria: criteria)
+        let folder = URL(fileURLWithPath: onFile).deletingLastPathComponent()
+        let types = folder.appendingPathComponent("types.json")
+        try JSONSerialization.data(withJSONObject: benchTypes).write(to: types)
+        let loaded = try runProgram(
+            "python3", [repositoryRoot.appendingPathComponent("Tests/Support/spark.py").path, folder.path, export, types.path, "leads"])
+        #expect(loaded.code == 0, "\(loaded.errors)")
+        let inSpark = folder.appendingPathComponent("spark.yaml").path
+        try String(contentsOfFile: onFile, encoding: .utf8).replacingOccurrences(of: "    file: leads.csv\n", with: "    url: spark:local\n")
+            .write(toFile: inSpark, atomically: true, encoding: .utf8)
+        let ours = try runLockstep(["-c", "set format csv; funnel", onFile])
+        let theirs = try runLockstep(["-c", "set format csv; funnel", inSpark], in: folder.path)
+        #expect(theirs.code == 0, "\(theirs.errors)")
+        #expect(ours.output == theirs.output, "seed \(random.seed)")
+        #expect(ours.output.split(whereSeparator: \.isNewline).count > 30)
+    }
 }
