@@ -190,4 +190,28 @@ struct PostgresTests {
         #expect(ours.output == theirs.output, "seed \(random.seed)")
         #expect(ours.output.split(whereSeparator: \.isNewline).count > 40, "\(ours.output)\(ours.errors)")
     }
+
+    @Test("Olist's real export: MQLs joined with closed deals, day-first dates, the same answers in PostgreSQL",
+          .requiresShared("data/olist-funnel/olist_marketing_qualified_leads_dataset.csv",
+                          "data/olist-funnel/olist_closed_deals_dataset.csv"))
+    func olist() throws {
+        let cluster = try PostgresCluster()
+        let data = TestSupport.sharedFolder.appendingPathComponent("data/olist-funnel")
+        try cluster.load(data.appendingPathComponent("olist_marketing_qualified_leads_dataset.csv").path,
+                         types: ["first_contact_date": "date:DD-MM-YYYY", "origin": "string"], table: "mqls")
+        try cluster.load(data.appendingPathComponent("olist_closed_deals_dataset.csv").path,
+                         types: ["won_date": "date:DD-MM-YYYY", "business_segment": "string"], table: "olist_closed_deals_dataset")
+        let workbook = repositoryRoot.appendingPathComponent("examples/olist/olist.yaml").path
+        let inDatabase = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-olist-\(UUID().uuidString).yaml").path
+        try String(contentsOfFile: workbook, encoding: .utf8).replacingOccurrences(
+            of: "    file: ../../../shared/data/olist-funnel/olist_marketing_qualified_leads_dataset.csv\n",
+            with: "    url: \(cluster.url)\n    table: mqls\n"
+        ).write(toFile: inDatabase, atomically: true, encoding: .utf8)
+        let questions = "funnel; sla; ignored; funnel --by origin"
+        let database = try runLockstep(["-c", questions, inDatabase])
+        let file = try runLockstep(["--allow-data-outside", "-c", questions, workbook])
+        #expect(database.code == 0, "\(database.errors)")
+        #expect(database.output == file.output)
+        #expect(database.output.contains("won    Seller signed") && database.output.contains("842"))
+    }
 }

@@ -6,7 +6,8 @@ usage:
   postgres.py stop FOLDER           stops it
   postgres.py load PORT CSV TYPES.json TABLE
                                     loads an export into TABLE, typed as a warehouse would type it:
-                                    each column of TYPES.json (number, bool, date, string) read
+                                    each column of TYPES.json (number, bool, date,
+                                    date:DD-MM-YYYY, string) read
                                     from text; a row whose value does not read is not loaded, as
                                     Lockstep leaves such a row out
   postgres.py sql PORT FILE         runs FILE with psql, prints what psql prints
@@ -74,6 +75,10 @@ def typed(column, kind):
                 f"{value} <> ''")
     if kind == "date":
         return f"CASE WHEN {value} ~ '{DATE}' THEN {value}::timestamptz END", f"{value} <> ''"
+    if kind == "date:DD-MM-YYYY":
+        day_first = r"^[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}( [0-9]{1,2}:[0-9]{2})?$"
+        return (f"CASE WHEN {value} ~ '{day_first}' THEN to_timestamp({value}, 'DD-MM-YYYY HH24:MI') END",
+                f"{value} <> ''")
     return f"NULLIF({quoted(column)}, '')", None
 
 

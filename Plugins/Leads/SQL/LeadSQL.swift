@@ -27,12 +27,12 @@ struct LeadSQL {
     /// The export's rows with each field under its own name and type, empty text as NULL.
     var typedRows: String {
         var columns: [String] = []
-        let joined = plan.join?.loads ?? []
-        for load in plan.loads + joined where load.field != LeadDataPlan.keyField {
-            let source =
-                (joined.contains { $0.field == load.field && $0.column == load.column }
-                    && !plan.loads.contains { $0.field == load.field }
-                    ? "j." : "l.") + dialect.identifier(load.column)
+        // Each field from the table that holds it: the export's (l), else the joined one's (j).
+        let loads =
+            plan.loads.map { ("l.", $0) }
+            + (plan.join?.loads ?? []).filter { load in !plan.loads.contains { $0.field == load.field } }.map { ("j.", $0) }
+        for (table, load) in loads where load.field != LeadDataPlan.keyField {
+            let source = table + dialect.identifier(load.column)
             let typed: String
             switch load.type {
             case .number: typed = "CAST(\(source) AS \(dialect.doubleType))"
@@ -66,7 +66,7 @@ struct LeadSQL {
     /// Each stage's criteria as a column, in stage order (a later stage may name an earlier one).
     var stagedRows: (ctes: [String], last: String, conditions: [(stage: String, sql: String)]) {
         let types = Dictionary(
-            uniqueKeysWithValues: (plan.loads + (plan.join?.loads ?? [])).map { ($0.field, $0.type) })
+            (plan.loads + (plan.join?.loads ?? [])).map { ($0.field, $0.type) }, uniquingKeysWith: { first, _ in first })
         var ctes = ["typed AS (\n\(typedRows)\n)"]
         var previous = "typed"
         var names: [String: String] = [:]
