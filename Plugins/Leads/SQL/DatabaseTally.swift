@@ -35,7 +35,6 @@ enum DatabaseTally {
             leads: leads, plan: plan, dialect: SQLDialect(rawValue: source.database.dialect) ?? .postgres,
             table: source.table,
             joinTable: source.joinTable, today: today)
-        let (ctes, last, _) = sql.stagedRows
         let stages = leads.stages
         let dialect = sql.dialect
         var tally = LeadTally(stages: stages.count)
@@ -86,6 +85,7 @@ enum DatabaseTally {
             }
         }
         if let byField {
+            let (ctes, last, _) = sql.stagedRows
             let field = dialect.identifier(byField)
             let perStage = stages.enumerated().map { "\(dialect.tally(sql.stageColumn($1))) AS s\($0)" }
             for value in try rows(
