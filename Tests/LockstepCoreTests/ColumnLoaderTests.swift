@@ -90,6 +90,11 @@ struct ColumnLoaderTests {
             #expect(days(bad, DateFormat("DD-MM-YYYY")!) == nil, "\(bad)")
         }
         #expect(DateFormat("YYYY/DD/MM") == nil)
+        // The fixed-layout reading of the usual export timestamp agrees with the general one.
+        #expect(days("2024-03-15T18:30:36Z") == march15 + (18 * 3600 + 30 * 60 + 36) / 86_400)
+        for bad in ["2024-03-15T24:00:00Z", "2024-03-15T12:60:00Z", "2024-02-30T12:00:00Z", "2024-03-1xT12:00:00Z"] {
+            #expect(days(bad) == nil, "\(bad)")
+        }
     }
 
     @Test(

@@ -40,12 +40,14 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
 
     /// Days since 1970-01-01 in UTC, with the time of day as a fraction; nil when the bytes are not a date.
     public func days(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let days = Self.isoTimestamp(bytes) { return days }
         var cursor = ByteCursor(bytes)
         guard let first = cursor.number(maxDigits: 4) else { return nil }
         let yearFirst = first.digits == 4
         guard let separator = cursor.take(where: { $0 == 0x2D || $0 == 0x2F || $0 == 0x2E }),  // - / .
-              let second = cursor.number(maxDigits: 2), cursor.take(separator),
-              let third = cursor.number(maxDigits: 4) else { return nil }
+            let second = cursor.number(maxDigits: 2), cursor.take(separator),
+            let third = cursor.number(maxDigits: 4)
+        else { return nil }
         let year: Int, month: Int, day: Int
         if yearFirst {
             guard third.digits <= 2 else { return nil }
@@ -58,6 +60,39 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
         guard let date = Day(year: year, month: month, day: day) else { return nil }
         guard let seconds = cursor.timeOfDay() else { return nil }
         return Double(date.daysSinceEpoch) + seconds / 86_400
+    }
+}
+
+extension DateFormat {
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` at fixed offsets, as most CRMs export them: the
+    /// common case read without the general parser's branches, which a date column of millions
+    /// of cells feels. Anything else is left to the general parser (nil).
+    @inline(__always)
+    static func isoTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let count = bytes.count
+        guard
+            count == 10
+                || (count == 20 && bytes[10] == 0x54 && bytes[13] == 0x3A && bytes[16] == 0x3A
+                    && bytes[19] == 0x5A),
+            bytes[4] == 0x2D, bytes[7] == 0x2D
+        else { return nil }
+        @inline(__always) func digits(_ at: Int, _ width: Int) -> Int? {
+            var value = 0
+            for index in at..<(at + width) {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+            let date = Day(year: year, month: month, day: day)
+        else { return nil }
+        guard count == 20 else { return Double(date.daysSinceEpoch) }
+        guard let hours = digits(11, 2), let minutes = digits(14, 2), let seconds = digits(17, 2),
+            hours < 24, minutes < 60, seconds < 61
+        else { return nil }
+        return Double(date.daysSinceEpoch) + Double(hours * 3600 + minutes * 60 + seconds) / 86_400
     }
 }
 
@@ -92,8 +127,9 @@ struct ByteCursor {
     mutating func timeOfDay() -> Double? {
         if atEnd { return 0 }
         guard take(where: { $0 == 0x54 || $0 == 0x20 }) != nil,  // T or space
-              let hours = number(maxDigits: 2), take(0x3A), let minutes = number(maxDigits: 2),
-              hours.value < 24, minutes.value < 60 else { return nil }
+            let hours = number(maxDigits: 2), take(0x3A), let minutes = number(maxDigits: 2),
+            hours.value < 24, minutes.value < 60
+        else { return nil }
         var seconds = Double(hours.value * 3600 + minutes.value * 60)
         if take(0x3A) {
             guard let whole = number(maxDigits: 2), whole.value < 61 else { return nil }
