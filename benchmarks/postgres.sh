@@ -68,4 +68,4 @@ printf '%-58s %8.3f\n' "generated: sql counts (funnel and sla in one pass)" "$co
 printf '%-58s %8.3f\n' "generated: sql funnel, then sql sla (two passes)" "$generated"
 printf '%-58s %8.3f\n' "lockstep -c \"funnel; sla\" with leads.data.url" "$lockstep"
 awk -v g="$counts" -v h="$hand" 'BEGIN { r = g / h; printf "sql counts / hand-written %.2fx (target <= 1.2x: %s)\n", r, r <= 1.2 ? "met" : "NOT met" }'
-rm -f "$samples"
+cp "$cluster/counts.sql" "$out/counts.sql"; rm -f "$samples"

@@ -190,7 +190,7 @@ enum RandomCriteria {
         case 1: return "employees \(pick([">=", "<", "!="], &random)) \(pick(["10", "100", "1000", "12.5"], &random))"
         case 2:
             return
-                "country \(pick(["in", "not in"], &random)) [\(pick(["\"US\"", "\"DE\", \"FR\"", "\"CA\", \"US\", \"GB\""], &random))]"
+                "country \(pick(["in", "not in"], &random)) [\(pick(["\"US\"", "\"DE\", \"FR\"", "\"CA\", \"US\", \"GB\"", "\"\", \"US\""], &random))]"
         case 3: return "title contains \(pick(["\"VP\"", "\"Director\"", "\"vp\"", "\"Manager\""], &random))"
         case 4: return "title starts with \(pick(["\"VP\"", "\"Head\"", "\"C\""], &random))"
         case 5:

@@ -27,7 +27,9 @@ def typed(column, kind):
                 f"trim({q}, ' ') <> ''")
     if kind == "date":
         return f"TRY_CAST(trim({q}, ' ') AS TIMESTAMPTZ)", f"trim({q}, ' ') <> ''"
-    return q, None
+    # Empty text stays empty text here, as many warehouses keep it (PostgreSQL's loader makes it
+    # NULL): the generated SQL must read both as the evaluator reads an empty cell.
+    return f"COALESCE({q}, '')", None
 
 
 typed.quote = '"'

@@ -17,36 +17,66 @@ struct CriteriaSQL {
     /// Today in days, when pinned (`--as-of`); nil for the database's current date.
     let today: Day?
 
-    func condition(_ node: Expression) -> String {
+    /// Text field → its column before empty text became NULL (`LeadSQL.raw`).
+    var rawText: [String: String] = [:]
+    /// The texts an export writes for an empty cell, "" among them.
+    var emptyValues: Set<String> = [""]
+
+    /// A stage's criteria: true or false, never unknown.
+    func stageCondition(_ node: Expression) -> String { "COALESCE(\(condition(node, positive: true)), FALSE)" }
+
+    /// `node` as SQL. Where `positive` (no `not` above it, and unknown counted as false by the
+    /// caller) a test need not be made two-valued: unknown there fails as false does, and the
+    /// database saves a COALESCE per test per row. Under `not` every test is `COALESCE(test, FALSE)`.
+    func condition(_ node: Expression, positive: Bool = false) -> String {
+        func test(_ sql: String) -> String { positive ? sql : "COALESCE(\(sql), FALSE)" }
         switch node {
         case .literal(.bool(let value), _):
             return value ? "TRUE" : "FALSE"
         case .name(let name, _):
             if let column = stages[name], fields[name] == nil { return column }
-            return "COALESCE(\(dialect.identifier(name)), FALSE)"
+            return test(dialect.identifier(name))
         case .not(let inner, _):
             return "(NOT \(condition(inner)))"
         case .and(let a, let b, _):
-            return "(\(condition(a)) AND \(condition(b)))"
+            return "(\(condition(a, positive: positive)) AND \(condition(b, positive: positive)))"
         case .or(let a, let b, _):
-            return "(\(condition(a)) OR \(condition(b)))"
+            return "(\(condition(a, positive: positive)) OR \(condition(b, positive: positive)))"
+        case .compare(.equal, let a, let b, _):
+            return test("\(text(a, against: [b])) = \(text(b, against: [a]))")
         case .compare(let comparison, let a, let b, _):
             let op = comparison == .notEqual ? "<>" : comparison.rawValue
-            return "COALESCE(\(value(a)) \(op) \(value(b)), FALSE)"
+            return test("\(value(a)) \(op) \(value(b))")
         case .member(let a, .list(let items, _), let negated, _):
             let list = items.map(value).joined(separator: ", ")
-            return "COALESCE(\(value(a)) \(negated ? "NOT IN" : "IN") (\(list)), FALSE)"
+            let column = negated ? value(a) : text(a, against: items)
+            return test("\(column) \(negated ? "NOT IN" : "IN") (\(list))")
         case .contains(let a, let b, _):
-            return "COALESCE(\(dialect.contains(value(a), value(b))), FALSE)"
+            return test(dialect.contains(text(a, against: [b]), value(b)))
         case .startsWith(let a, .literal(.string(let prefix), _), _):
-            return "COALESCE(\(dialect.startsWith(value(a), dialect.string(prefix), length: prefix.count)), FALSE)"
+            return test(
+                dialect.startsWith(
+                    text(a, against: [.literal(.string(prefix), at: 0)]), dialect.string(prefix), length: prefix.count))
         case .startsWith(let a, let b, _):
-            return "COALESCE(SUBSTR(\(value(a)), 1, LENGTH(\(value(b)))) = \(value(b)), FALSE)"
+            return test("SUBSTR(\(value(a)), 1, LENGTH(\(value(b)))) = \(value(b))")
         case .isEmpty(let inner, let negated, _):
             return "(\(value(inner)) IS \(negated ? "NOT " : "")NULL)"
         default:
             return "FALSE"
         }
+    }
+
+    /// A text field's raw column when it is tested against literals none of which an empty cell
+    /// could equal: an empty cell then fails the test on its raw text as it does as NULL, and
+    /// the database skips turning empty text into NULL on every row. Otherwise `value(node)`.
+    private func text(_ node: Expression, against literals: [Expression]) -> String {
+        guard case .name(let name, _) = node, let raw = rawText[name],
+            literals.allSatisfy({ literal in
+                if case .literal(.string(let text), _) = literal { return !emptyValues.contains(text) }
+                return false
+            })
+        else { return value(node) }
+        return raw
     }
 
     /// A value: a field's column, a literal, today, or date arithmetic.

@@ -45,7 +45,7 @@ enum DatabaseTally {
         for group in try rows(sql, sql.counts, source) {
             let n = group["n"]?.integer ?? 0
             let meets = stages.indices.map { group["s\($0)"] == .bool(true) }
-            let value = group["crm"]?.text
+            let value = group["crm"]?.text.flatMap { $0.isEmpty ? nil : $0 }
             let normalized = value.map(LeadDataPlan.normalized)
             let recorded = normalized.flatMap { value in stages.firstIndex { plan.stageValues[$0.id] == value } } ?? -1
             tally.rows += n

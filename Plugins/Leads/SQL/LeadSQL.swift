@@ -18,6 +18,11 @@ struct LeadSQL {
     /// Lead stage id → the column holding whether a row meets its criteria.
     func stageColumn(_ stage: LeadStage) -> String { dialect.identifier("meets_" + stage.id) }
 
+    /// A text or date field's column as the table holds it: before empty text becomes NULL, or a
+    /// timestamp days. Tests that read the same on it (an `IS NULL`, a text equal to a literal
+    /// that is not empty) use it, so the database converts only the values a row needs.
+    func raw(_ field: String) -> String { dialect.identifier("#raw:" + field) }
+
     /// A table name as written (`analytics.leads`): each dotted part quoted.
     func tableName(_ name: String) -> String {
         if let sourceOf { return sourceOf(name) }
@@ -30,7 +35,9 @@ struct LeadSQL {
         // Each field from the table that holds it: the export's (l), else the joined one's (j).
         let loads =
             plan.loads.map { ("l.", $0) }
-            + (plan.join?.loads ?? []).filter { load in !plan.loads.contains { $0.field == load.field } }.map { ("j.", $0) }
+            + (plan.join?.loads ?? []).filter { load in !plan.loads.contains { $0.field == load.field } }.map {
+                ("j.", $0)
+            }
         for (table, load) in loads where load.field != LeadDataPlan.keyField {
             let source = table + dialect.identifier(load.column)
             let typed: String
@@ -47,6 +54,7 @@ struct LeadSQL {
                 }
             }
             columns.append("    \(typed) AS \(dialect.identifier(load.field))")
+            if load.type == .date || load.type == .string { columns.append("    \(source) AS \(raw(load.field))") }
         }
         var sql = "  SELECT\n" + columns.joined(separator: ",\n") + "\n  FROM \(tableName(table)) AS l"
         if let join = plan.join, let joinTable {
@@ -66,7 +74,8 @@ struct LeadSQL {
     /// Each stage's criteria as a column, in stage order (a later stage may name an earlier one).
     var stagedRows: (ctes: [String], last: String, conditions: [(stage: String, sql: String)]) {
         let types = Dictionary(
-            (plan.loads + (plan.join?.loads ?? [])).map { ($0.field, $0.type) }, uniquingKeysWith: { first, _ in first })
+            (plan.loads + (plan.join?.loads ?? [])).map { ($0.field, $0.type) }, uniquingKeysWith: { first, _ in first }
+        )
         var ctes = ["typed AS (\n\(typedRows)\n)"]
         var previous = "typed"
         var names: [String: String] = [:]
@@ -77,8 +86,10 @@ struct LeadSQL {
             if let criteria = stage.criteria, let checked = try? checker.checkCondition(criteria.value, named: stage.id)
             {
                 let written = checked.keepingReferences
-                condition = CriteriaSQL(dialect: dialect, fields: types, stages: names, today: today).condition(
-                    written.root)
+                var criteria = CriteriaSQL(dialect: dialect, fields: types, stages: names, today: today)
+                criteria.emptyValues = Set([""] + plan.emptyValues)
+                for (field, type) in types where type == .string { criteria.rawText[field] = raw(field) }
+                condition = criteria.stageCondition(written.root)
             } else {
                 condition = "TRUE"
             }
@@ -145,23 +156,28 @@ struct LeadSQL {
     /// with, per measurable hand-off, those handed over (`h0`), breaching its SLA (`b0`) and never
     /// touched (`u0`): one pass over the table that every count of the funnel and the SLA sums up.
     func grouped(_ last: String) -> String {
-        let crm = plan.hasStage ? dialect.identifier(LeadDataPlan.stageField) : "CAST(NULL AS \(textType))"
+        // Grouped on its raw text (an empty value counted as none by the reader of the groups)
+        // unless the export has words for empty, which only the typed column knows.
+        let stage =
+            plan.emptyValues.isEmpty ? raw(LeadDataPlan.stageField) : dialect.identifier(LeadDataPlan.stageField)
+        let crm = plan.hasStage ? stage : "CAST(NULL AS \(textType))"
         var columns = ["\(crm) AS crm"]
         var keys = ["crm"]
         for (index, stage) in leads.stages.enumerated() {
+            // A stage every row meets is no key to group by.
+            guard stage.criteria != nil else {
+                columns.append("TRUE AS s\(index)")
+                continue
+            }
             columns.append("\(stageColumn(stage)) AS s\(index)")
             keys.append("s\(index)")
         }
         columns.append("COUNT(*) AS n")
-        let touch = dialect.identifier(leads.data?.firstTouch?.value ?? "")
         for (position, handoff) in handoffs.enumerated() {
-            let entered = dialect.identifier(handoff.entered)
-            let handed = "\(stageColumn(handoff.stage)) AND \(entered) IS NOT NULL"
-            let limitDays = dialect.number(Double(handoff.limit.seconds) / 86_400)
+            let (handed, breach, untouched) = slaTests(handoff)
             columns += [
-                "\(dialect.count(handed)) AS h\(position)",
-                "\(dialect.count("\(handed) AND (\(touch) IS NULL OR \(touch) - \(entered) > \(limitDays))")) AS b\(position)",
-                "\(dialect.count("\(handed) AND \(touch) IS NULL")) AS u\(position)",
+                "\(dialect.count(handed)) AS h\(position)", "\(dialect.count(breach)) AS b\(position)",
+                "\(dialect.count(untouched)) AS u\(position)",
             ]
         }
         return
@@ -196,22 +212,34 @@ struct LeadSQL {
     /// SLA and leads never touched; `byOwner` splits them by the owner column.
     func sla(byOwner: Bool) -> String {
         let (ctes, last, _) = stagedRows
-        let touch = dialect.identifier(leads.data?.firstTouch?.value ?? "")
         let owner = "COALESCE(\(dialect.identifier(LeadDataPlan.ownerField)), \(dialect.string("(no owner)")))"
         let selects = handoffs.map { handoff in
-            let entered = dialect.identifier(handoff.entered)
-            let handed = "\(stageColumn(handoff.stage)) AND \(entered) IS NOT NULL"
-            let limitDays = dialect.number(Double(handoff.limit.seconds) / 86_400)
-            let breach = "\(handed) AND (\(touch) IS NULL OR \(touch) - \(entered) > \(limitDays))"
+            let (handed, breach, untouched) = slaTests(handoff)
             return "SELECT \(handoff.index) AS position, \(dialect.string(handoff.stage.id)) AS stage, "
                 + (byOwner ? "\(owner) AS owner, " : "")
                 + "\(dialect.string(handoff.limit.description)) AS first_touch_within, "
                 + "\(dialect.tally(handed)) AS handed_off, \(dialect.tally(breach)) AS breaches, "
-                + "\(dialect.tally("\(handed) AND \(touch) IS NULL")) AS untouched FROM \(last)"
+                + "\(dialect.tally(untouched)) AS untouched FROM \(last)"
                 + (byOwner ? " GROUP BY \(owner)" : "")
         }
         let body = selects.isEmpty ? "SELECT NULL AS stage WHERE 1 = 0" : selects.joined(separator: "\nUNION ALL\n")
         return with(ctes, body + "\nORDER BY position" + (byOwner ? ", breaches DESC, owner" : ""))
+    }
+
+    /// A hand-off's rows handed over, breaching its first-touch SLA, and never touched. Whether a
+    /// date is there is asked of its raw column; only a row handed over has its dates converted.
+    private func slaTests(
+        _ handoff: (index: Int, stage: LeadStage, limit: WorkbookDuration, entered: String)
+    ) -> (handed: String, breach: String, untouched: String) {
+        let firstTouch = leads.data?.firstTouch?.value ?? ""
+        let touch = dialect.identifier(firstTouch)
+        let handed = "\(stageColumn(handoff.stage)) AND \(raw(handoff.entered)) IS NOT NULL"
+        let limitDays = dialect.number(Double(handoff.limit.seconds) / 86_400)
+        let entered = dialect.identifier(handoff.entered)
+        return (
+            handed, "\(handed) AND (\(raw(firstTouch)) IS NULL OR \(touch) - \(entered) > \(limitDays))",
+            "\(handed) AND \(raw(firstTouch)) IS NULL"
+        )
     }
 
     /// One view per lead stage: the export's rows that meet its criteria, with every field.

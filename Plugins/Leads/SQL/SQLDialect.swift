@@ -105,8 +105,16 @@ enum SQLDialect: String, CaseIterable, Sendable {
         }
     }
 
-    /// A boolean expression counted over rows.
-    func count(_ condition: String) -> String { "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)" }
+    /// A boolean expression counted over rows; an aggregate's own filter where the dialect has
+    /// one, which skips the rows that fail rather than adding a 0 for each.
+    func count(_ condition: String) -> String {
+        switch self {
+        case .postgres, .duckdb: return "COUNT(*) FILTER (WHERE \(condition))"
+        case .bigquery: return "COUNTIF(\(condition))"
+        case .snowflake: return "COUNT_IF(\(condition))"
+        case .spark: return "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)"
+        }
+    }
 
     /// The same, as a whole number even over no row.
     func tally(_ condition: String) -> String { "COALESCE(\(count(condition)), 0)" }
