@@ -9,20 +9,8 @@ struct RealCRMDataTests {
     @Test("x-education: the 338 rows wrapped in quotes are reported by line and the other 8,902 load",
           .requiresShared("data/x-education/lead-scoring.csv"))
     func xEducation() throws {
-        let path = try workbookFolder("""
-            lockstep: 1
-            plugins: [leads]
-            leads:
-              fields: { total_visits: number, occupation: string, converted: bool, lead_profile: string }
-              stages:
-                - { id: inquiry, owner: marketing }
-                - { id: mql, owner: marketing, criteria: total_visits >= 5 and occupation = "Working Professional" }
-                - { id: converted, owner: sales, criteria: mql and converted }
-              data:
-                file: \(sharedData.path)/x-education/lead-scoring.csv
-                columns: { occupation: What is your current occupation }
-                empty_values: [Select]
-            """)
+        let path = try workbookFolder(
+            RealExports.xEducation(source: "file: \(sharedData.path)/x-education/lead-scoring.csv"))
         let result = runSession(["data", "set format csv", "data problems", "funnel"], workbook: path, allowDataOutside: true)
         #expect(result.code == 0, "\(result.errors)")
         let output = result.output.replacingOccurrences(of: "\r\n", with: "\n")  // csv rows end in CRLF
@@ -68,26 +56,8 @@ struct RealCRMDataTests {
     @Test("maven: deal stages beside the definitions, and the engage-to-close SLA per sales agent",
           .requiresShared("data/maven-crm/sales_pipeline.csv"))
     func maven() throws {
-        let path = try workbookFolder("""
-            lockstep: 1
-            plugins: [leads]
-            leads:
-              fields: { deal_stage: string, engage_date: date, close_date: date, close_value: number }
-              stages:
-                - { id: prospecting, owner: sales }
-                - id: engaging
-                  owner: sales
-                  criteria: engage_date is not empty
-                  handoff: { to: sales, first_touch_within: 90d }
-                - { id: won, owner: sales, criteria: engaging and deal_stage = "Won" }
-              data:
-                file: \(sharedData.path)/maven-crm/sales_pipeline.csv
-                stage_column: deal_stage
-                stage_values: { prospecting: Prospecting, engaging: Engaging, won: Won }
-                entered: { engaging: engage_date }
-                first_touch: close_date
-                owner: sales_agent
-            """)
+        let path = try workbookFolder(
+            RealExports.maven(source: "file: \(sharedData.path)/maven-crm/sales_pipeline.csv"))
         let result = runSession(["set format csv", "funnel", "sla", "sla --by-owner"], workbook: path, allowDataOutside: true)
         #expect(result.code == 0, "\(result.errors)")
         let output = result.output.replacingOccurrences(of: "\r\n", with: "\n")  // csv rows end in CRLF

@@ -4,7 +4,7 @@
 usage: spark.py FOLDER EXPORT.csv TYPES.json TABLE
 
 Run in FOLDER, so the table lands in the catalog `spark-sql` finds there (metastore_db,
-spark-warehouse). Each column of TYPES.json (number, bool, date, string) is read from text as a
+spark-warehouse). Each column of TYPES.json (number, bool, date, date:DD-MM-YYYY, string) is read from text as a
 warehouse load would type it; a row whose value does not read as its type is not loaded, as
 Lockstep leaves such a row out.
 """
@@ -27,6 +27,10 @@ def typed(column, kind):
         return f"CASE WHEN lower({value}) IN {TRUE} THEN TRUE WHEN lower({value}) IN {FALSE} THEN FALSE END", f"{value} <> ''"
     if kind == "date":
         return f"try_cast({value} AS TIMESTAMP)", f"{value} <> ''"
+    if kind == "date:DD-MM-YYYY":
+        day_first = r"^[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}( [0-9]{1,2}:[0-9]{2})?$"
+        return (f"CASE WHEN {value} RLIKE '{day_first}' THEN coalesce(try_to_timestamp({value}, 'd-M-yyyy H:mm'), "
+                f"try_to_timestamp({value}, 'd-M-yyyy')) END", f"{value} <> ''")
     return f"NULLIF({q}, '')", None
 
 
