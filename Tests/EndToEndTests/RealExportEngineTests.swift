@@ -83,6 +83,32 @@ struct RealExportEngineTests {
     }
 
     @Test(
+        "Olist in DuckDB: MQLs joined with closed deals, day-first dates, every question's SQL gives the evaluator's numbers",
+        .enabled(if: DuckDB.available, DuckDB.missing),
+        .requiresShared(
+            "data/olist-funnel/olist_marketing_qualified_leads_dataset.csv",
+            "data/olist-funnel/olist_closed_deals_dataset.csv"))
+    func olistInDuckDB() throws {
+        let data = TestSupport.sharedFolder.appendingPathComponent("data/olist-funnel")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-olist-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["olist_marketing_qualified_leads_dataset.csv", "olist_closed_deals_dataset.csv"] {
+            try FileManager.default.copyItem(
+                at: data.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let workbook = folder.appendingPathComponent("olist.yaml").path
+        try String(
+            contentsOf: repositoryRoot.appendingPathComponent("examples/olist/olist.yaml"), encoding: .utf8
+        ).replacingOccurrences(of: "../../../shared/data/olist-funnel/", with: "")
+            .write(toFile: workbook, atomically: true, encoding: .utf8)
+        try SQLDifferentialTests().compareAll(
+            workbook, export: folder.appendingPathComponent("olist_marketing_qualified_leads_dataset.csv").path,
+            join: ("olist_closed_deals_dataset", folder.appendingPathComponent("olist_closed_deals_dataset.csv").path),
+            dateFormat: "DD-MM-YYYY", owners: false)
+    }
+
+    @Test(
         "Maven's pipeline in Spark: CRM stages, the SLA and the SLA by agent as on the file",
         .enabled(if: Spark.available, Spark.missing), .requiresShared(maven))
     func mavenInSpark() throws {

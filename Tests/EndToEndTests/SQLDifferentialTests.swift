@@ -33,9 +33,13 @@ struct SQLDifferentialTests {
     }
 
     /// The questions' SQL run in DuckDB on `export`, one table per question.
-    func inDuckDB(_ workbook: String, export: String, _ questions: [String]) throws -> [Rows] {
+    func inDuckDB(
+        _ workbook: String, export: String, join: (table: String, file: String)? = nil, dateFormat: String? = nil,
+        _ questions: [String]
+    ) throws -> [Rows] {
         let types = try tables(workbook, "data")[0].reduce(into: [String: String]()) { types, row in
-            types[row["column"] as! String] = row["type"] as? String
+            let type = row["type"] as? String
+            types[row["column"] as! String] = type == "date" ? dateFormat.map { "date:" + $0 } ?? type : type
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-sql-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -52,7 +56,7 @@ struct SQLDifferentialTests {
         let run = try runProgram(
             "python3",
             [repositoryRoot.appendingPathComponent("Tests/Support/sql_on_duckdb.py").path, export, typesFile.path]
-                + files)
+                + (join.map { ["--join", "\($0.table)=\($0.file)"] } ?? []) + files)
         #expect(run.code == 0, "\(run.errors)")
         return try run.output.split(separator: "\n").map { try json(String($0)) }
     }
@@ -61,10 +65,13 @@ struct SQLDifferentialTests {
 
     /// funnel, sla, ignored, and sla --by-owner when the export names owners, compared number by number.
     /// Without `handoffs` (a workbook with no hand-off to measure), the funnel alone.
-    func compareAll(_ workbook: String, export: String, owners byOwner: Bool = true, handoffs: Bool = true) throws {
+    func compareAll(
+        _ workbook: String, export: String, join: (table: String, file: String)? = nil, dateFormat: String? = nil,
+        owners byOwner: Bool = true, handoffs: Bool = true
+    ) throws {
         let questions = ["funnel"] + (handoffs ? ["sla", "ignored"] : []) + (byOwner ? ["sla --by-owner"] : [])
         let ours = try tables(workbook, questions.joined(separator: "; "))
-        let theirs = try inDuckDB(workbook, export: export, questions)
+        let theirs = try inDuckDB(workbook, export: export, join: join, dateFormat: dateFormat, questions)
         try #require(ours.count == questions.count && theirs.count == questions.count)
         func cell(_ value: Any?) -> String { value.map { $0 is NSNull ? "" : "\($0)" } ?? "" }
         let funnel = ours[0].map { row in

@@ -27,6 +27,9 @@ def typed(column, kind):
                 f"trim({q}, ' ') <> ''")
     if kind == "date":
         return f"TRY_CAST(trim({q}, ' ') AS TIMESTAMPTZ)", f"trim({q}, ' ') <> ''"
+    if kind == "date:DD-MM-YYYY":
+        return (f"CAST(try_strptime(trim({q}, ' '), ['%d-%m-%Y %H:%M', '%d-%m-%Y']) AS TIMESTAMPTZ)",
+                f"trim({q}, ' ') <> ''")
     # Empty text stays empty text here, as many warehouses keep it (PostgreSQL's loader makes it
     # NULL): the generated SQL must read both as the evaluator reads an empty cell.
     return f"COALESCE({q}, '')", None
@@ -35,17 +38,26 @@ def typed(column, kind):
 typed.quote = '"'
 
 
+def load(db, export, types, table):
+    db.execute("CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(?, header = true, all_varchar = true, "
+               "quote = '\"', escape = '\"')", [export])
+    names = [row[0] for row in db.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'raw' "
+                                          "ORDER BY ordinal_position").fetchall()]
+    selects, where = typed_select(names, types, typed)
+    db.execute(f"CREATE TABLE {table} AS SELECT {selects} FROM raw WHERE {where}")
+
+
 def main():
     export, types_file, *queries = sys.argv[1:]
     types = json.load(open(types_file))
     db = duckdb.connect()
     db.execute("SET TimeZone = 'UTC'")
-    db.execute("CREATE TABLE raw AS SELECT * FROM read_csv(?, header = true, all_varchar = true, quote = '\"', escape = '\"')",
-                [export])
-    names = [row[0] for row in db.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'raw' "
-                                          "ORDER BY ordinal_position").fetchall()]
-    selects, where = typed_select(names, types, typed)
-    db.execute(f"CREATE TABLE leads AS SELECT {selects} FROM raw WHERE {where}")
+    load(db, export, types, "leads")
+    # --join NAME=FILE: a joined export, loaded as table NAME with the same types.
+    while queries and queries[0] == "--join":
+        name, joined = queries[1].split("=", 1)
+        load(db, joined, types, '"' + name.replace('"', '""') + '"')
+        queries = queries[2:]
     for query in queries:
         cursor = db.execute(open(query).read())
         columns = [description[0] for description in cursor.description]
