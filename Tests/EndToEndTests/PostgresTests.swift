@@ -147,24 +147,8 @@ struct PostgresTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "lockstep-pgbench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let export = folder.appendingPathComponent("leads.csv").path
-        let generated = try runProgram(
-            "python3", [TestSupport.sharedFolder.appendingPathComponent("bench/gen_leads.py").path, "1000000", export])
-        #expect(generated.code == 0)
-        try cluster.load(
-            export,
-            types: [
-                "score": "number", "employees": "number", "country": "string", "title": "string",
-                "budget_confirmed": "bool",
-                "mql_at": "date", "first_touch_at": "date", "lifecycle_stage": "string",
-            ])
-        let bench = try String(
-            contentsOf: repositoryRoot.appendingPathComponent("benchmarks/leads-bench.yaml"), encoding: .utf8)
-        let onFile = folder.appendingPathComponent("file.yaml").path
-        try bench.write(toFile: onFile, atomically: true, encoding: .utf8)
-        let inDatabase = folder.appendingPathComponent("db.yaml").path
-        try bench.replacingOccurrences(of: "    file: leads.csv\n", with: "    url: \(cluster.url)\n")
-            .write(toFile: inDatabase, atomically: true, encoding: .utf8)
+        let (export, onFile, inDatabase) = try SQLDifferentialTests.millionRows(in: folder, url: cluster.url)
+        try cluster.load(export, types: benchTypes)
         let questions = "set format csv; funnel; funnel --values; sla"
         let database = try runLockstep(["-c", questions, inDatabase])
         let file = try runLockstep(["-c", questions, onFile])
@@ -174,7 +158,9 @@ struct PostgresTests {
             database.output.contains("mql,Marketing qualified lead,21111,") && database.output.contains("9524,4056"))
     }
 
-    @Test("seeded random criteria count the same rows in PostgreSQL as in the evaluator", .requiresShared("bench/gen_leads.py"))
+    @Test(
+        "seeded random criteria count the same rows in PostgreSQL as in the evaluator",
+        .requiresShared("bench/gen_leads.py"))
     func randomCriteria() throws {
         var random = SeededRandom(fallback: 20261201, label: "random criteria in PostgreSQL")
         let criteria = (0..<40).map { _ in RandomCriteria.condition(depth: 3, using: &random) }
@@ -182,8 +168,10 @@ struct PostgresTests {
         let cluster = try PostgresCluster()
         try cluster.load(export, types: benchTypes)
         let inDatabase = onFile.replacingOccurrences(of: "bench.yaml", with: "db.yaml")
-        try String(contentsOfFile: onFile, encoding: .utf8).replacingOccurrences(of: "    file: leads.csv\n", with: "    url: \(cluster.url)\n")
-            .write(toFile: inDatabase, atomically: true, encoding: .utf8)
+        try String(contentsOfFile: onFile, encoding: .utf8).replacingOccurrences(
+            of: "    file: leads.csv\n", with: "    url: \(cluster.url)\n"
+        )
+        .write(toFile: inDatabase, atomically: true, encoding: .utf8)
         let questions = "set format csv; funnel"
         let ours = try runLockstep(["-c", questions, onFile]), theirs = try runLockstep(["-c", questions, inDatabase])
         #expect(theirs.code == 0, "\(theirs.errors)")
@@ -191,18 +179,24 @@ struct PostgresTests {
         #expect(ours.output.split(whereSeparator: \.isNewline).count > 40, "\(ours.output)\(ours.errors)")
     }
 
-    @Test("Olist's real export: MQLs joined with closed deals, day-first dates, the same answers in PostgreSQL",
-          .requiresShared("data/olist-funnel/olist_marketing_qualified_leads_dataset.csv",
-                          "data/olist-funnel/olist_closed_deals_dataset.csv"))
+    @Test(
+        "Olist's real export: MQLs joined with closed deals, day-first dates, the same answers in PostgreSQL",
+        .requiresShared(
+            "data/olist-funnel/olist_marketing_qualified_leads_dataset.csv",
+            "data/olist-funnel/olist_closed_deals_dataset.csv"))
     func olist() throws {
         let cluster = try PostgresCluster()
         let data = TestSupport.sharedFolder.appendingPathComponent("data/olist-funnel")
-        try cluster.load(data.appendingPathComponent("olist_marketing_qualified_leads_dataset.csv").path,
-                         types: ["first_contact_date": "date:DD-MM-YYYY", "origin": "string"], table: "mqls")
-        try cluster.load(data.appendingPathComponent("olist_closed_deals_dataset.csv").path,
-                         types: ["won_date": "date:DD-MM-YYYY", "business_segment": "string"], table: "olist_closed_deals_dataset")
+        try cluster.load(
+            data.appendingPathComponent("olist_marketing_qualified_leads_dataset.csv").path,
+            types: ["first_contact_date": "date:DD-MM-YYYY", "origin": "string"], table: "mqls")
+        try cluster.load(
+            data.appendingPathComponent("olist_closed_deals_dataset.csv").path,
+            types: ["won_date": "date:DD-MM-YYYY", "business_segment": "string"], table: "olist_closed_deals_dataset")
         let workbook = repositoryRoot.appendingPathComponent("examples/olist/olist.yaml").path
-        let inDatabase = FileManager.default.temporaryDirectory.appendingPathComponent("lockstep-olist-\(UUID().uuidString).yaml").path
+        let inDatabase = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lockstep-olist-\(UUID().uuidString).yaml"
+        ).path
         try String(contentsOfFile: workbook, encoding: .utf8).replacingOccurrences(
             of: "    file: ../../../shared/data/olist-funnel/olist_marketing_qualified_leads_dataset.csv\n",
             with: "    url: \(cluster.url)\n    table: mqls\n"

@@ -182,6 +182,25 @@ let benchTypes = [
 /// Criteria drawn at random over the benchmark's fields, using every form the language has:
 /// comparisons, `in`, `contains`, `starts with`, `is empty`, `not`, `and`, `or`, date arithmetic
 /// and `today`.
+extension SQLDifferentialTests {
+    /// The benchmark's 1M-row export (../shared/bench) in `folder`, the benchmark workbook over it,
+    /// and the same workbook reading its rows from `url` instead.
+    static func millionRows(in folder: URL, url: String) throws -> (export: String, onFile: String, elsewhere: String) {
+        let export = folder.appendingPathComponent("leads.csv").path
+        let generated = try runProgram(
+            "python3", [TestSupport.sharedFolder.appendingPathComponent("bench/gen_leads.py").path, "1000000", export])
+        #expect(generated.code == 0)
+        let bench = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("benchmarks/leads-bench.yaml"), encoding: .utf8)
+        let onFile = folder.appendingPathComponent("file.yaml").path
+        try bench.write(toFile: onFile, atomically: true, encoding: .utf8)
+        let elsewhere = folder.appendingPathComponent("elsewhere.yaml").path
+        try bench.replacingOccurrences(of: "    file: leads.csv\n", with: "    url: \(url)\n")
+            .write(toFile: elsewhere, atomically: true, encoding: .utf8)
+        return (export, onFile, elsewhere)
+    }
+}
+
 enum RandomCriteria {
     static func condition(depth: Int, using random: inout SeededRandom) -> String {
         if depth > 0, random.next() % 3 == 0 {

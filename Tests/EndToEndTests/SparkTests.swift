@@ -75,18 +75,8 @@ struct SparkTests {
         .requiresShared("bench/gen_leads.py"))
     func millionRows() throws {
         let folder = try Self.folder("bench")
-        let export = folder.appendingPathComponent("leads.csv").path
-        let generated = try runProgram(
-            "python3", [TestSupport.sharedFolder.appendingPathComponent("bench/gen_leads.py").path, "1000000", export])
-        #expect(generated.code == 0)
+        let (export, onFile, inSpark) = try SQLDifferentialTests.millionRows(in: folder, url: "spark:local")
         try Self.load(export, types: benchTypes, table: "leads", in: folder)
-        let bench = try String(
-            contentsOf: repositoryRoot.appendingPathComponent("benchmarks/leads-bench.yaml"), encoding: .utf8)
-        let onFile = folder.appendingPathComponent("file.yaml").path
-        try bench.write(toFile: onFile, atomically: true, encoding: .utf8)
-        let inSpark = folder.appendingPathComponent("spark.yaml").path
-        try bench.replacingOccurrences(of: "    file: leads.csv\n", with: "    url: spark:local\n")
-            .write(toFile: inSpark, atomically: true, encoding: .utf8)
         let questions = "set format csv; funnel; funnel --values; sla"
         let spark = try runLockstep(["-c", questions, inSpark], in: folder.path)
         let file = try runLockstep(["-c", questions, onFile])
