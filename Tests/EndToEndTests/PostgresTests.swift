@@ -144,10 +144,8 @@ struct PostgresTests {
         .requiresShared("bench/gen_leads.py"))
     func millionRows() throws {
         let cluster = try PostgresCluster()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lockstep-pgbench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let (export, onFile, inDatabase) = try SQLDifferentialTests.millionRows(in: folder, url: cluster.url)
+        let (onFile, export) = try SQLDifferentialTests.benchWorkbook(rows: 1_000_000, criteria: [])
+        let inDatabase = try SQLDifferentialTests.benchWorkbook(onFile, readingFrom: cluster.url)
         try cluster.load(export, types: benchTypes)
         let questions = "set format csv; funnel; funnel --values; sla"
         let database = try runLockstep(["-c", questions, inDatabase])
@@ -167,11 +165,7 @@ struct PostgresTests {
         let (onFile, export) = try SQLDifferentialTests.benchWorkbook(rows: 10_000, criteria: criteria)
         let cluster = try PostgresCluster()
         try cluster.load(export, types: benchTypes)
-        let inDatabase = onFile.replacingOccurrences(of: "bench.yaml", with: "db.yaml")
-        try String(contentsOfFile: onFile, encoding: .utf8).replacingOccurrences(
-            of: "    file: leads.csv\n", with: "    url: \(cluster.url)\n"
-        )
-        .write(toFile: inDatabase, atomically: true, encoding: .utf8)
+        let inDatabase = try SQLDifferentialTests.benchWorkbook(onFile, readingFrom: cluster.url)
         let questions = "set format csv; funnel"
         let ours = try runLockstep(["-c", questions, onFile]), theirs = try runLockstep(["-c", questions, inDatabase])
         #expect(theirs.code == 0, "\(theirs.errors)")

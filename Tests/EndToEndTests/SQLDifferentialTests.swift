@@ -138,6 +138,18 @@ struct SQLDifferentialTests {
         return (workbook, export)
     }
 
+    /// The benchmark workbook `workbook` written beside it again, reading its rows from `url`
+    /// (a database, or `spark:local`) rather than from its export.
+    static func benchWorkbook(_ workbook: String, readingFrom url: String) throws -> String {
+        let elsewhere = URL(fileURLWithPath: workbook).deletingLastPathComponent().appendingPathComponent(
+            "elsewhere.yaml"
+        ).path
+        try String(contentsOfFile: workbook, encoding: .utf8).replacingOccurrences(
+            of: "    file: leads.csv\n", with: "    url: \(url)\n"
+        ).write(toFile: elsewhere, atomically: true, encoding: .utf8)
+        return elsewhere
+    }
+
     @Test(
         "the benchmark's 1M-row export: every question gives the evaluator's numbers and the README's",
         .requiresShared("bench/gen_leads.py"))
@@ -182,25 +194,6 @@ let benchTypes = [
 /// Criteria drawn at random over the benchmark's fields, using every form the language has:
 /// comparisons, `in`, `contains`, `starts with`, `is empty`, `not`, `and`, `or`, date arithmetic
 /// and `today`.
-extension SQLDifferentialTests {
-    /// The benchmark's 1M-row export (../shared/bench) in `folder`, the benchmark workbook over it,
-    /// and the same workbook reading its rows from `url` instead.
-    static func millionRows(in folder: URL, url: String) throws -> (export: String, onFile: String, elsewhere: String) {
-        let export = folder.appendingPathComponent("leads.csv").path
-        let generated = try runProgram(
-            "python3", [TestSupport.sharedFolder.appendingPathComponent("bench/gen_leads.py").path, "1000000", export])
-        #expect(generated.code == 0)
-        let bench = try String(
-            contentsOf: repositoryRoot.appendingPathComponent("benchmarks/leads-bench.yaml"), encoding: .utf8)
-        let onFile = folder.appendingPathComponent("file.yaml").path
-        try bench.write(toFile: onFile, atomically: true, encoding: .utf8)
-        let elsewhere = folder.appendingPathComponent("elsewhere.yaml").path
-        try bench.replacingOccurrences(of: "    file: leads.csv\n", with: "    url: \(url)\n")
-            .write(toFile: elsewhere, atomically: true, encoding: .utf8)
-        return (export, onFile, elsewhere)
-    }
-}
-
 enum RandomCriteria {
     static func condition(depth: Int, using random: inout SeededRandom) -> String {
         if depth > 0, random.next() % 3 == 0 {

@@ -49,20 +49,8 @@ struct SparkTests {
         let criteria = (0..<30).map { _ in RandomCriteria.condition(depth: 3, using: &random) }
         let (onFile, export) = try SQLDifferentialTests.benchWorkbook(rows: 10_000, criteria: criteria)
         let folder = URL(fileURLWithPath: onFile).deletingLastPathComponent()
-        let types = folder.appendingPathComponent("types.json")
-        try JSONSerialization.data(withJSONObject: benchTypes).write(to: types)
-        let loaded = try runProgram(
-            "python3",
-            [
-                repositoryRoot.appendingPathComponent("Tests/Support/spark.py").path, folder.path, export, types.path,
-                "leads",
-            ])
-        #expect(loaded.code == 0, "\(loaded.errors)")
-        let inSpark = folder.appendingPathComponent("spark.yaml").path
-        try String(contentsOfFile: onFile, encoding: .utf8).replacingOccurrences(
-            of: "    file: leads.csv\n", with: "    url: spark:local\n"
-        )
-        .write(toFile: inSpark, atomically: true, encoding: .utf8)
+        try Self.load(export, types: benchTypes, table: "leads", in: folder)
+        let inSpark = try SQLDifferentialTests.benchWorkbook(onFile, readingFrom: "spark:local")
         let ours = try runLockstep(["-c", "set format csv; funnel", onFile])
         let theirs = try runLockstep(["-c", "set format csv; funnel", inSpark], in: folder.path)
         #expect(theirs.code == 0, "\(theirs.errors)")
@@ -74,8 +62,9 @@ struct SparkTests {
         "the benchmark's 1M rows in Spark: funnel and SLA are the evaluator's numbers and the README's",
         .requiresShared("bench/gen_leads.py"))
     func millionRows() throws {
-        let folder = try Self.folder("bench")
-        let (export, onFile, inSpark) = try SQLDifferentialTests.millionRows(in: folder, url: "spark:local")
+        let (onFile, export) = try SQLDifferentialTests.benchWorkbook(rows: 1_000_000, criteria: [])
+        let folder = URL(fileURLWithPath: onFile).deletingLastPathComponent()
+        let inSpark = try SQLDifferentialTests.benchWorkbook(onFile, readingFrom: "spark:local")
         try Self.load(export, types: benchTypes, table: "leads", in: folder)
         let questions = "set format csv; funnel; funnel --values; sla"
         let spark = try runLockstep(["-c", questions, inSpark], in: folder.path)
