@@ -17,6 +17,15 @@ public final class DecodeContext {
 
     public func warn(_ message: String) { warnings.append(message) }
 
+    /// Names given in lists (the stages, personas and needs an item refers to) repeat across
+    /// thousands of items: each distinct one too long for Swift to keep inline is stored once.
+    private var listedNames: Set<String> = []
+
+    func shared(_ name: String) -> String {
+        guard name.utf8.count > 15 else { return name }
+        return listedNames.insert(name).memberAfterInsert
+    }
+
     public func location(of node: SourceNode) -> SourceLocation {
         SourceLocation(fileNumber: fileNumber, line: node.line, column: node.column)
     }

@@ -137,13 +137,13 @@ public struct MappingReader {
     /// A list of strings with their positions; a single string counts as a list of one.
     public func strings(_ key: String) -> [Located<String>] {
         guard let value = node(key) else { return [] }
-        if let text = value.scalar { return [Located(text, at: context.location(of: value))] }
+        if let text = value.scalar { return [Located(context.shared(text), at: context.location(of: value))] }
         return context.sequence(value, what: "\(key) of \(what)").compactMap { item in
             guard let text = item.scalar else {
                 wrongType(key, item, expected: "a list of names")
                 return nil
             }
-            return Located(text, at: context.location(of: item))
+            return Located(context.shared(text), at: context.location(of: item))
         }
     }
 
