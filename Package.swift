@@ -26,6 +26,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        /// glibc's mallopt, for the executable's memory settings.
+        .systemLibrary(name: "CMalloc"),
         /// libyaml's event parser: workbooks are decoded straight from its events.
         .systemLibrary(
             name: "CYAML",
@@ -100,7 +102,7 @@ let package = Package(
         /// Thin entry point: hands the arguments and the built-in plugins to the shell.
         .executableTarget(
             name: "lockstep",
-            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing"]
+            dependencies: ["LockstepShell", "LockstepLeads", "LockstepStages", "LockstepMarketing", "CMalloc"]
         ),
 
         // MARK: - Benchmarks

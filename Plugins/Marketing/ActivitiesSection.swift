@@ -133,3 +133,7 @@ extension ActivitiesSection {
         }
     }
 }
+
+extension ActivitiesSection: ListSection {
+    public mutating func append(contentsOf run: ActivitiesSection) { activities += run.activities }
+}

@@ -12,6 +12,16 @@ public final class DecodeContext {
 
     public func report(_ error: WorkbookError) { errors.append(error) }
 
+    /// Items before those this context decodes, when a list is read a run at a time (see
+    /// `ListRuns`): `decodeEach` numbers its items on from them.
+    var itemsBefore = 0
+
+    /// Takes on what a context that read part of the same file reported.
+    func absorb(_ other: DecodeContext) {
+        errors += other.errors
+        warnings += other.warnings
+    }
+
     /// Said to the user without stopping the load (a plugin that could not validate its section).
     public private(set) var warnings: [String] = []
 
@@ -93,7 +103,7 @@ public final class DecodeContext {
         _ decode: @Sendable (SourceNode, Int, DecodeContext) -> Value?
     ) -> [Value] {
         guard !nodes.isEmpty else { return [] }
-        let file = file
+        let file = file, itemsBefore = itemsBefore
         var partErrors: [WorkbookError] = []
         // Each part decodes straight into its own slots of the one result, so a long list is never
         // held twice over (once in parts, once merged); an item that failed leaves its slot empty,
@@ -109,7 +119,7 @@ public final class DecodeContext {
                 let document = nodes[range.lowerBound].document.copy()
                 for index in range {
                     let node = SourceNode(document: document, index: nodes[index].index)
-                    if let value = decode(node, index + 1, context) {
+                    if let value = decode(node, itemsBefore + index + 1, context) {
                         (slots.base + index).initialize(to: value)
                         filled[index - range.lowerBound] = true
                     }

@@ -13,6 +13,8 @@ public struct SectionSpec: Sendable {
     private let makeEmpty: @Sendable () -> any WorkbookSection
     private let decoder: @Sendable (SourceNode, DecodeContext) -> any WorkbookSection
     private let fields: @Sendable (ItemKind?) -> [EditableField]
+    /// For a `ListSection`: appends a run's section to the section read so far.
+    private let appender: (@Sendable (inout any WorkbookSection, any WorkbookSection) -> Void)?
 
     public init<Section: TypedSection>(_ type: Section.Type) {
         key = Section.key
@@ -22,6 +24,7 @@ public struct SectionSpec: Sendable {
         decoder = { Section(decoding: $0, context: $1) }
         isEditable = type is any EditableSection.Type
         fields = { Section.editableFields(of: $0) }
+        appender = (type as? any ListSection.Type).map { Self.appender(of: $0) }
     }
 
     /// A section known only at run time (an external plugin's): its key, order and kinds, the
@@ -39,6 +42,29 @@ public struct SectionSpec: Sendable {
         makeEmpty = empty
         decoder = decode
         fields = editableFields
+        appender = nil
+    }
+
+    private static func appender<Section: ListSection>(
+        of _: Section.Type
+    )
+        -> @Sendable (inout any WorkbookSection, any WorkbookSection) -> Void
+    {
+        { whole, run in
+            guard var section = whole as? Section, let run = run as? Section else { return }
+            // Left holding an empty section while `section` grows, so its items are not copied.
+            whole = Section()
+            section.append(contentsOf: run)
+            whole = section
+        }
+    }
+
+    /// Whether the section can be read a run of items at a time.
+    public var readsInRuns: Bool { appender != nil }
+
+    /// Appends `run`, a section decoded from a run of this section's items, to `section`.
+    public func append(_ run: any WorkbookSection, to section: inout any WorkbookSection) {
+        appender?(&section, run)
     }
 
     /// An empty section, for a new workbook or a first item.

@@ -20,6 +20,9 @@ public struct WorkbookLoader: Sendable {
     static let errorLimit = 50
 
     public let registry: PluginRegistry
+    /// From this size on, a workbook's longest list is read a run of about `bytes` at a time
+    /// (see `ListRuns`); tests make both small.
+    var runs = (above: 8 << 20, bytes: 2 << 20)
     /// Finds a plugin the workbook names by its path (an external plugin, docs/plugins.md), given
     /// the entry as written and the workbook's file; nil to take built-in plugins only.
     public let external: (@Sendable (_ entry: String, _ file: String) -> Result<any Plugin, ExternalPluginError>)?
@@ -59,17 +62,24 @@ public struct WorkbookLoader: Sendable {
     }
 
     public func decode(_ bytes: consuming [UInt8], file: String) throws(WorkbookLoadError) -> Workbook {
-        let context = DecodeContext(file: file)
+        var context = DecodeContext(file: file)
         // The document is dropped as soon as the sections are decoded, before validation builds
         // the item index: a large workbook never holds both at once. The file's bytes go as soon
-        // as they are read: the document keeps its own copy of the text.
+        // as they are read: the document keeps its own copy of the text. A large workbook's
+        // longest list is read a run of items at a time, so its whole document is never held.
         let workbook: Workbook
         let registry: PluginRegistry
         do throws(WorkbookError) {
-            let parsed = try YAMLReader.parse(bytes, file: file)
-            _ = consume bytes
-            guard let root = parsed else { throw WorkbookError.emptyFile(file: file) }
-            (workbook, registry) = decodeSections(root, context: context)
+            try YAMLReader.refuseOtherKinds(bytes, file: file)
+            if let read = decodeInRuns(bytes, file: file) {
+                _ = consume bytes
+                (workbook, registry, context) = read
+            } else {
+                let parsed = try YAMLReader.parse(bytes, file: file)
+                _ = consume bytes
+                guard let root = parsed else { throw WorkbookError.emptyFile(file: file) }
+                (workbook, registry) = decodeSections(root, context: context)
+            }
         } catch {
             throw WorkbookLoadError(errors: [error])
         }
@@ -107,7 +117,7 @@ public struct WorkbookLoader: Sendable {
         }
     }
 
-    private func decodeSections(
+    func decodeSections(
         _ root: consuming SourceNode, context: DecodeContext
     ) -> (workbook: Workbook, registry: PluginRegistry) {
         let registry = registry.adding(externalPlugins(root, file: context.file))

@@ -52,3 +52,10 @@ extension TypedSection {
     public var order: Int { Self.writeOrder }
     public var kindsHeld: [ItemKind] { Self.itemKinds }
 }
+
+/// A section that is one list of items, read by one `decodeEach` over the section's node: a long
+/// one is read a run of items at a time (see `ListRuns`), each run decoded as a section of its
+/// own and appended in order, which must give the section a whole read gives.
+public protocol ListSection: TypedSection {
+    mutating func append(contentsOf run: Self)
+}

@@ -50,19 +50,29 @@ struct SectionSplit: Sendable {
     }
 
     /// A top-level `key:` whose value may be a block list, while its lines are read.
-    private struct Section {
+    struct Section {
         var keyLine: Int
         var firstItemLine = 0
+        var firstItemStart = 0
         var indent = -1
-        var cut = -1
-        var cutLine = 0
+        /// Item lines cut at (byte offset, 1-based line), in order.
+        var cuts: [(offset: Int, line: Int)] = []
+        /// Whether an item of the list starts at or past the middle.
+        var reachesMiddle = false
     }
 
-    private static func find(in text: UnsafeBufferPointer<UInt8>, cutFrom middle: Int) -> SectionSplit? {
+    /// The list section of `text` whose items reach `middle`, as its lines end it: the section,
+    /// where the list ends (byte offset, its 1-based line, that line's indent; nil at the end of
+    /// the text). Cuts are made at the first item at or past `middle`, or, with `every`, at the
+    /// first item at least `every` bytes after the previous cut (the first item counts as one).
+    static func walk(in text: UnsafeBufferPointer<UInt8>, middle: Int, every: Int? = nil)
+        -> (section: Section, end: Int, endLine: Int, endIndent: Int?)?
+    {
         guard let base = text.baseAddress, !hasOtherLineBreaks(text) else { return nil }
         var open: Section?
         var lineNumber = 0
         var start = 0
+        func wanted(_ section: Section) -> Bool { every == nil ? !section.cuts.isEmpty : section.reachesMiddle }
         while start < text.count {
             lineNumber += 1
             let stop = memchr(base + start, Int32(newline), text.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? text.count
@@ -77,36 +87,43 @@ struct SectionSplit: Sendable {
                 if section.indent < 0, item {
                     section.indent = indent
                     section.firstItemLine = lineNumber
+                    section.firstItemStart = start
                     open = section
                     continue
                 }
                 if section.indent >= 0, indent > section.indent || (indent == section.indent && item) {
-                    if section.cut < 0, start >= middle, item, indent == section.indent, lineNumber > section.firstItemLine {
-                        section.cut = start
-                        section.cutLine = lineNumber
+                    if item, indent == section.indent, lineNumber > section.firstItemLine {
+                        if start >= middle { section.reachesMiddle = true }
+                        if let every {
+                            if start - (section.cuts.last?.offset ?? section.firstItemStart) >= every {
+                                section.cuts.append((start, lineNumber))
+                            }
+                        } else if section.cuts.isEmpty, start >= middle {
+                            section.cuts.append((start, lineNumber))
+                        }
                         open = section
                     }
                     continue
                 }
-                if section.cut >= 0 {
-                    return split(section, end: start, endLine: lineNumber, endIndent: indent, textCount: text.count)
-                }
+                if wanted(section) { return (section, start, lineNumber, indent) }
                 open = nil
             }
             if indent == 0, isListKey(line) { open = Section(keyLine: lineNumber) }
         }
-        guard let section = open, section.cut >= 0 else { return nil }
+        guard let section = open, wanted(section) else { return nil }
         // The list runs to the end of the text: every line from the cut on ends in a break but
         // perhaps the last.
         let endsWithBreak = text.last == newline
-        return split(section, end: text.count, endLine: lineNumber + (endsWithBreak ? 1 : 0), endIndent: nil, textCount: text.count)
+        return (section, text.count, lineNumber + (endsWithBreak ? 1 : 0), nil)
     }
 
-    private static func split(_ section: Section, end: Int, endLine: Int, endIndent: Int?, textCount: Int) -> SectionSplit? {
-        guard end - section.cut >= textCount / 8 else { return nil }
-        return SectionSplit(keyLine: section.keyLine, firstItemLine: section.firstItemLine, indent: section.indent,
-                            cut: section.cut, end: end, endIndent: endIndent,
-                            linesBeforeCut: section.cutLine - 1, linesInHalf: endLine - section.cutLine)
+    private static func find(in text: UnsafeBufferPointer<UInt8>, cutFrom middle: Int) -> SectionSplit? {
+        guard let (section, end, endLine, endIndent) = walk(in: text, middle: middle), let cut = section.cuts.first,
+            end - cut.offset >= text.count / 8
+        else { return nil }
+        return SectionSplit(
+            keyLine: section.keyLine, firstItemLine: section.firstItemLine, indent: section.indent, cut: cut.offset,
+            end: end, endIndent: endIndent, linesBeforeCut: cut.line - 1, linesInHalf: endLine - cut.line)
     }
 
     /// `- ` (or a lone `-`) at `indent`.

@@ -22,6 +22,17 @@ public enum YAMLReader {
     /// read whole, and any doubt about the cut falls back to reading it whole.
     public static func parse(_ bytes: [UInt8], file: String, splitAbove: Int = 1 << 20) throws(WorkbookError) -> SourceNode? {
         if bytes.isEmpty { return nil }
+        try refuseOtherKinds(bytes, file: file)
+        if bytes.count >= splitAbove, ParallelParts.processorCount > 1, let split = SectionSplit(bytes),
+           let document = readInHalves(bytes, at: split, file: file) {
+            return document.root
+        }
+        let builder = try bytes.withUnsafeBufferPointer { read($0, file: file) }.get()
+        return builder.records.isEmpty ? nil : SourceDocument(records: builder.records, text: builder.text).root
+    }
+
+    /// Refuses a file that is no YAML text at all, by what it is, before any of it is parsed.
+    static func refuseOtherKinds(_ bytes: [UInt8], file: String) throws(WorkbookError) {
         if let kind = FileKind.container(bytes)?.what {
             throw .otherKind(file: file, what: kind, fix: "open the workbook's .yaml file; a spreadsheet of content comes in with "
                              + "'import activities FILE.csv' once saved as CSV")
@@ -32,12 +43,6 @@ public enum YAMLReader {
         guard bytes.count < sizeLimit else {
             throw .unreadable(file: file, reason: "it is over \(sizeLimit / 1_000_000_000) GB, far beyond any workbook")
         }
-        if bytes.count >= splitAbove, ParallelParts.processorCount > 1, let split = SectionSplit(bytes),
-           let document = readInHalves(bytes, at: split, file: file) {
-            return document.root
-        }
-        let builder = try bytes.withUnsafeBufferPointer { read($0, file: file) }.get()
-        return builder.records.isEmpty ? nil : SourceDocument(records: builder.records, text: builder.text).root
     }
 
     /// Parses `bytes` whole, noting where each node was written, so a save can keep the text of
