@@ -98,21 +98,28 @@ public struct ActivitiesSection: TypedSection {
     public var items: [Item] {
         // Each item's fields are built from the shared array on demand, so no activity is copied here.
         let all = activities
-        return all.indices.map { position in
-            // Read in place and appended one by one: a large workbook makes this for every activity.
-            var references: [Reference] = []
-            references.reserveCapacity(
-                all[position].stages.count + all[position].leadStages.count + all[position].personas.count
-                    + all[position].needs.count + 1)
-            for stage in all[position].stages { references.append(Reference(.stage, stage)) }
-            for stage in all[position].leadStages { references.append(Reference([.leadStage, .recycle], stage)) }
-            for persona in all[position].personas { references.append(Reference(.persona, persona)) }
-            for need in all[position].needs { references.append(Reference(.need, need)) }
-            if let enablement = all[position].enablement { references.append(Reference(.activity, enablement)) }
-            return Item(
-                kind: .activity, id: all[position].id, name: all[position].name, location: all[position].location,
-                references: references, fields: all[position].fields)
-        }
+        return all.indices.map { Self.item(at: $0, of: all) }
+    }
+
+    public func forEachItem(_ body: (Item) -> Void) {
+        let all = activities
+        for position in all.indices { body(Self.item(at: position, of: all)) }
+    }
+
+    private static func item(at position: Int, of all: [Activity]) -> Item {
+        // Read in place and appended one by one: a large workbook makes this for every activity.
+        var references: [Reference] = []
+        references.reserveCapacity(
+            all[position].stages.count + all[position].leadStages.count + all[position].personas.count
+                + all[position].needs.count + 1)
+        for stage in all[position].stages { references.append(Reference(.stage, stage)) }
+        for stage in all[position].leadStages { references.append(Reference([.leadStage, .recycle], stage)) }
+        for persona in all[position].personas { references.append(Reference(.persona, persona)) }
+        for need in all[position].needs { references.append(Reference(.need, need)) }
+        if let enablement = all[position].enablement { references.append(Reference(.activity, enablement)) }
+        return Item(
+            kind: .activity, id: all[position].id, name: all[position].name, location: all[position].location,
+            references: references, fields: all[position].fields)
     }
 }
 

@@ -68,6 +68,14 @@ public struct ItemIndex {
 
     /// Duplicate ids (WB002) and references that name nothing (WB001).
     public func problems(of items: [Item], loose: [Reference] = []) -> [WorkbookError] {
+        problems(ofReferences: { check in items.forEach { $0.references.forEach(check) } }, loose: loose)
+    }
+
+    /// The same, for references handed over one at a time by `references` (given the check to
+    /// call): a large workbook's references need never be held at once.
+    public func problems(
+        ofReferences references: ((Reference) -> Void) -> Void, loose: [Reference] = []
+    ) -> [WorkbookError] {
         var errors: [WorkbookError] = duplicates.compactMap { pair in
             guard let at = pair.item.location, let first = pair.first.location else { return nil }
             return .duplicateID(at, kind: pair.item.kind.name, id: pair.item.id, first: first)
@@ -89,9 +97,7 @@ public struct ItemIndex {
             errors.append(.unknownReference(at, kind: kinds[0].name, id: reference.id,
                                             suggestion: Suggestion.closest(to: reference.id, in: candidates)))
         }
-        for position in items.indices {
-            for reference in items[position].references { check(reference) }
-        }
+        references(check)
         for reference in loose { check(reference) }
         return errors
     }

@@ -38,6 +38,11 @@ public struct Workbook: Sendable {
         sections.values.sorted { $0.order < $1.order }.flatMap { $0.items }
     }
 
+    /// Each of `items` in turn, in the same order, without holding them all.
+    public func forEachItem(_ body: (Item) -> Void) {
+        for section in sections.values.sorted(by: { $0.order < $1.order }) { section.forEachItem(body) }
+    }
+
     public func items(of kind: ItemKind) -> [Item] {
         sections.values.sorted { $0.order < $1.order }
             .filter { $0.kindsHeld.contains(kind) }

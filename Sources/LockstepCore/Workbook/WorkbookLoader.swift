@@ -22,7 +22,7 @@ public struct WorkbookLoader: Sendable {
     public let registry: PluginRegistry
     /// From this size on, a workbook's longest list is read a run of about `bytes` at a time
     /// (see `ListRuns`); tests make both small.
-    var runs = (above: 8 << 20, bytes: 2 << 20)
+    var runs = (above: 4 << 20, bytes: 1 << 20)
     /// Finds a plugin the workbook names by its path (an external plugin, docs/plugins.md), given
     /// the entry as written and the workbook's file; nil to take built-in plugins only.
     public let external: (@Sendable (_ entry: String, _ file: String) -> Result<any Plugin, ExternalPluginError>)?
@@ -164,10 +164,18 @@ public struct WorkbookLoader: Sendable {
     }
 
     private static func validate(_ workbook: Workbook, registry: PluginRegistry, context: DecodeContext) {
-        let items = workbook.items
-        for error in ItemIndex(items).problems(of: items, loose: workbook.sections.values.flatMap(\.looseReferences)) {
-            context.report(error)
+        // The index keeps each item without its references, which are checked a section's item
+        // at a time: a large workbook's items and references are never all held at once.
+        var identities: [Item] = []
+        workbook.forEachItem { item in
+            var identity = item
+            identity.references = []
+            identities.append(identity)
         }
+        let problems = ItemIndex(identities).problems(
+            ofReferences: { check in workbook.forEachItem { $0.references.forEach(check) } },
+            loose: workbook.sections.values.flatMap(\.looseReferences))
+        for error in problems { context.report(error) }
         for name in workbook.plugins {
             registry.plugin(named: name)?.validate(workbook, context: context)
         }

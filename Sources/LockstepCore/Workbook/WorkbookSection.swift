@@ -10,6 +10,9 @@ public protocol WorkbookSection: Sendable {
     func encode() -> YAMLNode
     /// The named things the section holds, for id checks, references and completion.
     var items: [Item] { get }
+    /// Hands each of `items` to `body` in turn; a section of many items builds one at a time,
+    /// so a pass over them (validation) never holds them all.
+    func forEachItem(_ body: (Item) -> Void)
     /// References made outside any item (settings that name ids), checked like item references.
     var looseReferences: [Reference] { get }
     /// The ids (and shorter aliases) of the items of `kind`, for completion. By default taken
@@ -23,6 +26,7 @@ public protocol WorkbookSection: Sendable {
 extension WorkbookSection {
     public var items: [Item] { [] }
     public var looseReferences: [Reference] { [] }
+    public func forEachItem(_ body: (Item) -> Void) { items.forEach(body) }
     public func itemNames(of kind: ItemKind) -> [(id: String, alias: String?)] {
         items.filter { $0.kind == kind }.map { ($0.id, $0.alias) }
     }
