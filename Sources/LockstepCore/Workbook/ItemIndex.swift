@@ -38,7 +38,9 @@ public struct ItemIndex {
     public func ids(of kind: ItemKind) -> [String] { items(of: kind).map(\.id) }
 
     public func items(of kind: ItemKind) -> [Item] {
-        all.enumerated().filter { $0.element.kind == kind && byID[Key(kind: kind.name, id: $0.element.id)] == $0.offset }.map(\.element)
+        all.enumerated().filter {
+            $0.element.kind == kind && byID[Key(kind: kind.name, id: $0.element.id)] == $0.offset
+        }.map(\.element)
     }
 
     public enum Resolution {
@@ -89,13 +91,19 @@ public struct ItemIndex {
             guard !kinds.isEmpty, let at = reference.location else { return }
             let resolutions = kinds.map { resolve(reference.id, as: $0) }
             if resolutions.contains(where: { if case .found = $0 { return true } else { return false } }) { return }
-            if case .ambiguous(let matches)? = resolutions.first(where: { if case .ambiguous = $0 { return true } else { return false } }) {
-                errors.append(.ambiguousReference(at, kind: kinds[0].name, id: reference.id, candidates: matches.map(\.id).sorted()))
+            if case .ambiguous(let matches)? = resolutions.first(where: {
+                if case .ambiguous = $0 { return true } else { return false }
+            }) {
+                errors.append(
+                    .ambiguousReference(
+                        at, kind: kinds[0].name, id: reference.id, candidates: matches.map(\.id).sorted()))
                 return
             }
             let candidates = kinds.flatMap { names(of: $0) }
-            errors.append(.unknownReference(at, kind: kinds[0].name, id: reference.id,
-                                            suggestion: Suggestion.closest(to: reference.id, in: candidates)))
+            errors.append(
+                .unknownReference(
+                    at, kind: kinds[0].name, id: reference.id,
+                    suggestion: Suggestion.closest(to: reference.id, in: candidates)))
         }
         references(check)
         for reference in loose { check(reference) }
@@ -109,10 +117,11 @@ extension ItemIndex {
     /// and so does the first part of a composite target (`proposal/it-architect`). A target that
     /// names nothing, or more than one item, is returned as written.
     public func fullTarget(_ target: String) -> String {
-        let matches = Set(kinds.compactMap { kind -> String? in
-            if case .found(let item) = resolve(target, as: kind) { return item.id }
-            return nil
-        })
+        let matches = Set(
+            kinds.compactMap { kind -> String? in
+                if case .found(let item) = resolve(target, as: kind) { return item.id }
+                return nil
+            })
         if matches.count == 1, let id = matches.first { return id }
         if matches.isEmpty, let slash = target.lastIndex(of: "/") {
             let prefix = String(target[..<slash]), full = fullTarget(prefix)
@@ -127,17 +136,20 @@ extension Item {
     /// `new-business/discovery`), so a query sees one id for one item however the file wrote it.
     public func referencesInFullForm(_ index: ItemIndex) -> Item {
         let written = Set(references.map(\.id))
-        let full = Dictionary(uniqueKeysWithValues: written.map { ($0, index.fullTarget($0)) }).filter { $0.key != $0.value }
+        let full = Dictionary(uniqueKeysWithValues: written.map { ($0, index.fullTarget($0)) }).filter {
+            $0.key != $0.value
+        }
         guard !full.isEmpty else { return self }
         let original = self
-        return Item(kind: kind, id: id, alias: alias, name: name, location: location, references: references,
-                    fields: original.fields.mapValues { value in
-                        switch value {
-                        case .list(let ids): return .list(ids.map { full[$0] ?? $0 })
-                        case .string(let id?): return .string(full[id] ?? id)
-                        default: return value
-                        }
-                    })
+        return Item(
+            kind: kind, id: id, alias: alias, name: name, location: location, references: references,
+            fields: original.fields.mapValues { value in
+                switch value {
+                case .list(let ids): return .list(ids.map { full[$0] ?? $0 })
+                case .string(let id?): return .string(full[id] ?? id)
+                default: return value
+                }
+            })
     }
 }
 

@@ -34,11 +34,15 @@ struct SectionSplit: Sendable {
     /// `cutFrom`: where to start looking for the item to cut at, instead of the middle (tests
     /// choose their cut with it).
     init?(_ bytes: [UInt8], cutFrom: Int? = nil) {
-        guard let split = bytes.withUnsafeBufferPointer({ Self.find(in: $0, cutFrom: cutFrom ?? bytes.count / 2) }) else { return nil }
+        guard let split = bytes.withUnsafeBufferPointer({ Self.find(in: $0, cutFrom: cutFrom ?? bytes.count / 2) })
+        else { return nil }
         self = split
     }
 
-    private init(keyLine: Int, firstItemLine: Int, indent: Int, cut: Int, end: Int, endIndent: Int?, linesBeforeCut: Int, linesInHalf: Int) {
+    private init(
+        keyLine: Int, firstItemLine: Int, indent: Int, cut: Int, end: Int, endIndent: Int?, linesBeforeCut: Int,
+        linesInHalf: Int
+    ) {
         self.keyLine = keyLine
         self.firstItemLine = firstItemLine
         self.indent = indent
@@ -65,7 +69,9 @@ struct SectionSplit: Sendable {
     /// where the list ends (byte offset, its 1-based line, that line's indent; nil at the end of
     /// the text). Cuts are made at the first item at or past `middle`, or, with `every`, at the
     /// first item at least `every` bytes after the previous cut (the first item counts as one).
-    static func walk(in text: UnsafeBufferPointer<UInt8>, middle: Int, every: Int? = nil)
+    static func walk(
+        in text: UnsafeBufferPointer<UInt8>, middle: Int, every: Int? = nil
+    )
         -> (section: Section, end: Int, endLine: Int, endIndent: Int?)?
     {
         guard let base = text.baseAddress, !hasOtherLineBreaks(text) else { return nil }
@@ -75,7 +81,10 @@ struct SectionSplit: Sendable {
         func wanted(_ section: Section) -> Bool { every == nil ? !section.cuts.isEmpty : section.reachesMiddle }
         while start < text.count {
             lineNumber += 1
-            let stop = memchr(base + start, Int32(newline), text.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? text.count
+            let stop =
+                memchr(base + start, Int32(newline), text.count - start).map {
+                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+                } ?? text.count
             let line = UnsafeBufferPointer(rebasing: text[start..<stop])
             defer { start = stop + 1 }
             var indent = 0
@@ -145,8 +154,13 @@ struct SectionSplit: Sendable {
     private static func hasOtherLineBreaks(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
         if memchr(base, 0x0D, text.count) != nil { return true }
-        for (lead, follows) in [(UInt8(0xC2), { (rest: UnsafeBufferPointer<UInt8>) in rest.first == 0x85 }),
-                                (UInt8(0xE2), { (rest: UnsafeBufferPointer<UInt8>) in rest.count > 1 && rest[0] == 0x80 && rest[1] & 0xFE == 0xA8 })] {
+        for (lead, follows) in [
+            (UInt8(0xC2), { (rest: UnsafeBufferPointer<UInt8>) in rest.first == 0x85 }),
+            (
+                UInt8(0xE2),
+                { (rest: UnsafeBufferPointer<UInt8>) in rest.count > 1 && rest[0] == 0x80 && rest[1] & 0xFE == 0xA8 }
+            ),
+        ] {
             var offset = 0
             while offset < text.count, let found = memchr(base + offset, Int32(lead), text.count - offset) {
                 let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
