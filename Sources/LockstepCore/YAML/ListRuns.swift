@@ -79,17 +79,9 @@ extension YAMLReader {
     /// The position of the list key's value (an empty scalar, its items cut away) in the rest's
     /// records.
     private static func listValue(in records: [SourceDocument.Record], runs: ListRuns) -> Int? {
-        guard let root = records.first, root.kind == .mapping else { return nil }
-        var child = 1
-        for _ in 0..<(Int(root.count) / 2) {
-            let key = records[child], value = Int(key.end)
-            if key.line == UInt32(runs.keyLine), key.column == 1 {
-                let empty = records[value]
-                guard empty.kind == .plainScalar, empty.count == 0 else { return nil }
-                return value
-            }
-            child = Int(records[value].end)
-        }
-        return nil
+        guard let value = topLevelValue(onKeyLine: runs.keyLine, in: records),
+            records[value].kind == .plainScalar, records[value].count == 0
+        else { return nil }
+        return value
     }
 }
