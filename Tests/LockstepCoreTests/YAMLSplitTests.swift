@@ -107,11 +107,7 @@ struct YAMLSplitTests {
         let damage: [[UInt8]] = ["\"", "'", "[", "]", "{", "\n", "\n  - ", "\n- ", "&a ", "*a", "|\n", "#", "\t", ": ", "---\n", "\n  "].map { Array($0.utf8) }
         var readInHalves = 0, readable = 0
         for _ in 0..<300 {
-            var bytes = base
-            for _ in 0..<(1 + Int(generator.next() % 3)) {
-                let at = Int(generator.next() % UInt64(bytes.count))
-                bytes.insert(contentsOf: damage[Int(generator.next() % UInt64(damage.count))], at: at)
-            }
+            let bytes = generator.damaged(base, with: damage)
             if Self.expectSameAsWholeRead(String(decoding: bytes, as: UTF8.self)) { readInHalves += 1 }
             if (try? YAMLReader.parse(bytes, file: "t.yaml", splitAbove: .max)) != nil { readable += 1 }
         }

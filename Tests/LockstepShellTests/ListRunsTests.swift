@@ -158,11 +158,7 @@ struct ListRunsTests {
         ].map { Array($0.utf8) }
         var readInRuns = 0, readable = 0
         for _ in 0..<300 {
-            var bytes = base
-            for _ in 0..<(1 + Int(generator.next() % 3)) {
-                let at = Int(generator.next() % UInt64(bytes.count))
-                bytes.insert(contentsOf: damage[Int(generator.next() % UInt64(damage.count))], at: at)
-            }
+            let bytes = generator.damaged(base, with: damage)
             let text = String(decoding: bytes, as: UTF8.self)
             if Self.loader(runsOf: 400).decodeInRuns(Array(text.utf8), file: "runs.yaml") != nil { readInRuns += 1 }
             if (try? YAMLReader.parse(Array(text.utf8), file: "runs.yaml")) != nil { readable += 1 }

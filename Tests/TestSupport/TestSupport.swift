@@ -47,6 +47,19 @@ public struct SeededRandom: RandomNumberGenerator {
     }
 }
 
+extension SeededRandom {
+    /// `base` with one to three pieces of `damage` inserted at random places: a damaged file for
+    /// a reader to survive.
+    public mutating func damaged(_ base: [UInt8], with damage: [[UInt8]]) -> [UInt8] {
+        var bytes = base
+        for _ in 0..<(1 + Int(next() % 3)) {
+            let at = Int(next() % UInt64(bytes.count))
+            bytes.insert(contentsOf: damage[Int(next() % UInt64(damage.count))], at: at)
+        }
+        return bytes
+    }
+}
+
 extension TestSupport {
     /// A YAML node as `Tests/Support/yaml_readers.py` expects it: what other YAML readers must read.
     public static func readerExpectation(_ node: YAMLNode) -> Any {
