@@ -143,4 +143,5 @@ extension ActivitiesSection {
 
 extension ActivitiesSection: ListSection {
     public mutating func append(contentsOf run: ActivitiesSection) { activities += run.activities }
+    public mutating func reserveCapacity(_ items: Int) { activities.reserveCapacity(items) }
 }

@@ -96,8 +96,13 @@ struct ListRunsTests {
     /// What a read gives, for comparing: every activity with the places of its values, and each
     /// section as it would be written; or the errors.
     static func outcome(_ text: String, runsOf every: Int?) -> [String] {
+        outcome { () throws(WorkbookLoadError) in try loader(runsOf: every).decode(Array(text.utf8), file: "runs.yaml")
+        }
+    }
+
+    static func outcome(of read: () throws(WorkbookLoadError) -> Workbook) -> [String] {
         do {
-            let workbook = try loader(runsOf: every).decode(Array(text.utf8), file: "runs.yaml")
+            let workbook = try read()
             let activities = workbook.section(ActivitiesSection.self)?.activities ?? []
             return activities.map { activity in
                 "\(activity.id) \(activity.name) @\(activity.location.map(String.init(describing:)) ?? "-") "
@@ -130,6 +135,57 @@ struct ListRunsTests {
         let whole = Self.outcome(valid, runsOf: nil)
         #expect(whole.first?.hasPrefix("activity-1 ") == true, "a valid workbook loads: \(whole.prefix(2))")
         #expect(Self.outcome(valid, runsOf: 300) == whole)
+    }
+
+    @Test(
+        "a workbook file read in runs reads each run from the file when its turn comes, and no file changed meanwhile")
+    func runsFromTheFile() throws {
+        let folder = try temporaryFolder()
+        var tricky = Self.workbook(items: 60)
+        tricky.insert(
+            contentsOf: "  - id: tricky\n    name: \"starts here\n  - and goes on\"\n",
+            at: tricky.range(of: "  - id: activity-31\n")!.lowerBound)
+        // Runs of one item each cut the tricky workbook inside its quoted string.
+        for (name, text, every) in [("plain", Self.workbook(items: 60), 300), ("tricky", tricky, 1)] {
+            let path = folder.appendingPathComponent("\(name).yaml").path
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+            let (bytes, stamp) = try WorkbookLoader.read(path)
+            let reread = WorkbookLoader.rereader(of: path, stamp: stamp)
+            var ranges: [Range<Int>] = []
+            let fromFile = Self.outcome { () throws(WorkbookLoadError) in
+                try Self.loader(runsOf: every).decode(
+                    bytes, file: path,
+                    reread: { range throws(WorkbookError) in
+                        ranges.append(range)
+                        return try reread(range)
+                    })
+            }
+            let whole = Self.outcome { () throws(WorkbookLoadError) in
+                try Self.loader(runsOf: nil).decode(bytes, file: path)
+            }
+            #expect(fromFile == whole, "\(name)")
+            #expect(fromFile.contains { $0.contains("activity #") }, "\(name): the errors are the workbook's own")
+            // Each run is read once, from the file; the file as a whole only when a run could not
+            // be read on its own.
+            let runs = try #require(ListRuns(bytes, every: every))
+            if name == "plain" {
+                #expect(ranges == (0..<runs.count).map(runs.range) && runs.count > 5, "\(ranges)")
+            } else {
+                #expect(ranges.last == 0..<bytes.count, "\(ranges.suffix(3))")
+                #expect(ranges.dropLast() == (0..<ranges.count - 1).map(runs.range)[...], "\(ranges.prefix(3))")
+            }
+        }
+
+        let path = folder.appendingPathComponent("plain.yaml").path
+        let (bytes, stamp) = try WorkbookLoader.read(path)
+        try (String(decoding: bytes, as: UTF8.self) + "# saved meanwhile\n").write(
+            toFile: path, atomically: false, encoding: .utf8)
+        let changed = Self.outcome { () throws(WorkbookLoadError) in
+            try Self.loader(runsOf: 300).decode(
+                bytes, file: path, reread: WorkbookLoader.rereader(of: path, stamp: stamp))
+        }
+        #expect(changed.count == 1 && changed[0].contains("the workbook changed while it was read"), "\(changed)")
+        #expect(changed.first?.contains("fix: read it again once it is saved") == true, "\(changed)")
     }
 
     @Test(

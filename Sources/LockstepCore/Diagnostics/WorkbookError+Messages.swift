@@ -6,6 +6,8 @@ extension WorkbookError {
             return "cannot read the workbook: \(reason)"
         case .emptyFile:
             return "the workbook is empty"
+        case .changedWhileRead:
+            return "the workbook changed while it was read"
         case .otherKind(_, let what, _):
             return "this is \(what), not a workbook (a YAML text file)"
         case .notUTF8(_, let byte):
@@ -66,6 +68,7 @@ extension WorkbookError {
     public var fix: String {
         switch self {
         case .unreadable: return "check the path and the file's permissions"
+        case .changedWhileRead: return "read it again once it is saved"
         case .emptyFile: return "start the workbook with the line 'lockstep: 1', or create one with 'new FILE'"
         case .otherKind(_, _, let fix): return fix
         case .notText: return "open the workbook's YAML file, not a binary or spreadsheet file"

@@ -2,6 +2,8 @@
 public enum WorkbookError: Error, Equatable, Sendable {
     case unreadable(file: String, reason: String)
     case emptyFile(file: String)
+    /// The file was saved over while a large workbook's parts were read from it one by one.
+    case changedWhileRead(file: String)
     /// A file of another kind (a spreadsheet, an archive, UTF-16 text), named by its first bytes.
     case otherKind(file: String, what: String, fix: String)
     case notText(SourceLocation, byte: UInt8)
@@ -38,7 +40,8 @@ public enum WorkbookError: Error, Equatable, Sendable {
     /// Where the problem is; a file alone when there is no better place.
     public var location: SourceLocation {
         switch self {
-        case .unreadable(let file, _), .emptyFile(let file), .missingVersion(let file), .otherKind(let file, _, _):
+        case .unreadable(let file, _), .emptyFile(let file), .changedWhileRead(let file), .missingVersion(let file),
+            .otherKind(let file, _, _):
             return SourceLocation(file: file, line: 1, column: 1)
         case .notText(let at, _), .notUTF8(let at, _), .syntax(let at, _, _), .secondDocument(let at),
             .unsupportedVersion(let at, _), .wrongType(let at, _, _, _), .missingKey(let at, _, _),

@@ -9,10 +9,13 @@ public enum FileSystem {
     public struct Failure: Error, Equatable, Sendable {
         public var path: String
         public var reason: String
+        /// The file is no longer the one read before (`readRange`).
+        public var changed = false
 
-        public init(path: String, reason: String) {
+        public init(path: String, reason: String, changed: Bool = false) {
             self.path = path
             self.reason = reason
+            self.changed = changed
         }
     }
 
@@ -26,7 +29,9 @@ public enum FileSystem {
     /// The file's bytes and how it looked when opened — taken from the same open file, so no
     /// save that replaces it meanwhile can pass for what was read. With `prefix`, only up to that
     /// many bytes are read, whatever the file's size.
-    public static func readFile(_ path: String, limit: Int = .max, prefix: Int? = nil) throws(Failure)
+    public static func readFile(
+        _ path: String, limit: Int = .max, prefix: Int? = nil
+    ) throws(Failure)
         -> (bytes: [UInt8], stamp: FileStamp)
     {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -52,9 +57,44 @@ public enum FileSystem {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[..<count])
             // A file that grows while read is still held to the limit.
-            if prefix == nil, bytes.count > limit { throw Failure(path: path, reason: "it is over the limit of \(limit) bytes") }
+            if prefix == nil, bytes.count > limit {
+                throw Failure(path: path, reason: "it is over the limit of \(limit) bytes")
+            }
         }
         return (bytes, FileStamp(info))
+    }
+
+    /// Bytes `range` of a file read before, read again while it is still the file `stamp`
+    /// describes (same file, size and time of change): a part of a large file can be read when
+    /// needed rather than the whole file held.
+    public static func readRange(
+        _ path: String, _ range: Range<Int>, unchanged stamp: FileStamp
+    ) throws(Failure)
+        -> [UInt8]
+    {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: lastError()) }
+        guard FileStamp(info) == stamp, range.upperBound <= stamp.size else {
+            throw Failure(path: path, reason: "it changed since it was read", changed: true)
+        }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, filled in
+            while filled < range.count {
+                let count = pread(
+                    fd, buffer.baseAddress! + filled, range.count - filled, off_t(range.lowerBound + filled))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    failure = count < 0 ? errno : EIO
+                    return
+                }
+                filled += count
+            }
+        }
+        guard failure == 0 else { throw Failure(path: path, reason: String(cString: strerror(failure))) }
+        return bytes
     }
 
     /// At most the first `count` bytes of a regular file (a FIFO or device refused as `readFile` does).

@@ -1,46 +1,102 @@
 /// Looks items up by id or alias, and finds duplicate ids and unresolved references.
 public struct ItemIndex {
-    /// A kind's name and an id: one key, so a look-up hashes once (a workbook's validation
-    /// looks up every reference it holds, a hundred thousand in a large one).
+    /// A kind's name and an alias: the key of the alias table (aliases are few).
     private struct Key: Hashable {
         let kind: String
         let id: String
     }
 
-    /// The items, looked up by position: the tables hold positions, not copies of items.
+    /// What the index keeps of each item to find it and to tell duplicates apart.
+    private struct Entry {
+        let kind: ItemKind
+        let id: String
+        let location: SourceLocation?
+    }
+
+    private let entries: [Entry]
+    /// The items, handed back by look-ups; empty in an index of identities, whose look-ups
+    /// hand back items rebuilt from their entries (see `init(identitiesOf:)`).
     private let all: [Item]
-    private var byID: [Key: Int] = [:]
+    /// The position of each item, by kind and id; the first of duplicates.
+    private let byID: PositionTable
     private var byAlias: [Key: [Int]] = [:]
     /// The kinds some item has, in the order first met.
     private var kindsMet: [ItemKind] = []
-    public private(set) var duplicates: [(item: Item, first: Item)] = []
+    /// Positions of items whose id an earlier item of their kind has, with the earlier one's.
+    private var duplicatePositions: [(item: Int, first: Int)] = []
 
     public init(_ items: [Item]) {
-        all = items
-        byID.reserveCapacity(items.count)
-        for (position, item) in items.enumerated() {
-            let key = Key(kind: item.kind.name, id: item.id)
-            if let first = byID[key] {
-                duplicates.append((item, items[first]))
-                continue
-            }
-            byID[key] = position
-            if kindsMet.last != item.kind, !kindsMet.contains(item.kind) { kindsMet.append(item.kind) }
-            if let alias = item.alias { byAlias[Key(kind: item.kind.name, id: alias), default: []].append(position) }
-        }
+        self.init(entries: items.map { Entry(kind: $0.kind, id: $0.id, location: $0.location) }, items: items)
     }
 
     public init(_ workbook: Workbook) { self.init(workbook.items) }
 
+    /// An index of the items `each` hands over, keeping only their kinds, ids, aliases and
+    /// places: what validation needs to find references and duplicates, without holding a large
+    /// workbook's items (200,000 activities) beside its model. Look-ups hand back items with
+    /// those alone.
+    init(identitiesOf each: ((Item) -> Void) -> Void) {
+        var entries: [Entry] = [], aliases: [Int: String] = [:]
+        each { item in
+            if let alias = item.alias { aliases[entries.count] = alias }
+            entries.append(Entry(kind: item.kind, id: item.id, location: item.location))
+        }
+        self.init(entries: entries, items: [], aliases: aliases)
+    }
+
+    private init(entries: [Entry], items: [Item], aliases: [Int: String]? = nil) {
+        self.entries = entries
+        all = items
+        let aliases =
+            aliases
+            ?? Dictionary(uniqueKeysWithValues: items.indices.compactMap { at in items[at].alias.map { (at, $0) } })
+        var table = PositionTable(capacity: entries.count)
+        for (position, entry) in entries.enumerated() {
+            let hash = Self.hash(entry.kind, entry.id)
+            if let first = table.find(hash, where: { entries[$0].id == entry.id && entries[$0].kind == entry.kind }) {
+                duplicatePositions.append((position, first))
+                continue
+            }
+            table.insert(position, hash: hash)
+            if kindsMet.last != entry.kind, !kindsMet.contains(entry.kind) { kindsMet.append(entry.kind) }
+            if let alias = aliases[position] {
+                byAlias[Key(kind: entry.kind.name, id: alias), default: []].append(position)
+            }
+        }
+        byID = table
+    }
+
+    private static func hash(_ kind: ItemKind, _ id: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(kind)
+        hasher.combine(id)
+        return hasher.finalize()
+    }
+
+    private func position(of id: String, as kind: ItemKind) -> Int? {
+        byID.find(Self.hash(kind, id), where: { entries[$0].id == id && entries[$0].kind == kind })
+    }
+
+    private func item(at position: Int) -> Item {
+        if !all.isEmpty { return all[position] }
+        let entry = entries[position]
+        return Item(kind: entry.kind, id: entry.id, name: entry.id, location: entry.location)
+    }
+
+    public var duplicates: [(item: Item, first: Item)] {
+        duplicatePositions.map { (item(at: $0.item), item(at: $0.first)) }
+    }
+
     /// The kinds some loaded section defines (a reference to another kind cannot be checked).
     public var kinds: Set<ItemKind> { Set(kindsMet) }
 
-    public func ids(of kind: ItemKind) -> [String] { items(of: kind).map(\.id) }
+    public func ids(of kind: ItemKind) -> [String] { positions(of: kind).map { entries[$0].id } }
 
-    public func items(of kind: ItemKind) -> [Item] {
-        all.enumerated().filter {
-            $0.element.kind == kind && byID[Key(kind: kind.name, id: $0.element.id)] == $0.offset
-        }.map(\.element)
+    public func items(of kind: ItemKind) -> [Item] { positions(of: kind).map(item(at:)) }
+
+    /// The positions of the items of `kind` but duplicates, in order.
+    private func positions(of kind: ItemKind) -> [Int] {
+        entries.indices.filter { entries[$0].kind == kind && position(of: entries[$0].id, as: kind) == $0 }
     }
 
     public enum Resolution {
@@ -50,15 +106,14 @@ public struct ItemIndex {
     }
 
     public func resolve(_ id: String, as kind: ItemKind) -> Resolution {
-        if let position = byID[Key(kind: kind.name, id: id)] { return .found(all[position]) }
+        if let position = position(of: id, as: kind) { return .found(item(at: position)) }
         guard let matches = byAlias[Key(kind: kind.name, id: id)] else { return .missing }
-        return matches.count == 1 ? .found(all[matches[0]]) : .ambiguous(matches.map { all[$0] })
+        return matches.count == 1 ? .found(item(at: matches[0])) : .ambiguous(matches.map(item(at:)))
     }
 
     /// Whether `id` names exactly one item of `kind`, without copying it.
     public func resolves(_ id: String, as kind: ItemKind) -> Bool {
-        let key = Key(kind: kind.name, id: id)
-        return byID[key] != nil || byAlias[key]?.count == 1
+        position(of: id, as: kind) != nil || (!byAlias.isEmpty && byAlias[Key(kind: kind.name, id: id)]?.count == 1)
     }
 
     /// Every id and alias a user may type for `kind`, for completion and "did you mean".

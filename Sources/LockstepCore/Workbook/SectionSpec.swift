@@ -15,6 +15,8 @@ public struct SectionSpec: Sendable {
     private let fields: @Sendable (ItemKind?) -> [EditableField]
     /// For a `ListSection`: appends a run's section to the section read so far.
     private let appender: (@Sendable (inout any WorkbookSection, any WorkbookSection) -> Void)?
+    /// For a `ListSection`: makes room for that many items.
+    private let reserver: (@Sendable (inout any WorkbookSection, Int) -> Void)?
 
     public init<Section: TypedSection>(_ type: Section.Type) {
         key = Section.key
@@ -25,6 +27,7 @@ public struct SectionSpec: Sendable {
         isEditable = type is any EditableSection.Type
         fields = { Section.editableFields(of: $0) }
         appender = (type as? any ListSection.Type).map { Self.appender(of: $0) }
+        reserver = (type as? any ListSection.Type).map { Self.reserver(of: $0) }
     }
 
     /// A section known only at run time (an external plugin's): its key, order and kinds, the
@@ -43,6 +46,7 @@ public struct SectionSpec: Sendable {
         decoder = decode
         fields = editableFields
         appender = nil
+        reserver = nil
     }
 
     private static func appender<Section: ListSection>(
@@ -59,12 +63,28 @@ public struct SectionSpec: Sendable {
         }
     }
 
+    private static func reserver<Section: ListSection>(
+        of _: Section.Type
+    ) -> @Sendable (inout any WorkbookSection, Int) -> Void {
+        { whole, items in
+            guard var section = whole as? Section else { return }
+            whole = Section()
+            section.reserveCapacity(items)
+            whole = section
+        }
+    }
+
     /// Whether the section can be read a run of items at a time.
     public var readsInRuns: Bool { appender != nil }
 
     /// Appends `run`, a section decoded from a run of this section's items, to `section`.
     public func append(_ run: any WorkbookSection, to section: inout any WorkbookSection) {
         appender?(&section, run)
+    }
+
+    /// Makes room in `section` for `items` items in all, before its runs are appended.
+    public func reserve(_ items: Int, in section: inout any WorkbookSection) {
+        reserver?(&section, items)
     }
 
     /// An empty section, for a new workbook or a first item.

@@ -44,7 +44,8 @@ public struct WorkbookLoader: Sendable {
     public static func isExternal(_ entry: String) -> Bool { entry.contains("/") }
 
     public func load(path: String) throws(WorkbookLoadError) -> Workbook {
-        try decode(Self.read(path).bytes, file: path)
+        let (bytes, stamp) = try Self.read(path)
+        return try decode(consume bytes, file: path, reread: Self.rereader(of: path, stamp: stamp))
     }
 
     /// A workbook file's bytes and how it looked when read: a regular file within the size limit.
@@ -62,21 +63,42 @@ public struct WorkbookLoader: Sendable {
     }
 
     public func decode(_ bytes: consuming [UInt8], file: String) throws(WorkbookLoadError) -> Workbook {
+        try decode(bytes, file: file, reread: nil)
+    }
+
+    /// `reread`: the file's bytes in a range, read again. Given it, a large workbook's bytes are
+    /// dropped once its longest list is cut into runs, and each run is read from the file when
+    /// its turn comes: the file is never held beside the model.
+    func decode(_ bytes: consuming [UInt8], file: String, reread: RunText?) throws(WorkbookLoadError) -> Workbook {
         var context = DecodeContext(file: file)
         // The document is dropped as soon as the sections are decoded, before validation builds
         // the item index: a large workbook never holds both at once. The file's bytes go as soon
         // as they are read: the document keeps its own copy of the text. A large workbook's
         // longest list is read a run of items at a time, so its whole document is never held.
+        var held: [UInt8]? = consume bytes
         let workbook: Workbook
         let registry: PluginRegistry
         do throws(WorkbookError) {
-            try YAMLReader.refuseOtherKinds(bytes, file: file)
-            if let read = decodeInRuns(bytes, file: file) {
-                _ = consume bytes
-                (workbook, registry, context) = read
+            try YAMLReader.refuseOtherKinds(held!, file: file)
+            var inRuns: (workbook: Workbook, registry: PluginRegistry, context: DecodeContext)?
+            if let plan = planRuns(held!, file: file) {
+                let text: RunText
+                if let reread {
+                    held = nil
+                    text = reread
+                } else {
+                    let all = held!
+                    text = { range throws(WorkbookError) in Array(all[range]) }
+                }
+                let size = plan.size
+                inRuns = try decodeInRuns(consume plan, text: text, file: file)
+                if inRuns == nil, held == nil { held = try text(0..<size) }
+            }
+            if let inRuns {
+                (workbook, registry, context) = inRuns
             } else {
-                let parsed = try YAMLReader.parse(bytes, file: file)
-                _ = consume bytes
+                let parsed = try YAMLReader.parse(held!, file: file)
+                held = nil
                 guard let root = parsed else { throw WorkbookError.emptyFile(file: file) }
                 (workbook, registry) = decodeSections(root, context: context)
             }
@@ -164,15 +186,9 @@ public struct WorkbookLoader: Sendable {
     }
 
     private static func validate(_ workbook: Workbook, registry: PluginRegistry, context: DecodeContext) {
-        // The index keeps each item without its references, which are checked a section's item
-        // at a time: a large workbook's items and references are never all held at once.
-        var identities: [Item] = []
-        workbook.forEachItem { item in
-            var identity = item
-            identity.references = []
-            identities.append(identity)
-        }
-        let problems = ItemIndex(identities).problems(
+        // The index keeps each item's kind, id and place, and references are checked a section's
+        // item at a time: a large workbook's items and references are never all held at once.
+        let problems = ItemIndex(identitiesOf: workbook.forEachItem).problems(
             ofReferences: { check in workbook.forEachItem { $0.references.forEach(check) } },
             loose: workbook.sections.values.flatMap(\.looseReferences))
         for error in problems { context.report(error) }

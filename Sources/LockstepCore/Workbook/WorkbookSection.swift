@@ -62,4 +62,7 @@ extension TypedSection {
 /// own and appended in order, which must give the section a whole read gives.
 public protocol ListSection: TypedSection {
     mutating func append(contentsOf run: Self)
+    /// Makes room for `items` items in all, so that appending runs does not grow the storage
+    /// step by step (each step a copy, and up to twice the room needed at the end).
+    mutating func reserveCapacity(_ items: Int)
 }

@@ -18,8 +18,14 @@ struct ListRuns: Sendable {
     let linesBefore: [Int]
     /// How far the line at the list's end is indented; nil when the list ends the text.
     let endIndent: Int?
+    /// How many items the list holds, as its lines say: room is made for them once, rather
+    /// than the section's storage growing (and copied) run after run.
+    let items: Int
 
     var count: Int { bounds.count - 1 }
+
+    /// The bytes of run `index` in the file.
+    func range(_ index: Int) -> Range<Int> { bounds[index]..<bounds[index + 1] }
 
     init?(_ bytes: [UInt8], every: Int) {
         guard
@@ -33,6 +39,7 @@ struct ListRuns: Sendable {
         bounds = [section.firstItemStart] + section.cuts.map(\.offset) + [end]
         linesBefore = [section.firstItemLine - 1] + section.cuts.map { $0.line - 1 } + [endLine - 1]
         self.endIndent = endIndent
+        items = section.itemLines
     }
 }
 
@@ -60,13 +67,11 @@ extension YAMLReader {
         return SourceDocument(records: rest.records, text: rest.text).root
     }
 
-    /// Run `index` of the list: a list whose items carry their lines in the whole file; nil
-    /// when it does not read as a list at the list's indentation on its own.
-    static func readRun(_ bytes: [UInt8], runs: ListRuns, index: Int, file: String) -> SourceNode? {
-        let range = runs.bounds[index]..<runs.bounds[index + 1]
-        let parsed = bytes.withUnsafeBufferPointer {
-            read(UnsafeBufferPointer(rebasing: $0[range]), file: file, depthOffset: 1)
-        }
+    /// Run `index` of the list, given its bytes (`runs.range(index)` of the file): a list whose
+    /// items carry their lines in the whole file; nil when it does not read as a list at the
+    /// list's indentation on its own.
+    static func readRun(_ text: [UInt8], runs: ListRuns, index: Int, file: String) -> SourceNode? {
+        let parsed = text.withUnsafeBufferPointer { read($0, file: file, depthOffset: 1) }
         guard case .success(var run) = parsed, run.anchors.isEmpty, run.aliasedNodes == 0, let root = run.records.first,
             root.kind == .sequence, root.line == 1, root.column == UInt32(runs.indent + 1),
             root.end == run.records.count

@@ -63,6 +63,9 @@ struct SectionSplit: Sendable {
         var cuts: [(offset: Int, line: Int)] = []
         /// Whether an item of the list starts at or past the middle.
         var reachesMiddle = false
+        /// Lines that start an item of the list: its length, unless an item line hides in a
+        /// string spanning lines (then the reading falls back, see `ListRuns`).
+        var itemLines = 0
     }
 
     /// The list section of `text` whose items reach `middle`, as its lines end it: the section,
@@ -97,11 +100,13 @@ struct SectionSplit: Sendable {
                     section.indent = indent
                     section.firstItemLine = lineNumber
                     section.firstItemStart = start
+                    section.itemLines = 1
                     open = section
                     continue
                 }
                 if section.indent >= 0, indent > section.indent || (indent == section.indent && item) {
                     if item, indent == section.indent, lineNumber > section.firstItemLine {
+                        section.itemLines += 1
                         if start >= middle { section.reachesMiddle = true }
                         if let every {
                             if start - (section.cuts.last?.offset ?? section.firstItemStart) >= every {
