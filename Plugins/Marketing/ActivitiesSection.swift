@@ -27,10 +27,9 @@ public struct ActivitiesSection: TypedSection {
         var activity = Activity(id: id, name: reader.string("name") ?? id)
         activity.location = reader.location
         activity.kind = reader.string("kind")
-        activity.stages = reader.strings("stages")
+        activity.link(
+            stages: reader.strings("stages"), personas: reader.strings("personas"), needs: reader.strings("needs"))
         activity.leadStages = reader.strings("lead_stages")
-        activity.personas = reader.strings("personas")
-        activity.needs = reader.strings("needs")
         activity.channel = reader.string("channel")
         activity.cta = reader.string("cta")
         activity.response = reader.choice("response", from: Activity.responseChannels)
@@ -125,13 +124,14 @@ public struct ActivitiesSection: TypedSection {
 
 extension ActivitiesSection {
     public mutating func rewriteReferences(_ rewrite: (ItemKind, String) -> String?) {
-        func apply(_ kind: ItemKind, _ list: [Located<String>]) -> [Located<String>] {
+        func apply(_ kind: ItemKind, _ list: some Sequence<Located<String>>) -> [Located<String>] {
             list.compactMap { reference in rewrite(kind, reference.value).map { Located($0, at: reference.location) } }
         }
         for index in activities.indices {
-            activities[index].stages = apply(.stage, activities[index].stages)
-            activities[index].personas = apply(.persona, activities[index].personas)
-            activities[index].needs = apply(.need, activities[index].needs)
+            let activity = activities[index]
+            activities[index].link(
+                stages: apply(.stage, activity.stages), personas: apply(.persona, activity.personas),
+                needs: apply(.need, activity.needs))
             if let enablement = activities[index].enablement {
                 activities[index].enablement = rewrite(.activity, enablement.value).map {
                     Located($0, at: enablement.location)

@@ -28,9 +28,12 @@ public struct Activity: Sendable {
     public var id: String
     public var name: String
     public var kind: String?
-    public var stages: [Located<String>] = []
-    public var personas: [Located<String>] = []
-    public var needs: [Located<String>] = []
+    /// Its stages, then its personas, then its needs: one list (see `IDList`), read and set
+    /// through `stages`, `personas` and `needs`.
+    private(set) var linked: [Located<String>] = []
+    /// Where its stages and its personas end in `linked`.
+    private(set) var stagesEnd: Int32 = 0
+    private(set) var personasEnd: Int32 = 0
     public var kpi: String?
     public var owner: String?
     public var reviewed: Day?
@@ -42,6 +45,24 @@ public struct Activity: Sendable {
     public init(id: String, name: String) {
         self.id = id
         self.name = name
+    }
+}
+
+extension Activity {
+    /// Sets its stages, personas and needs at once, in one allocation.
+    public mutating func link(
+        stages: some Collection<Located<String>>, personas: some Collection<Located<String>>,
+        needs: some Collection<Located<String>>
+    ) {
+        var all: [Located<String>] = []
+        let count = stages.count + personas.count + needs.count
+        if count > 0 { all.reserveCapacity(count) }
+        all += stages
+        stagesEnd = Int32(all.count)
+        all += personas
+        personasEnd = Int32(all.count)
+        all += needs
+        linked = all
     }
 }
 

@@ -149,9 +149,9 @@ extension ActivitiesSection: EditableSection {
             switch field {
             case "name": activity.name = value.text ?? activity.id
             case "kind": activity.kind = value.text
-            case "stages": activity.stages = value.ids.map { Located($0, at: nil) }
-            case "personas": activity.personas = value.ids.map { Located($0, at: nil) }
-            case "needs": activity.needs = value.ids.map { Located($0, at: nil) }
+            case "stages": activity.stages = .init(value.ids.map { Located($0, at: nil) })
+            case "personas": activity.personas = .init(value.ids.map { Located($0, at: nil) })
+            case "needs": activity.needs = .init(value.ids.map { Located($0, at: nil) })
             case "channel": activity.channel = value.text
             case "cta": activity.cta = value.text
             case "response": activity.response = value.text

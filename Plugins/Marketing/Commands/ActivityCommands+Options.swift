@@ -2,7 +2,9 @@ import LockstepCore
 
 extension ActivityCommands {
     /// Applies the field options; returns the names of the fields that changed.
-    static func apply(_ invocation: Invocation, to activity: inout Activity, workbook: Workbook, today: Day) throws -> [String] {
+    static func apply(
+        _ invocation: Invocation, to activity: inout Activity, workbook: Workbook, today: Day
+    ) throws -> [String] {
         var changed: [String] = []
         func set(_ option: String, _ field: String, _ assign: (String?) -> Void) {
             guard let value = invocation.option(option) else { return }
@@ -34,16 +36,23 @@ extension ActivityCommands {
         }
         if let enablement = invocation.option("--enablement") {
             let item = try ItemIndex(workbook.items(of: .activity)).require(enablement, as: .activity)
-            if let kind = workbook.activities.first(where: { $0.id == item.id })?.kind, !Activity.enablementKinds.contains(kind) {
-                throw CommandError.usage("\(invocation.spec.name): '\(item.id)' is of kind \(kind), not an item that prepares sales",
-                                         fix: "name an activity of kind enablement or battlecard, or make it one: activity edit \(item.id) --kind enablement")
+            if let kind = workbook.activities.first(where: { $0.id == item.id })?.kind,
+                !Activity.enablementKinds.contains(kind)
+            {
+                throw CommandError.usage(
+                    "\(invocation.spec.name): '\(item.id)' is of kind \(kind), not an item that prepares sales",
+                    fix:
+                        "name an activity of kind enablement or battlecard, or make it one: activity edit \(item.id) --kind enablement"
+                )
             }
             activity.enablement = Located(item.id, at: nil)
             changed.append("enablement")
         }
         if let reviewed = invocation.option("--reviewed") {
             guard let day = reviewed == "today" ? today : Day(iso: reviewed) else {
-                throw CommandError.usage("--reviewed takes a date written YYYY-MM-DD (or today), not '\(reviewed)'", fix: "e.g. --reviewed 2026-06-01")
+                throw CommandError.usage(
+                    "--reviewed takes a date written YYYY-MM-DD (or today), not '\(reviewed)'",
+                    fix: "e.g. --reviewed 2026-06-01")
             }
             activity.reviewed = day
             changed.append("reviewed")
@@ -52,10 +61,14 @@ extension ActivityCommands {
     }
 
     /// Adds (or removes) the `--stage`, `--persona` and `--need` ids, each checked against the workbook.
-    static func map(_ invocation: Invocation, onto activity: inout Activity, workbook: Workbook, adding: Bool) throws -> [String] {
+    static func map(
+        _ invocation: Invocation, onto activity: inout Activity, workbook: Workbook, adding: Bool
+    ) throws -> [String] {
         let index = ItemIndex(workbook)
         var changed: [String] = []
-        func update(_ option: String, _ kind: ItemKind, _ list: inout [Located<String>], or other: ItemKind? = nil) throws {
+        func update(
+            _ option: String, _ kind: ItemKind, _ list: inout [Located<String>], or other: ItemKind? = nil
+        ) throws {
             guard let text = invocation.option(option) else { return }
             for id in text.split(separator: ",").map({ $0.trimmed }) where !id.isEmpty {
                 // A lead stage, or else a recycle track: both are steps a program can serve.
@@ -74,9 +87,11 @@ extension ActivityCommands {
                 }
             }
         }
-        try update("--stage", .stage, &activity.stages)
-        try update("--persona", .persona, &activity.personas)
-        try update("--need", .need, &activity.needs)
+        var stages = Array(activity.stages), personas = Array(activity.personas), needs = Array(activity.needs)
+        try update("--stage", .stage, &stages)
+        try update("--persona", .persona, &personas)
+        try update("--need", .need, &needs)
+        activity.link(stages: stages, personas: personas, needs: needs)
         try update("--lead-stage", .leadStage, &activity.leadStages, or: .recycle)
         return changed
     }
