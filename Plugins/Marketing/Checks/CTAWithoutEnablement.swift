@@ -39,9 +39,12 @@ struct CTAWithoutEnablement: Check {
         // are not all copied into a table for the few that are.
         let named = Set(asking.compactMap { $0.enablement?.value })
         var kinds: [String: String?] = [:]
-        for activity in named.isEmpty ? [] : workbook.activities
-        where named.contains(activity.id) && kinds.index(forKey: activity.id) == nil {
-            kinds[activity.id] = activity.kind
+        if !named.isEmpty {
+            // The first activity of an id gives its kind, as look-ups by id do elsewhere.
+            for activity in workbook.activities
+            where named.contains(activity.id) && kinds.index(forKey: activity.id) == nil {
+                kinds[activity.id] = activity.kind
+            }
         }
         return asking.compactMap { activity in
             guard let enablement = activity.enablement else {
