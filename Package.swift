@@ -28,6 +28,7 @@ let package = Package(
         ),
         /// glibc's mallopt, for the executable's memory settings.
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CByteSearch"),
         /// libyaml's event parser: workbooks are decoded straight from its events.
         .systemLibrary(
             name: "CYAML",
@@ -38,7 +39,7 @@ let package = Package(
         // MARK: - Core
 
         /// Workbook storage, validation, commands, output and the plugin host; knows nothing of sales.
-        .target(name: "LockstepCore", dependencies: ["CYAML"], exclude: ["README.md"]),
+        .target(name: "LockstepCore", dependencies: ["CYAML", "CByteSearch"], exclude: ["README.md"]),
 
         // MARK: - Plugins (each depends on the core only)
 

@@ -66,6 +66,32 @@ struct ColumnLoaderTests {
         #expect(texts(loaded.frame, "note") == ["a", nil, "b", "c"])
     }
 
+    @Test("fields of every length up to 40 bytes, ended by a comma, a line feed or CR LF at any offset, come out whole")
+    func fieldEnds() throws {
+        // The field search reads sixteen or eight bytes at a time: every length crosses its
+        // blocks at another place, and each line ending is met at every offset.
+        var text = "pad,title,score\n", titles: [String] = [], pads: [String] = []
+        for length in 0...40 {
+            for (padding, ending) in [(0, "\n"), (5, "\r\n"), (11, "\n"), (16, "\r\n")] {
+                let title = String((0..<length).map { Character(UnicodeScalar(97 + ($0 % 26))!) })
+                pads.append(String(repeating: "p", count: padding))
+                titles.append(title)
+                text += "\(pads.last!),\(title),\(length)\(ending)"
+            }
+        }
+        let loaded = try load(
+            try write(text),
+            [
+                ColumnRequest(field: "pad", column: 0, type: .string),
+                ColumnRequest(field: "title", column: 1, type: .string),
+                ColumnRequest(field: "score", column: 2, type: .number),
+            ])
+        #expect(loaded.badRowCount == 0)
+        #expect(texts(loaded.frame, "title") == titles.map { $0.isEmpty ? nil : $0 })
+        #expect(texts(loaded.frame, "pad") == pads.map { $0.isEmpty ? nil : $0 })
+        #expect(numbers(loaded.frame, "score") == titles.map { Double($0.count) })
+    }
+
     @Test("dates in the formats exports use, with times and zones, as days since 1970")
     func dates() throws {
         func days(_ text: String, _ format: DateFormat = .iso) -> Double? {

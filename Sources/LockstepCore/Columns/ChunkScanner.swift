@@ -1,3 +1,5 @@
+import CByteSearch
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -257,13 +259,21 @@ struct ChunkScanner {
         return position
     }
 
-    /// The next comma or line end at or after `start`, eight bytes at a time: finding where
-    /// fields end is where the scanner spends its time, and most fields are several bytes long.
+    /// The next comma or line end at or after `start`, sixteen bytes at a time where the CPU has
+    /// SSE2 (`CByteSearch`), then eight: finding where fields end is where the scanner spends
+    /// its time, and most fields are several bytes long.
     @inline(__always)
     private static func nextStop(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var position = start
         let count = bytes.count
         if let base = bytes.baseAddress {
+            if LOCKSTEP_HAS_SSE2 == 1 {
+                while position + 16 <= count {
+                    let stops = lockstep_field_stops16(base + position)
+                    if stops != 0 { return position + stops.trailingZeroBitCount }
+                    position += 16
+                }
+            }
             while position + 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
                 let hits =
