@@ -55,23 +55,26 @@ public struct SectionSpec: Sendable {
         -> @Sendable (inout any WorkbookSection, any WorkbookSection) -> Void
     {
         { whole, run in
-            guard var section = whole as? Section, let run = run as? Section else { return }
-            // Left holding an empty section while `section` grows, so its items are not copied.
-            whole = Section()
-            section.append(contentsOf: run)
-            whole = section
+            guard let run = run as? Section else { return }
+            change(&whole) { (section: inout Section) in section.append(contentsOf: run) }
         }
     }
 
     private static func reserver<Section: ListSection>(
         of _: Section.Type
     ) -> @Sendable (inout any WorkbookSection, Int) -> Void {
-        { whole, items in
-            guard var section = whole as? Section else { return }
-            whole = Section()
-            section.reserveCapacity(items)
-            whole = section
-        }
+        { whole, items in change(&whole) { (section: inout Section) in section.reserveCapacity(items) } }
+    }
+
+    /// Applies `body` to the section `whole` holds, in place: `whole` is left holding an empty
+    /// section meanwhile, so the section's items are not copied as it changes.
+    private static func change<Section: ListSection>(
+        _ whole: inout any WorkbookSection, _ body: (inout Section) -> Void
+    ) {
+        guard var section = whole as? Section else { return }
+        whole = Section()
+        body(&section)
+        whole = section
     }
 
     /// Whether the section can be read a run of items at a time.

@@ -71,7 +71,12 @@ extension WorkbookLoader {
         _ bytes: [UInt8], file: String
     ) -> (workbook: Workbook, registry: PluginRegistry, context: DecodeContext)? {
         guard let plan = planRuns(bytes, file: file) else { return nil }
-        return try? decodeInRuns(plan, text: { range throws(WorkbookError) in Array(bytes[range]) }, file: file)
+        return try? decodeInRuns(plan, text: Self.slicer(of: bytes), file: file)
+    }
+
+    /// The bytes in a range, sliced from `bytes` held in memory.
+    static func slicer(of bytes: [UInt8]) -> RunText {
+        { range throws(WorkbookError) in Array(bytes[range]) }
     }
 
     /// The bytes of `file` in a range, read again, as long as the file is still the one `stamp`

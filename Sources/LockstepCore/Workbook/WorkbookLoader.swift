@@ -82,14 +82,8 @@ public struct WorkbookLoader: Sendable {
             try YAMLReader.refuseOtherKinds(held!, file: file)
             var inRuns: (workbook: Workbook, registry: PluginRegistry, context: DecodeContext)?
             if let plan = planRuns(held!, file: file) {
-                let text: RunText
-                if let reread {
-                    held = nil
-                    text = reread
-                } else {
-                    let all = held!
-                    text = { range throws(WorkbookError) in Array(all[range]) }
-                }
+                let text = reread ?? Self.slicer(of: held!)
+                if reread != nil { held = nil }
                 let size = plan.size
                 inRuns = try decodeInRuns(consume plan, text: text, file: file)
                 if inRuns == nil, held == nil { held = try text(0..<size) }
