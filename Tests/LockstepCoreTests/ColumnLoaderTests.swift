@@ -147,6 +147,16 @@ struct ColumnLoaderTests {
         #expect(loaded.badRowCount == 5)
     }
 
+    @Test("blank lines are skipped and leave nothing behind: the first column's values stay with their rows")
+    func blankLines() throws {
+        let id = String(repeating: "x", count: 70)
+        let path = try write("score,id\n\n10,\(id)\n\r\n60,\(id)\r\n\n\n30,\(id)\n\n")
+        let loaded = try load(path, [ColumnRequest(field: "score", column: 0, type: .number)])
+        #expect(loaded.frame.count == 3)
+        #expect(numbers(loaded.frame, "score") == [10, 60, 30])
+        #expect(loaded.badRowCount == 0)
+    }
+
     @Test("an unreadable file, an empty file and a directory are refused with the reason")
     func unreadable() throws {
         #expect(throws: ColumnLoadFailure.self) { try load("/nonexistent/leads.csv", []) }

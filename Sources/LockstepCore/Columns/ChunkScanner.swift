@@ -240,7 +240,9 @@ struct ChunkScanner {
         state.lines += lines
         let fields = field + 1
         if fields == 1, position - start <= 2, bytes[start] == newline || bytes[start] == carriage {
-            return position  // a blank line
+            // A blank line: the empty cell stored for its one field is not a row's.
+            _ = abandon(&state)
+            return position
         }
         if problem == nil, fields != header.count {
             problem = Self.fieldCountProblem(
