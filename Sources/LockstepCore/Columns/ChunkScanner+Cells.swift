@@ -9,7 +9,7 @@ extension ChunkScanner {
         var value = raw
         if type != .string { value = Self.trimmingSpaces(value) }
         if value.isEmpty || isPlaceholder(value) {
-            state.columns[slot].appendEmpty()
+            state.columns.slots[slot].appendEmpty()
             return nil
         }
         switch type {
@@ -19,7 +19,7 @@ extension ChunkScanner {
                     value, slot: slot, expected: "a number",
                     fix: "write it as digits with an optional '.' (1250 or 12.5), or leave it empty")
             }
-            state.columns[slot].doubles.append(number)
+            state.columns.slots[slot].append(number: number)
         case .date:
             guard let days = options.dateFormat.days(value) else {
                 return badValue(
@@ -28,14 +28,14 @@ extension ChunkScanner {
                         "set \(options.dateFormatSetting) to the export's format (\(DateFormat.known.map(\.description).joined(separator: ", ")))"
                 )
             }
-            state.columns[slot].doubles.append(days)
+            state.columns.slots[slot].append(number: days)
         case .bool:
             guard let flag = ValueParsing.flag(value) else {
                 return badValue(
                     value, slot: slot, expected: "true or false",
                     fix: "write true/false, yes/no or 1/0, or leave it empty")
             }
-            state.columns[slot].flags.append(flag)
+            state.columns.slots[slot].append(flag: flag)
         default:
             if escaped {
                 var unescaped: [UInt8] = []
@@ -45,10 +45,11 @@ extension ChunkScanner {
                     unescaped.append(value[index])
                     index += value[index] == 0x22 && index + 1 < value.count && value[index + 1] == 0x22 ? 2 : 1
                 }
-                let code = unescaped.withUnsafeBufferPointer { state.columns[slot].interner.code(for: $0) }
-                state.columns[slot].codes.append(code)
+                let code = unescaped.withUnsafeBufferPointer { state.columns.slots[slot].interner.code(for: $0) }
+                state.columns.slots[slot].append(code: code)
             } else {
-                state.columns[slot].codes.append(state.columns[slot].interner.code(for: value))
+                let code = state.columns.slots[slot].interner.code(for: value)
+                state.columns.slots[slot].append(code: code)
             }
         }
         return nil

@@ -12,7 +12,7 @@ import Glibc
 /// starts before the range's end is finished even when it runs past it.
 struct ChunkScanner {
     struct Result {
-        var columns: [ColumnBuffer]
+        var columns: ColumnBuffers
         /// Rows in `columns`; when streaming, since the last batch was handed on.
         var rows = 0
         /// Rows handed on in batches, when streaming.
@@ -35,9 +35,16 @@ struct ChunkScanner {
     /// A second slot for a column asked for as a second type (a date column also read as text), or -1.
     let secondSlotOfColumn: [Int]
     let progress: ProgressTally?
+    /// Whether plain records are read through a `FieldCursor`; off, every record is read byte by
+    /// byte (the tests hold the two to the same result).
+    let plainPath: Bool
 
-    init(fd: Int32, header: [String], requests: [ColumnRequest], options: ColumnLoadOptions, progress: ProgressTally?) {
+    init(
+        fd: Int32, header: [String], requests: [ColumnRequest], options: ColumnLoadOptions, progress: ProgressTally?,
+        plainPath: Bool = true
+    ) {
         self.fd = fd
+        self.plainPath = plainPath
         self.header = header
         self.requests = requests
         self.options = options
@@ -64,42 +71,34 @@ struct ChunkScanner {
     func scan(
         from start: Int, to end: Int, firstLine: Int, batchRows: Int = .max, batch: ((Frame) -> Void)? = nil
     ) throws(ColumnLoadFailure) -> Result {
-        var state = Result(columns: requests.map { ColumnBuffer(type: $0.type) })
-        func handOn() {
-            guard let batch, state.rows > 0 else { return }
-            batch(Frame(count: state.rows, columns: ColumnLoader.columns(of: [state], requests: requests)))
-            state.streamedRows += state.rows
-            state.rows = 0
-            for slot in state.columns.indices { state.columns[slot].removeAll() }
-        }
-        var buffer = [UInt8](repeating: 0, count: Self.blockSize)
+        var state = Result(columns: ColumnBuffers(requests))
+        // Memory held by pointer rather than an array reached through closures: the loop below
+        // passes `state` to the record readers for every row, and a closure capturing it would
+        // make each of those an exclusivity check at run time.
+        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.blockSize)
+        defer { buffer.deallocate() }
         var bufferOffset = start, filled = 0, position = 0, atEOF = false
         var reported = start
         while true {
-            if bufferOffset + position >= end || (atEOF && position >= filled) { break }
-            let next = buffer.withUnsafeBufferPointer { bytes in
-                record(
-                    in: UnsafeBufferPointer(rebasing: bytes[..<filled]), at: position, atEOF: atEOF,
-                    firstLine: firstLine, state: &state)
-            }
-            if next >= 0 {
-                position = next
-                if state.rows >= batchRows { handOn() }
-                continue
-            }
+            let read = records(
+                in: UnsafeBufferPointer(rebasing: buffer[..<filled]), from: position, until: end - bufferOffset,
+                atEOF: atEOF, firstLine: firstLine, batchRows: batchRows, batch: batch, state: &state)
+            position = read.position
+            if read.finished { break }
             // The record runs past the block: keep its start, read on.
             if position > 0 {
-                buffer.withUnsafeMutableBufferPointer { bytes in
-                    _ = memmove(bytes.baseAddress!, bytes.baseAddress! + position, filled - position)
-                }
+                memmove(buffer.baseAddress!, buffer.baseAddress! + position, filled - position)
                 bufferOffset += position
                 filled -= position
                 position = 0
             }
-            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-            let count = buffer.withUnsafeMutableBytes { bytes in
-                pread(fd, bytes.baseAddress! + filled, bytes.count - filled, off_t(bufferOffset + filled))
+            if filled == buffer.count {
+                let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+                larger.baseAddress!.initialize(from: buffer.baseAddress!, count: filled)
+                buffer.deallocate()
+                buffer = larger
             }
+            let count = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(bufferOffset + filled))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ColumnLoadFailure(path: "", reason: String(cString: strerror(errno)))
@@ -114,8 +113,43 @@ struct ChunkScanner {
         }
         progress?.add(max(0, min(end, bufferOffset + position) - reported))
         state.endOffset = bufferOffset + position
-        handOn()
+        handOn(&state, to: batch)
         return state
+    }
+
+    /// Reads the records of `bytes` from `start` until one starts at or past `end` or the file
+    /// ends (finished), or one runs past the bytes read so far (to be read on from `position`).
+    private func records(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, until end: Int, atEOF: Bool, firstLine: Int,
+        batchRows: Int, batch: ((Frame) -> Void)?, state: inout Result
+    ) -> (position: Int, finished: Bool) {
+        var position = start
+        var cursor = FieldCursor(bytes, at: position, enabled: plainPath)
+        while true {
+            if position >= end || (atEOF && position >= bytes.count) { return (position, true) }
+            if let next = plainRecord(in: bytes, at: position, cursor: &cursor, state: &state) {
+                position = next
+            } else {
+                let next = record(in: bytes, at: position, atEOF: atEOF, firstLine: firstLine, state: &state)
+                if next < 0 { return (position, false) }
+                position = next
+                cursor = FieldCursor(bytes, at: position, enabled: plainPath)
+            }
+            if state.rows >= batchRows { handOn(&state, to: batch) }
+        }
+    }
+
+    /// With `batch`, hands the rows read so far on as a frame and empties the buffers for more.
+    private func handOn(_ state: inout Result, to batch: ((Frame) -> Void)?) {
+        guard let batch, state.rows > 0 else { return }
+        var columns: [String: Frame.Column] = [:]
+        for (slot, request) in requests.enumerated() {
+            columns[request.field] = state.columns.slots[slot].batchColumn()
+        }
+        batch(Frame(count: state.rows, columns: columns))
+        state.streamedRows += state.rows
+        state.rows = 0
+        for slot in state.columns.indices { state.columns.slots[slot].removeAll() }
     }
 
     /// Reads one record at `start`; returns where the next begins, or -1 when the block ends first.
@@ -248,12 +282,8 @@ struct ChunkScanner {
             problem = Self.fieldCountProblem(
                 fields: fields, expected: header.count, bytes: UnsafeBufferPointer(rebasing: bytes[start..<position]))
         }
-        if let (message, fix) = problem {
-            state.badRowCount += 1
-            if state.badRows.count < BadRow.keptLimit {
-                state.badRows.append(BadRow(line: line, problem: message, fix: fix))
-            }
-            for slot in state.columns.indices { state.columns[slot].truncate(to: state.rows) }
+        if let problem {
+            reject(problem, line: line, state: &state)
             return position
         }
         // A good row has every column, so every requested column got its value.
@@ -300,8 +330,9 @@ struct ChunkScanner {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
-    private func abandon(_ state: inout Result) -> Int {
-        for slot in state.columns.indices { state.columns[slot].truncate(to: state.rows) }
+    /// Drops what was stored of a record left unfinished; -1, for `record` to return.
+    func abandon(_ state: inout Result) -> Int {
+        for slot in state.columns.indices { state.columns.slots[slot].truncate(to: state.rows) }
         return -1
     }
 }

@@ -188,7 +188,7 @@ public enum ColumnLoader {
     static func columns(of results: [ChunkScanner.Result], requests: [ColumnRequest]) -> [String: Frame.Column] {
         var columns: [String: Frame.Column] = [:]
         for (slot, request) in requests.enumerated() {
-            columns[request.field] = ColumnBuffer.merge(results.map { $0.columns[slot] })
+            columns[request.field] = ColumnBuffer.merge(results.map { $0.columns.slots[slot] })
         }
         return columns
     }
