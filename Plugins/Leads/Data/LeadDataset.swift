@@ -7,7 +7,10 @@ struct LeadDataset: Sendable {
     let summary: LeadDataSummary
 
     /// A batch of rows of `plan`'s export, or a whole one with what reading it found.
-    init(plan: LeadDataPlan, frame: Frame, badRows: [BadRow] = [], badRowCount: Int = 0, byteCount: Int = 0, joinedRows: Int? = nil) {
+    init(
+        plan: LeadDataPlan, frame: Frame, badRows: [BadRow] = [], badRowCount: Int = 0, byteCount: Int = 0,
+        joinedRows: Int? = nil
+    ) {
         self.frame = frame
         summary = LeadDataSummary(
             plan: plan, rowCount: frame.count, badRows: badRows, badRowCount: badRowCount, byteCount: byteCount,
@@ -65,7 +68,8 @@ struct LeadDataset: Sendable {
                     }
                     let dataset = LeadDataset(plan: plan, frame: frame)
                     return (
-                        LeadTally(try LeadMeasures(leads: leads, dataset: dataset, today: today), byField: byField),
+                        LeadTally(
+                            try LeadMeasures(leads: leads, dataset: dataset, today: today, cores: 1), byField: byField),
                         partnered
                     )
                 }

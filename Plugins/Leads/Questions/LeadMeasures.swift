@@ -9,7 +9,13 @@ struct LeadMeasures {
     /// Per lead stage, in order: whether each row meets its criteria.
     let meets: [[Bool]]
 
-    init(leads: LeadsSection, dataset: LeadDataset, today: Day) throws(CommandError) {
+    /// `cores`: how many cores may evaluate the criteria; a streamed batch is measured on the
+    /// worker that read it, while the other workers read on, so it takes one.
+    init(
+        leads: LeadsSection, dataset: LeadDataset, today: Day, cores: Int = ParallelParts.processorCount
+    )
+        throws(CommandError)
+    {
         self.leads = leads
         self.dataset = dataset
         let checker = ExpressionChecker(schema: leads.expressionSchema)
@@ -25,17 +31,20 @@ struct LeadMeasures {
             do throws(ExpressionError) {
                 checked = try checker.checkCondition(criteria.value, named: stage.id)
             } catch {
-                throw CommandError.input("the criteria of lead stage '\(stage.id)' do not check: \(error.message)", fix: "'check' shows where; fix them with 'lead criteria \(stage.id) EXPRESSION'")
+                throw CommandError.input(
+                    "the criteria of lead stage '\(stage.id)' do not check: \(error.message)",
+                    fix: "'check' shows where; fix them with 'lead criteria \(stage.id) EXPRESSION'")
             }
             let absent = checked.types.keys.filter { dataset.frame.columns[$0] == nil }.sorted()
             if let field = absent.first {
-                throw CommandError.input("the criteria of lead stage '\(stage.id)' use field '\(field)', which \(dataset.plan.path) has no column for",
-                                         fix: "map it: add `columns: { \(field): COLUMN }` under leads.data ('data' shows the mapping)")
+                throw CommandError.input(
+                    "the criteria of lead stage '\(stage.id)' use field '\(field)', which \(dataset.plan.path) has no column for",
+                    fix: "map it: add `columns: { \(field): COLUMN }` under leads.data ('data' shows the mapping)")
             }
             let written = checked.keepingReferences
             let answered = written.root.names.allSatisfy { frame.columns[$0] != nil }
             let condition = CompiledCondition(answered ? written : checked, over: frame, today: today)
-            let answers = Self.evaluate(condition, rows: dataset.rowCount)
+            let answers = Self.evaluate(condition, rows: dataset.rowCount, cores: cores)
             // A field of the same name keeps its column: the checker reads such a name as the field too.
             if dataset.frame.columns[stage.id] == nil { frame.columns[stage.id] = .bool(answers.map { $0 ? 1 : 0 }) }
             meets.append(answers)
@@ -43,9 +52,9 @@ struct LeadMeasures {
         self.meets = meets
     }
 
-    /// The condition on every row, the rows split between the processor's cores.
-    private static func evaluate(_ condition: CompiledCondition, rows: Int) -> [Bool] {
-        let parts = rows < 100_000 ? 1 : ParallelParts.processorCount
+    /// The condition on every row, the rows split between `cores` cores.
+    private static func evaluate(_ condition: CompiledCondition, rows: Int, cores: Int) -> [Bool] {
+        let parts = rows < 100_000 ? 1 : max(1, cores)
         return [Bool](unsafeUninitializedCapacity: rows) { buffer, initialized in
             nonisolated(unsafe) let output = buffer
             // Each part writes its own rows of the buffer; the condition only reads the frame.
@@ -74,12 +83,15 @@ struct LeadMeasures {
     /// The date column recording when a row entered `stage`, if the data settings name one.
     func enteredColumn(of stage: LeadStage) -> [Double]? {
         guard let field = leads.data?.entered.first(where: { $0.key.value == stage.id })?.value.value,
-              case .date(let days)? = dataset.frame.columns[field] else { return nil }
+            case .date(let days)? = dataset.frame.columns[field]
+        else { return nil }
         return days
     }
 
     var firstTouchColumn: [Double]? {
-        guard let field = leads.data?.firstTouch?.value, case .date(let days)? = dataset.frame.columns[field] else { return nil }
+        guard let field = leads.data?.firstTouch?.value, case .date(let days)? = dataset.frame.columns[field] else {
+            return nil
+        }
         return days
     }
 
