@@ -26,9 +26,12 @@ struct PlainRecordTests {
         let (header, dataOffset, _) = try ColumnLoader.header(path: path)
         let fd = open(path, O_RDONLY)
         defer { close(fd) }
-        let size = Int(try FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber)
-        let scanner = ChunkScanner(
-            fd: fd, header: header, requests: requests, options: ColumnLoadOptions(), progress: nil, plainPath: plain)
+        var info = stat()
+        fstat(fd, &info)
+        let size = Int(info.st_size)
+        var options = ColumnLoadOptions()
+        options.byteByByte = !plain
+        let scanner = ChunkScanner(fd: fd, header: header, requests: requests, options: options, progress: nil)
         var batches: [[String]] = []
         let result = try scanner.scan(
             from: dataOffset, to: size, firstLine: 0, batchRows: batchRows,

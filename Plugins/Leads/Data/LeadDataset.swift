@@ -23,8 +23,9 @@ struct LeadDataset: Sendable {
     var joinedRows: Int? { summary.joinedRows }
 
     /// Rows read in one batch when streaming: large enough that measuring a batch costs little
-    /// beside reading it, small enough that a batch per core stays a few megabytes.
-    static let batchRows = 1 << 17
+    /// beside reading it, small enough that a batch per core stays near a megabyte (measured on
+    /// the 4M-row benchmark export: as fast as batches four times larger, with 20 MiB less peak).
+    static let batchRows = 1 << 15
 
     /// The lead definitions measured on the export as it is read, batch by batch on every core,
     /// keeping only the counts: memory stays near one batch per core whatever the file's size.

@@ -1,58 +1,79 @@
 /// Typed cells: how one field's bytes become a number, date, flag or text code, or a problem.
 extension ChunkScanner {
-    /// Stores one cell; returns a problem (message, fix) when it is not of the column's type.
-    func store(
-        _ raw: UnsafeBufferPointer<UInt8>, escaped: Bool, slot: Int, rows: Int,
-        state: inout Result
-    ) -> (String, String)? {
-        let type = requests[slot].type
-        var value = raw
-        if type != .string { value = Self.trimmingSpaces(value) }
-        if value.isEmpty || isPlaceholder(value) {
-            state.columns.slots[slot].appendEmpty()
-            return nil
-        }
-        switch type {
-        case .number:
-            guard let number = ValueParsing.number(value) else {
-                return badValue(
-                    value, slot: slot, expected: "a number",
-                    fix: "write it as digits with an optional '.' (1250 or 12.5), or leave it empty")
-            }
-            state.columns.slots[slot].append(number: number)
-        case .date:
-            guard let days = options.dateFormat.days(value) else {
-                return badValue(
-                    value, slot: slot, expected: "a date in the format \(options.dateFormat)",
-                    fix:
-                        "set \(options.dateFormatSetting) to the export's format (\(DateFormat.known.map(\.description).joined(separator: ", ")))"
-                )
-            }
-            state.columns.slots[slot].append(number: days)
-        case .bool:
-            guard let flag = ValueParsing.flag(value) else {
-                return badValue(
-                    value, slot: slot, expected: "true or false",
-                    fix: "write true/false, yes/no or 1/0, or leave it empty")
-            }
-            state.columns.slots[slot].append(flag: flag)
-        default:
-            if escaped {
-                var unescaped: [UInt8] = []
-                unescaped.reserveCapacity(value.count)
-                var index = 0
-                while index < value.count {
-                    unescaped.append(value[index])
-                    index += value[index] == 0x22 && index + 1 < value.count && value[index + 1] == 0x22 ? 2 : 1
-                }
-                let code = unescaped.withUnsafeBufferPointer { state.columns.slots[slot].interner.code(for: $0) }
-                state.columns.slots[slot].append(code: code)
+    /// Stores one cell; false when it is not of the column's type (`cellProblem` says why).
+    /// Inlined into both record readers: it runs once per requested cell, tens of millions of
+    /// times on a large export, so what is not the common case is kept in functions of its own.
+    @inline(__always)
+    func store(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool, slot: Int, state: inout Result) -> Bool {
+        let column = state.columns.slots.baseAddress.unsafelyUnwrapped + slot
+        switch column.pointee.type {
+        case .string:
+            if raw.isEmpty || isPlaceholder(raw) {
+                column.pointee.append(code: -1)
             } else {
-                let code = state.columns.slots[slot].interner.code(for: value)
-                state.columns.slots[slot].append(code: code)
+                let code =
+                    escaped ? Self.unescapedCode(raw, in: &column.pointee) : column.pointee.interner.code(for: raw)
+                column.pointee.append(code: code)
+            }
+        case .bool:
+            let value = Self.trimmingSpaces(raw)
+            if value.isEmpty || isPlaceholder(value) {
+                column.pointee.append(flag: -1)
+            } else {
+                guard let flag = ValueParsing.flag(value) else { return false }
+                column.pointee.append(flag: flag)
+            }
+        case .date:
+            let value = Self.trimmingSpaces(raw)
+            if value.isEmpty || isPlaceholder(value) {
+                column.pointee.append(number: .nan)
+            } else {
+                guard let days = options.dateFormat.days(value) else { return false }
+                column.pointee.append(number: days)
+            }
+        default:
+            let value = Self.trimmingSpaces(raw)
+            if value.isEmpty || isPlaceholder(value) {
+                column.pointee.append(number: .nan)
+            } else {
+                guard let number = ValueParsing.number(value) else { return false }
+                column.pointee.append(number: number)
             }
         }
-        return nil
+        return true
+    }
+
+    /// The code of a quoted value whose doubled quotes stand for one.
+    @inline(never)
+    private static func unescapedCode(_ value: UnsafeBufferPointer<UInt8>, in column: inout ColumnBuffer) -> Int32 {
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(value.count)
+        var index = 0
+        while index < value.count {
+            unescaped.append(value[index])
+            index += value[index] == 0x22 && index + 1 < value.count && value[index + 1] == 0x22 ? 2 : 1
+        }
+        return unescaped.withUnsafeBufferPointer { column.interner.code(for: $0) }
+    }
+
+    /// Why a cell `store` refused is not of its column's type: (message, fix).
+    @inline(never)
+    func cellProblem(_ raw: UnsafeBufferPointer<UInt8>, slot: Int) -> (String, String) {
+        let value = Self.trimmingSpaces(raw)
+        switch requests[slot].type {
+        case .number:
+            return badValue(
+                value, slot: slot, expected: "a number",
+                fix: "write it as digits with an optional '.' (1250 or 12.5), or leave it empty")
+        case .date:
+            let formats = DateFormat.known.map(\.description).joined(separator: ", ")
+            return badValue(
+                value, slot: slot, expected: "a date in the format \(options.dateFormat)",
+                fix: "set \(options.dateFormatSetting) to the export's format (\(formats))")
+        default:
+            return badValue(
+                value, slot: slot, expected: "true or false", fix: "write true/false, yes/no or 1/0, or leave it empty")
+        }
     }
 
     func badValue(_ value: UnsafeBufferPointer<UInt8>, slot: Int, expected: String, fix: String) -> (String, String) {

@@ -33,11 +33,9 @@ extension ChunkScanner {
             if slot >= 0 {
                 // A bad cell makes the row bad: `record` reads it again and says why.
                 let value = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
-                guard store(value, escaped: escaped, slot: slot, rows: state.rows, state: &state) == nil else {
-                    return notPlain(&state)
-                }
+                guard store(value, escaped: escaped, slot: slot, state: &state) else { return notPlain(&state) }
                 let second = secondSlotOfColumn[field]
-                if second >= 0, store(value, escaped: escaped, slot: second, rows: state.rows, state: &state) != nil {
+                if second >= 0, !store(value, escaped: escaped, slot: second, state: &state) {
                     return notPlain(&state)
                 }
             }

@@ -35,16 +35,12 @@ struct ChunkScanner {
     /// A second slot for a column asked for as a second type (a date column also read as text), or -1.
     let secondSlotOfColumn: [Int]
     let progress: ProgressTally?
-    /// Whether plain records are read through a `FieldCursor`; off, every record is read byte by
-    /// byte (the tests hold the two to the same result).
+    /// Whether plain records are read through a `FieldCursor` (unless `options.byteByByte`).
     let plainPath: Bool
 
-    init(
-        fd: Int32, header: [String], requests: [ColumnRequest], options: ColumnLoadOptions, progress: ProgressTally?,
-        plainPath: Bool = true
-    ) {
+    init(fd: Int32, header: [String], requests: [ColumnRequest], options: ColumnLoadOptions, progress: ProgressTally?) {
         self.fd = fd
-        self.plainPath = plainPath
+        plainPath = !options.byteByByte
         self.header = header
         self.requests = requests
         self.options = options
@@ -237,14 +233,11 @@ struct ChunkScanner {
             }
             if field < slotOfColumn.count, slotOfColumn[field] >= 0, problem == nil {
                 let value = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
-                if let bad = store(value, escaped: escaped, slot: slotOfColumn[field], rows: state.rows, state: &state)
-                {
-                    problem = bad
-                } else if secondSlotOfColumn[field] >= 0,
-                    let bad = store(
-                        value, escaped: escaped, slot: secondSlotOfColumn[field], rows: state.rows, state: &state)
-                {
-                    problem = bad
+                let slot = slotOfColumn[field], second = secondSlotOfColumn[field]
+                if !store(value, escaped: escaped, slot: slot, state: &state) {
+                    problem = cellProblem(value, slot: slot)
+                } else if second >= 0, !store(value, escaped: escaped, slot: second, state: &state) {
+                    problem = cellProblem(value, slot: second)
                 }
             }
             guard position < count else {

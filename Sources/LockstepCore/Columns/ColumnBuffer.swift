@@ -37,14 +37,6 @@ struct ColumnBuffer {
     @inline(__always)
     mutating func append(code: Int32) { append(code, as: Int32.self) }
 
-    mutating func appendEmpty() {
-        switch type {
-        case .bool: append(flag: -1)
-        case .string: append(code: -1)
-        default: append(number: .nan)
-        }
-    }
-
     @inline(__always)
     private mutating func append<Value>(_ value: Value, as: Value.Type) {
         if count == capacity { grow() }

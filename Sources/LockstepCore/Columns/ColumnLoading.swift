@@ -28,6 +28,9 @@ public struct ColumnLoadOptions: Sendable {
     public var minimumBytesPerWorker = 4 << 20
     /// Called now and then with the bytes read so far and the file's size.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Reads every record byte by byte, without the fast path for plain records: the reference
+    /// the fast path is held to (by the tests and the CSV fuzzer).
+    public var byteByByte = false
     /// Polled between blocks; true stops the load.
     public var isInterrupted: @Sendable () -> Bool = { false }
 
