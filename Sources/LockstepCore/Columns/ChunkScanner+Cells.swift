@@ -1,8 +1,9 @@
 /// Typed cells: how one field's bytes become a number, date, flag or text code, or a problem.
 extension ChunkScanner {
-    /// Stores one cell; false when it is not of the column's type (`cellProblem` says why).
-    /// Inlined into both record readers: it runs once per requested cell, tens of millions of
-    /// times on a large export, so what is not the common case is kept in functions of its own.
+    /// Stores one cell; false when it is not of the column's type (`cellProblem` says why). It
+    /// runs once per requested cell, tens of millions of times on a large export, so what is not
+    /// the common case (a quoted value with doubled quotes, the text of a problem) is kept in
+    /// functions of its own.
     @inline(__always)
     func store(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool, slot: Int, state: inout Result) -> Bool {
         let column = state.columns.slots.baseAddress.unsafelyUnwrapped + slot

@@ -48,6 +48,12 @@ struct ColumnBuffer {
     private mutating func grow() {
         let larger = max(1024, capacity * 2)
         let moved = UnsafeMutableRawPointer.allocate(byteCount: larger * stride, alignment: 8)
+        // Bound to the column's kind of value once, so that `values` may read it as such.
+        switch type {
+        case .bool: moved.bindMemory(to: Int8.self, capacity: larger)
+        case .string: moved.bindMemory(to: Int32.self, capacity: larger)
+        default: moved.bindMemory(to: Double.self, capacity: larger)
+        }
         if let storage {
             moved.copyMemory(from: storage, byteCount: count * stride)
             storage.deallocate()
