@@ -4,10 +4,12 @@ extension ChunkScanner {
     /// Reads the record at `start` when it is plain: one field per header column, each bare or
     /// wholly quoted with any quote inside doubled, no line break inside quotes, and every cell of
     /// its column's type. Returns where the next record begins; or nil, having dropped what it
-    /// stored, when the record is not plain or runs past the cursor's last block.
+    /// stored, when the record is not plain or runs past the cursor's last block. `slots` and
+    /// `seconds` are the scanner's `slotTable`.
     @inline(__always)
     func plainRecord(
-        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, cursor: inout FieldCursor, state: inout Result
+        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, slots: UnsafeBufferPointer<Int>,
+        seconds: UnsafeBufferPointer<Int>, cursor: inout FieldCursor, state: inout Result
     ) -> Int? {
         let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, carriage: UInt8 = 0x0D
         // A blank line is skipped, not read as a row: `record` knows how.
@@ -29,12 +31,12 @@ extension ChunkScanner {
                     escaped = true
                 }
             }
-            let slot = slotOfColumn[field]
+            let slot = slots[field]
             if slot >= 0 {
                 // A bad cell makes the row bad: `record` reads it again and says why.
                 let value = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
                 guard store(value, escaped: escaped, slot: slot, state: &state) else { return notPlain(&state) }
-                let second = secondSlotOfColumn[field]
+                let second = seconds[field]
                 if second >= 0, !store(value, escaped: escaped, slot: second, state: &state) {
                     return notPlain(&state)
                 }
