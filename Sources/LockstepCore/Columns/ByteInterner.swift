@@ -10,13 +10,18 @@ struct ByteInterner {
     private var storage: [UInt8] = []
     private var starts: [Int] = []
     private var lengths: [Int] = []
-    private var hashes: [UInt64] = []
-    /// Per code: a value of up to 32 bytes as its bytes in four words (compared without reading
-    /// `storage`: a CRM's text values are mostly that short, and comparing them word by word
-    /// was most of the cost of interning); a longer value as zeros, compared byte by byte.
-    private var keys: [Key] = []
-    /// Open addressing; -1 is a free slot.
-    private var slots = [Int32](repeating: -1, count: 64)
+    /// Open addressing. A slot holds all a lookup compares, so that finding a value reads one
+    /// slot and nothing else (three arrays read per lookup were a third of its instructions).
+    private var slots = [Slot](repeating: Slot(), count: 64)
+
+    private struct Slot {
+        /// A value of up to 32 bytes as its bytes in four words (compared without reading
+        /// `storage`: a CRM's text values are mostly that short); a longer value by its hash.
+        var key = Key()
+        var length: Int32 = 0
+        /// -1 for a free slot.
+        var code: Int32 = -1
+    }
 
     /// Up to 32 bytes, packed so that two values of one length are equal exactly when their keys are.
     struct Key: Equatable {
@@ -51,6 +56,9 @@ struct ByteInterner {
 
         init() {}
 
+        /// A longer value's key: its hash, with its bytes compared in `storage`.
+        init(hash: UInt64) { first = hash }
+
         @inline(__always)
         func hash(count: Int) -> UInt64 {
             var hash = (first ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
@@ -66,26 +74,29 @@ struct ByteInterner {
     mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let length = bytes.count
         let short = length <= 32
-        let key = short ? bytes.baseAddress.map { Key(UnsafeRawPointer($0), count: length) } ?? Key() : Key()
-        let hash = short ? key.hash(count: length) : Self.hash(bytes)
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        let key: Key
+        if short {
+            key = bytes.baseAddress.map { Key(UnsafeRawPointer($0), count: length) } ?? Key()
+        } else {
+            key = Key(hash: Self.hash(bytes))
+        }
+        let mask = slots.count &- 1
+        var slot = Int(truncatingIfNeeded: short ? key.hash(count: length) : key.first) & mask
         while true {
-            let code = slots[slot]
-            if code < 0 { break }
-            if hashes[Int(code)] == hash, lengths[Int(code)] == length, keys[Int(code)] == key,
-                short || equal(Int(code), bytes)
+            let entry = slots[slot]
+            if entry.code < 0 { break }
+            if entry.length == Int32(truncatingIfNeeded: length), entry.key == key,
+                short || equal(Int(entry.code), bytes)
             {
-                return code
+                return entry.code
             }
-            slot = (slot + 1) & (slots.count - 1)
+            slot = (slot &+ 1) & mask
         }
         let code = Int32(starts.count)
         starts.append(storage.count)
         lengths.append(length)
-        hashes.append(hash)
-        keys.append(key)
         storage.append(contentsOf: bytes)
-        slots[slot] = code
+        slots[slot] = Slot(key: key, length: Int32(truncatingIfNeeded: length), code: code)
         if starts.count * 2 > slots.count { grow() }
         return code
     }
@@ -135,17 +146,18 @@ struct ByteInterner {
         storage.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         lengths.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
-        for index in slots.indices { slots[index] = -1 }
+        for index in slots.indices { slots[index] = Slot() }
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for code in 0..<hashes.count {
-            var slot = Int(truncatingIfNeeded: hashes[code]) & (slots.count - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(code)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: slots.count * 2)
+        let mask = slots.count - 1
+        for entry in old where entry.code >= 0 {
+            let length = Int(entry.length)
+            var slot = Int(truncatingIfNeeded: length <= 32 ? entry.key.hash(count: length) : entry.key.first) & mask
+            while slots[slot].code >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 
