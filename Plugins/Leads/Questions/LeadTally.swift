@@ -66,10 +66,10 @@ struct LeadTally: Sendable, Equatable {
         let count = measures.dataset.rowCount
         rows = count
         let meets = measures.meets
-        for stage in stages.indices { self.meets[stage] = meets[stage].lazy.filter { $0 }.count }
+        for stage in stages.indices { self.meets[stage] = Self.count(meets[stage]) }
         for later in stages.indices {
             for earlier in 0..<later {
-                notNarrowing[later][earlier] = zip(meets[later], meets[earlier]).lazy.filter { $0 && !$1 }.count
+                notNarrowing[later][earlier] = Self.count(meets[later], andNot: meets[earlier])
             }
         }
         if measures.dataset.plan.hasStage { countRecorded(measures) }
@@ -82,6 +82,20 @@ struct LeadTally: Sendable, Equatable {
             }
             for (index, name) in (names + ["(empty)"]).enumerated() where counts[index].contains(where: { $0 > 0 }) {
                 byValue[name, default: Array(repeating: 0, count: stages.count)].add(counts[index])
+            }
+        }
+    }
+
+    /// How many rows are true in `rows`, and false in `not` when given. Summed as bytes (a Bool
+    /// is stored as 0 or 1) in a loop the compiler vectorizes: a lazy filter per stage and per
+    /// pair of stages cost 1.2% more instructions in the lead-data benchmark.
+    static func count(_ rows: [Bool], andNot not: [Bool]? = nil) -> Int {
+        rows.withUnsafeBytes { rows in
+            guard let not else { return rows.reduce(0) { $0 &+ Int($1) } }
+            return not.withUnsafeBytes { not in
+                var count = 0
+                for row in 0..<min(rows.count, not.count) { count &+= Int(rows[row] & (not[row] ^ 1)) }
+                return count
             }
         }
     }
