@@ -1,4 +1,5 @@
 import LockstepCore
+import TestSupport
 import Testing
 
 /// The lead schema of the format's documentation.
@@ -179,5 +180,64 @@ struct ExpressionTests {
         let lines = pointed.split(separator: "\n")
         #expect(lines[0] == "    …" + String(repeating: "a", count: 60) + "\\e[2J" + String(repeating: "b", count: 36) + "…")
         #expect(lines[1].count == 4 + 61 + 1 && lines[1].hasSuffix("^"))
+    }
+}
+
+/// Criteria answered a column at a time (as a large export's are) against the same criteria
+/// answered row by row, on a frame of seeded random values with empty cells in every column.
+@Suite("Answering criteria a column at a time")
+struct ColumnAnswerTests {
+    static let schema = ExpressionSchema(
+        fields: [
+            "score": .number, "employees": .number, "country": .string, "title": .string,
+            "budget_confirmed": .bool, "mql_at": .date, "first_touch_at": .date, "lifecycle_stage": .string,
+        ],
+        references: [:])
+
+    static func frame(rows: Int, random: inout SeededRandom) -> Frame {
+        var country = StringColumnBuilder(), title = StringColumnBuilder(), stage = StringColumnBuilder()
+        func pick(_ values: [String?]) -> String? { values[Int(random.next() % UInt64(values.count))] }
+        func number(_ range: UInt64) -> Double { random.next() % 8 == 0 ? .nan : Double(random.next() % range) }
+        var score: [Double] = [], employees: [Double] = [], mql: [Double] = [], touch: [Double] = []
+        var budget: [Int8] = []
+        for _ in 0..<rows {
+            country.append(pick(["US", "CA", "DE", "GB", "", nil]))
+            title.append(pick(["VP Sales", "Director of IT", "Head of Ops", "CFO", "vp marketing", nil]))
+            stage.append(pick(["lead", "marketingqualifiedlead", nil]))
+            score.append(number(100))
+            employees.append(random.next() % 5 == 0 ? 12.5 : number(2_000))
+            mql.append(number(1_000) + 19_500)
+            touch.append(number(1_000) + 19_500 + Double(random.next() % 48) / 24)
+            budget.append([1, 0, -1][Int(random.next() % 3)])
+        }
+        return Frame(
+            count: rows,
+            columns: [
+                "score": .number(score), "employees": .number(employees), "country": country.column,
+                "title": title.column, "lifecycle_stage": stage.column, "budget_confirmed": .bool(budget),
+                "mql_at": .date(mql), "first_touch_at": .date(touch),
+            ])
+    }
+
+    @Test("seeded random criteria get the same answer for every row either way, over any range of rows")
+    func sameAnswers() throws {
+        var random = SeededRandom(fallback: 20_261_201, label: "column answers")
+        let frame = Self.frame(rows: 700, random: &random)
+        let checker = ExpressionChecker(schema: Self.schema)
+        for _ in 0..<300 {
+            let source = RandomCriteria.condition(depth: 3, using: &random)
+            let condition = CompiledCondition(
+                try checker.checkCondition(source), over: frame, today: Day(iso: "2026-06-01")!)
+            let start = Int(random.next() % 100), end = 600 + Int(random.next() % 101)
+            let answers = [Bool](unsafeUninitializedCapacity: end - start) { buffer, count in
+                condition.answers(start..<end, into: buffer)
+                count = end - start
+            }
+            if let row = (start..<end).first(where: { answers[$0 - start] != condition.evaluate($0) }) {
+                Issue.record(
+                    "seed \(random.seed): '\(source)' answers row \(row) \(answers[row - start]) a column at a time")
+                return
+            }
+        }
     }
 }

@@ -61,7 +61,7 @@ struct LeadMeasures {
             nonisolated(unsafe) let condition = condition
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let range = (rows * part / parts)..<(rows * (part + 1) / parts)
-                for row in range { output[row] = condition.evaluate(row) }
+                condition.answers(range, into: UnsafeMutableBufferPointer(rebasing: output[range]))
             }
             initialized = rows
         }

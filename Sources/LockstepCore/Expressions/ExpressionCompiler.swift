@@ -5,10 +5,21 @@
 /// that false into true, and `is empty` asks about emptiness directly.
 public struct CompiledCondition {
     public let evaluate: (Int) -> Bool
+    /// The answers for a range of rows, written from the pointer on (see `answers`).
+    let fill: ExpressionCompiler.Fill
 
     public init(_ expression: CheckedExpression, over frame: Frame, today: Day) {
         let compiler = ExpressionCompiler(frame: frame, today: Double(today.daysSinceEpoch))
         evaluate = compiler.condition(expression.root)
+        fill = compiler.fill(expression.root)
+    }
+
+    /// The answers for `rows`, written to `output` from its start: the same as `evaluate` row by
+    /// row, computed a column at a time where the condition allows (see `ExpressionCompiler.fill`).
+    public func answers(_ rows: Range<Int>, into output: UnsafeMutableBufferPointer<Bool>) {
+        precondition(output.count >= rows.count, "room for every row's answer")
+        guard let base = output.baseAddress, !rows.isEmpty else { return }
+        fill(rows, base)
     }
 
     /// The rows that satisfy the condition.
@@ -33,6 +44,7 @@ struct ExpressionCompiler {
     let today: Double
 
     func condition(_ node: Expression) -> Condition {
+        if let (a, b, test) = textTestParts(node) { return textTest(a, b, test) }
         switch node {
         case .literal(.bool(let value), _):
             return { _ in value }
@@ -54,8 +66,6 @@ struct ExpressionCompiler {
             return member(a, items, negated: negated)
         case .contains(let a, let b, _):
             return contains(a, b)
-        case .startsWith(let a, let b, _):
-            return textTest(a, b) { $0.hasPrefix($1) }
         case .isEmpty(let inner, let negated, _):
             let empty = isEmpty(inner)
             return negated ? { !empty($0) } : empty
@@ -65,10 +75,6 @@ struct ExpressionCompiler {
     }
 
     private func compare(_ comparison: Expression.Comparison, _ a: Expression, _ b: Expression) -> Condition {
-        if case .text = kind(of: a) {
-            let equal = comparison == .equal
-            return textTest(a, b) { left, right in (left == right) == equal }
-        }
         if case .flag = kind(of: a) {
             let left = flag(a), right = flag(b), equal = comparison == .equal
             return { row in
@@ -80,7 +86,10 @@ struct ExpressionCompiler {
         switch comparison {
         case .equal: return { left($0) == right($0) }
         // NaN != x is true in IEEE arithmetic; an empty cell must not satisfy '!=' either.
-        case .notEqual: return { row in let l = left(row), r = right(row); return !l.isNaN && !r.isNaN && l != r }
+        case .notEqual:
+            return { row in
+                let l = left(row), r = right(row); return !l.isNaN && !r.isNaN && l != r
+            }
         case .less: return { left($0) < right($0) }
         case .lessOrEqual: return { left($0) <= right($0) }
         case .greater: return { left($0) > right($0) }
@@ -89,38 +98,74 @@ struct ExpressionCompiler {
     }
 
     private func member(_ a: Expression, _ items: [Expression], negated: Bool) -> Condition {
-        if case .text = kind(of: a) {
-            let set = Set(items.compactMap { if case .literal(.string(let s), _) = $0 { return s } else { return nil } })
-            return textTest(a, .literal(.string(""), at: 0)) { value, _ in set.contains(value) != negated }
-        }
         if case .flag = kind(of: a) {
-            let values = Set(items.compactMap { if case .literal(.bool(let b), _) = $0 { return Int8(b ? 1 : 0) } else { return nil } })
+            let values = Set(
+                items.compactMap {
+                    if case .literal(.bool(let b), _) = $0 { return Int8(b ? 1 : 0) } else { return nil }
+                })
             let left = flag(a)
-            return { row in let l = left(row); return l >= 0 && values.contains(l) != negated }
+            return { row in
+                let l = left(row); return l >= 0 && values.contains(l) != negated
+            }
         }
         let values = Set(items.map { numeric($0)(0) })
         let left = numeric(a)
-        return { row in let l = left(row); return !l.isNaN && values.contains(l) != negated }
+        return { row in
+            let l = left(row); return !l.isNaN && values.contains(l) != negated
+        }
     }
 
+    /// `contains` on a list column (on text, it is a text test).
     private func contains(_ a: Expression, _ b: Expression) -> Condition {
-        if case .name(let name, _) = a, case .list(let lists)? = frame.columns[name] {
-            guard case .literal(.string(let wanted), _) = b else { return { _ in false } }
-            return { lists[$0].contains(wanted) }
+        guard case .name(let name, _) = a, case .list(let lists)? = frame.columns[name],
+            case .literal(.string(let wanted), _) = b
+        else { return { _ in false } }
+        return { lists[$0].contains(wanted) }
+    }
+
+    /// The test a node makes on two text operands, when it makes one: `=`/`!=` on text, `in`
+    /// on text, `contains` on text and `starts with`.
+    func textTestParts(_ node: Expression) -> (Expression, Expression, (String, String) -> Bool)? {
+        switch node {
+        case .compare(let comparison, let a, let b, _) where kind(of: a) == .text:
+            let equal = comparison == .equal
+            return (a, b, { left, right in (left == right) == equal })
+        case .member(let a, .list(let items, _), let negated, _) where kind(of: a) == .text:
+            let set = Set(
+                items.compactMap { if case .literal(.string(let s), _) = $0 { return s } else { return nil } })
+            return (a, .literal(.string(""), at: 0), { value, _ in set.contains(value) != negated })
+        case .contains(let a, let b, _) where kind(of: a) != .list:
+            return (a, b, { $0.contains($1) })
+        case .startsWith(let a, let b, _):
+            return (a, b, { $0.hasPrefix($1) })
+        default:
+            return nil
         }
-        return textTest(a, b) { $0.contains($1) }
+    }
+
+    /// With one column and one constant, the answer for each distinct value of the column, to be
+    /// looked up by a row's code (-1, an empty cell, answers false).
+    func textAnswers(
+        _ a: Expression, _ b: Expression, _ test: (String, String) -> Bool
+    ) -> (codes: [Int32], answers: [Bool])? {
+        switch (text(a), text(b)) {
+        case (.column(let codes, let values), .constant(let constant)):
+            return (codes, values.map { test($0, constant) })
+        case (.constant(let constant), .column(let codes, let values)):
+            return (codes, values.map { test(constant, $0) })
+        default: return nil
+        }
     }
 
     /// A test on two text operands. With one column and one constant, the test runs once per
     /// distinct value of the column and rows look the answer up by their code.
     private func textTest(_ a: Expression, _ b: Expression, _ test: @escaping (String, String) -> Bool) -> Condition {
+        if let (codes, answers) = textAnswers(a, b, test) {
+            return { row in
+                let code = codes[row]; return code >= 0 && answers[Int(code)]
+            }
+        }
         switch (text(a), text(b)) {
-        case (.column(let codes, let values), .constant(let constant)):
-            let answers = values.map { test($0, constant) }
-            return { row in let code = codes[row]; return code >= 0 && answers[Int(code)] }
-        case (.constant(let constant), .column(let codes, let values)):
-            let answers = values.map { test(constant, $0) }
-            return { row in let code = codes[row]; return code >= 0 && answers[Int(code)] }
         case (.column(let leftCodes, let leftValues), .column(let rightCodes, let rightValues)):
             return { row in
                 let l = leftCodes[row], r = rightCodes[row]
@@ -146,7 +191,9 @@ struct ExpressionCompiler {
             let value = flag(node)
             return { value($0) < 0 }
         case .list:
-            guard case .name(let name, _) = node, case .list(let lists)? = frame.columns[name] else { return { _ in true } }
+            guard case .name(let name, _) = node, case .list(let lists)? = frame.columns[name] else {
+                return { _ in true }
+            }
             return { lists[$0].isEmpty }
         case .numeric:
             let value = numeric(node)
