@@ -106,12 +106,17 @@ struct LeadTally: Sendable, Equatable {
         for (index, stage) in measures.leads.stages.enumerated()
         where measures.dataset.plan.stageValues[stage.id] != nil {
             var exact = 0, notMeeting = 0, earlier = 0
-            for (row, at) in recordedAt.enumerated() {
-                if at == index {
-                    exact += 1
-                    if !meets[index][row] { notMeeting += 1 }
-                } else if at >= 0, at < index, meets[index][row] {
-                    earlier += 1
+            // Counted without branches: on rows that vary, mispredicted branches were 2% of the
+            // time of the lead-data benchmark.
+            recordedAt.withUnsafeBufferPointer { recordedAt in
+                meets[index].withUnsafeBytes { meeting in
+                    for row in 0..<min(recordedAt.count, meeting.count) {
+                        let at = recordedAt[row], meets = Int(meeting[row])
+                        let here = at == index ? 1 : 0
+                        exact &+= here
+                        notMeeting &+= here & (meets ^ 1)
+                        earlier &+= (at >= 0 && at < index ? 1 : 0) & meets
+                    }
                 }
             }
             recorded[index] = exact
