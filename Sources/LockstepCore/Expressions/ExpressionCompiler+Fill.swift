@@ -1,8 +1,8 @@
 /// Conditions answered a column at a time: `and`, `or` and `not` over whole ranges of answers,
 /// a number column compared with a constant, and a text column tested against a constant by
 /// looking each row's code up. Each is a loop the compiler can vectorize, where answering row by
-/// row calls a closure per operator per row (most of the time of measuring the criteria of a
-/// large export). Anything else is answered row by row, by `condition`.
+/// row calls a closure per operator per row. Anything else is answered row by row, by
+/// `condition`.
 extension ExpressionCompiler {
     /// Writes the answers for a range of rows from the pointer on.
     typealias Fill = (_ rows: Range<Int>, _ output: UnsafeMutablePointer<Bool>) -> Void
