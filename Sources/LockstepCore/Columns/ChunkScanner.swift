@@ -30,12 +30,10 @@ struct ChunkScanner {
     let requests: [ColumnRequest]
     let options: ColumnLoadOptions
     let emptyValues: [[UInt8]]
-    /// Column index → index into `requests`, or -1.
-    let slotOfColumn: [Int]
-    /// A second slot for a column asked for as a second type (a date column also read as text), or -1.
-    let secondSlotOfColumn: [Int]
-    /// Both, held by pointer for the fast path: read through `self` for every field, an array's
-    /// storage was loaded again each time (2.7% of the instructions of reading the bench export).
+    /// Column index → index into `requests` (`first`, or -1), and a second slot for a column
+    /// asked for as a second type (a date column also read as text; `second`, or -1). Held by
+    /// pointer: read through arrays in `self` for every field, the arrays' storage was loaded
+    /// again each time (2.7% of the instructions of reading the bench export).
     let slotTable: SlotTable
     let progress: ProgressTally?
     /// Whether plain records are read through a `FieldCursor` (unless `options.byteByByte`).
@@ -53,8 +51,6 @@ struct ChunkScanner {
         for (slot, request) in requests.enumerated() where request.column < header.count {
             if slots[request.column] < 0 { slots[request.column] = slot } else { seconds[request.column] = slot }
         }
-        slotOfColumn = slots
-        secondSlotOfColumn = seconds
         slotTable = SlotTable(first: slots, second: seconds)
     }
 
@@ -238,9 +234,9 @@ struct ChunkScanner {
                 position = Self.nextStop(bytes, from: position)
                 contentEnd = position
             }
-            if field < slotOfColumn.count, slotOfColumn[field] >= 0, problem == nil {
+            if field < slotTable.first.count, slotTable.first[field] >= 0, problem == nil {
                 let value = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
-                let slot = slotOfColumn[field], second = secondSlotOfColumn[field]
+                let slot = slotTable.first[field], second = slotTable.second[field]
                 if !store(value, escaped: escaped, slot: slot, state: &state) {
                     problem = cellProblem(value, slot: slot)
                 } else if second >= 0, !store(value, escaped: escaped, slot: second, state: &state) {
